@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian machine and runs every suite: typecheck, unit, integration
+# (SQLite + PostgreSQL), end-to-end in Chromium. Idempotent; safe to rerun.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup-machine.sh
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+
+echo "== typecheck"
+npm run -s typecheck
+echo "== build"
+npm run -s build
+echo "== unit + integration (SQLite and PostgreSQL)"
+npx vitest run
+echo "== end-to-end (Chromium)"
+npx playwright test

@@ -1,0 +1,26 @@
+import { Command, CommanderError } from 'commander';
+import { registerAdmin } from './admin';
+import { registerDemoHis } from './demo-his';
+import { registerPatients } from './patients';
+import { registerServe } from './serve';
+import { registerSync } from './sync';
+
+export async function main(argv: string[]): Promise<number> {
+  const program = new Command('followup')
+    .description('随访工作站 follow-up workstation: demo HIS, sync, patient finder, server')
+    .exitOverride()
+    .showHelpAfterError();
+  registerDemoHis(program);
+  registerSync(program);
+  registerPatients(program);
+  registerServe(program);
+  registerAdmin(program);
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    console.error(`followup: ${(err as Error).message}`);
+    return 1;
+  }
+}

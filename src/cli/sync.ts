@@ -1,0 +1,30 @@
+import type { Command } from 'commander';
+import { createApp } from '../main/app';
+import { ensureDemoHis } from '../main/bootstrap';
+import { loadConfig } from '../main/config';
+import { dataDirOf, withDataOption } from './common';
+
+export function registerSync(program: Command): void {
+  withDataOption(program.command('sync').description('read new and changed rows from the HIS into the store (safe to rerun)'))
+    .option('--quiet', 'no progress lines')
+    .action(async (opts: { data?: string; quiet?: boolean }) => {
+      const config = loadConfig(dataDirOf(opts));
+      ensureDemoHis(config, 2000, (m) => console.error(m));
+      const app = await createApp(config);
+      try {
+        const started = Date.now();
+        let last = 0;
+        app.events.subscribe((_e, p) => {
+          if (opts.quiet || p.done || Date.now() - last < 500) return;
+          last = Date.now();
+          console.error(`  ${p.entity}: ${p.read} read, ${p.rejected} rejected`);
+        });
+        const { done } = await app.sync.start('cli');
+        const run = await done;
+        console.log(JSON.stringify({ ...run, seconds: (Date.now() - started) / 1000 }));
+        if (run.status !== 'ok') process.exitCode = 1;
+      } finally {
+        await app.close();
+      }
+    });
+}

@@ -1,0 +1,12 @@
+import type { AppConfig } from '../config';
+import type { SyncManager } from '../his/sync-manager';
+import type { Store } from '../store/store';
+import type { Clock } from '../util/clock';
+
+/** What handlers get: the store, the clock and the long-running services. */
+export interface Services {
+  store: Store;
+  clock: Clock;
+  sync: SyncManager;
+  config: AppConfig;
+}

@@ -1,0 +1,38 @@
+import type { User } from '../shared/model';
+import { createDispatcher, type Dispatcher } from './api/dispatcher';
+import { buildHandlers } from './api/handlers';
+import { userForToken } from './auth/users';
+import type { AppConfig } from './config';
+import { SyncManager } from './his/sync-manager';
+import { openStore, type Store } from './store/store';
+import { systemClock, type Clock } from './util/clock';
+import { EventBus } from './util/events';
+
+/** Everything a shell (Electron, HTTP server, CLI) needs; it knows nothing of either. */
+export interface App {
+  config: AppConfig;
+  store: Store;
+  clock: Clock;
+  events: EventBus;
+  sync: SyncManager;
+  dispatcher: Dispatcher;
+  userForToken(token: string | null): Promise<User | null>;
+  close(): Promise<void>;
+}
+
+export async function createApp(config: AppConfig, opts: { clock?: Clock; log?: (msg: string) => void } = {}): Promise<App> {
+  const clock = opts.clock ?? systemClock;
+  const log = opts.log ?? ((msg: string) => console.error(msg));
+  const store = await openStore(config.store);
+  const events = new EventBus();
+  const sync = new SyncManager(store, config, clock, events, log);
+  const dispatcher = createDispatcher(buildHandlers({ store, clock, sync, config }), log);
+  return {
+    config, store, clock, events, sync, dispatcher,
+    userForToken: (token) => userForToken(store.knex, clock, token),
+    close: async () => {
+      await sync.cancelAll();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,73 @@
+import { parseIdNumber } from '../normalise/id-number';
+import { parseDate } from '../normalise/dates';
+import type { HisRow } from '../sources/types';
+import type { Q } from '../sync-db';
+import { selectIn } from '../sync-db';
+import { departmentLookup, patientIds } from './lookups';
+import { writeEncounters, type EncounterRecord } from './encounters';
+import { normalisePatient, writePatients, type PatientRecord } from './patients';
+import type { BatchResult, EntityContext, EntityHandler } from './types';
+import { emptyResult, keyOf, mapped, str } from './types';
+
+// A PEIS has its own archive numbers: link a checkup to the HIS patient by patient id when the
+// view has one, else by a valid ID number, else keep the client as a patient of its own.
+async function linkPatients(q: Q, ctx: EntityContext, rows: HisRow[], result: BatchResult): Promise<Map<HisRow, number>> {
+  const byPid = await patientIds(q, ctx.sourceSystem, rows.map((r) => str(r, 'source_patient_id') ?? ''));
+  const idNumbers = rows.map((r) => parseIdNumber(str(r, 'id_number'))).filter((p) => p?.valid).map((p) => p!.normalized);
+  const byIdNumber = new Map(
+    (await selectIn<{ id_number: string; id: number }>(
+      q, "select id_number, id from patients where status <> 'merged' and source_system = ? and id_number in", [ctx.sourceSystem], idNumbers,
+    )).map((r) => [r.id_number, r.id]),
+  );
+  const links = new Map<HisRow, number>();
+  const newcomers: { row: HisRow; rec: PatientRecord }[] = [];
+  for (const row of rows) {
+    const pid = byPid.get(str(row, 'source_patient_id') ?? '');
+    const idn = parseIdNumber(str(row, 'id_number'));
+    const linked = pid ?? (idn?.valid ? byIdNumber.get(idn.normalized) : undefined);
+    if (linked) { links.set(row, linked); continue; }
+    const tjh = str(row, 'source_checkup_id');
+    if (!tjh) continue;
+    const rec = normalisePatient({ ...row, source_patient_id: `peis:${tjh}`, source_updated_at: null }, ctx, 'checkups', result.rejections);
+    if (rec) newcomers.push({ row, rec });
+  }
+  const counts = emptyResult();
+  const ids = await writePatients(q, ctx, newcomers.map((n) => n.rec), counts);
+  result.rejections.push(...counts.rejections);
+  for (const n of newcomers) links.set(n.row, ids.get(n.rec.sourceId)!);
+  return links;
+}
+
+export const checkups: EntityHandler = {
+  async processBatch(q, rows, ctx) {
+    const result = emptyResult();
+    const depts = await departmentLookup(q, ctx.sourceSystem);
+    const links = await linkPatients(q, ctx, rows, result);
+    const records: EncounterRecord[] = [];
+    for (const row of rows) {
+      const reject = (reason: string, detail?: string) =>
+        result.rejections.push({ entity: 'checkups', key: keyOf(row, 'source_checkup_id', 'name'), reason, detail, raw: row });
+      const key = str(row, 'source_checkup_id');
+      if (!key) { reject('missing key'); continue; }
+      const patientId = links.get(row);
+      if (!patientId) continue; // normalisePatient already recorded why
+      const date = parseDate(row.checkup_date);
+      if (!date) { reject('bad checkup date', String(row.checkup_date)); continue; }
+      const cancelled = mapped(ctx, 'checkups', 'person_status', row.person_status);
+      const status = mapped(ctx, 'checkups', 'status', row.status);
+      if ('unmapped' in status || !status.value) { reject('unmapped status', String(row.status)); continue; }
+      if ('unmapped' in cancelled) { reject('unmapped person status', cancelled.unmapped); continue; }
+      const deptName = str(row, 'dept_name');
+      records.push({
+        sourceId: key,
+        cols: {
+          patient_id: patientId, encounter_no: key, dept_id: deptName ? depts.byName.get(deptName) ?? null : null,
+          event_date: date, event_time: `${date} 00:00:00`, package_name: str(row, 'package_name'), summary: str(row, 'summary'),
+          status: cancelled.value === 'cancelled' ? 'cancelled' : status.value, source_status_raw: str(row, 'status'),
+        },
+      });
+    }
+    await writeEncounters(q, ctx, 'checkup', records, result);
+    return result;
+  },
+};

@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+import type { EntityName, EntitySpec, ValueMapper } from '../profile';
+import type { HisRow } from '../sources/types';
+import type { Q } from '../sync-db';
+
+export interface Rejection {
+  entity: string;
+  key: string;
+  reason: string;
+  detail?: string;
+  raw: HisRow;
+}
+
+export interface BatchResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejections: Rejection[];
+}
+
+export interface EntityContext {
+  sourceSystem: string;
+  /** Beijing wall clock of this run, for first_seen_at / last_synced_at. */
+  now: string;
+  spec: EntitySpec;
+  mapper: ValueMapper;
+  /** Diagnosis codes already put in the dictionary during this run. */
+  seenDiagnosisCodes: Set<string>;
+}
+
+export interface EntityHandler {
+  /** The parent key column for child entities: a batch never splits one parent's rows. */
+  groupBy?: string;
+  processBatch(q: Q, rows: HisRow[], ctx: EntityContext): Promise<BatchResult>;
+}
+
+export const emptyResult = (): BatchResult => ({ inserted: 0, updated: 0, unchanged: 0, rejections: [] });
+
+/** A trimmed string, or null for null/undefined/blank. */
+export function str(row: HisRow, col: string): string | null {
+  const v = row[col];
+  if (v === null || v === undefined) return null;
+  const s = String(v).trim();
+  return s === '' ? null : s;
+}
+
+export function rowHash(values: unknown[]): string {
+  return createHash('md5').update(values.map((v) => (v === null || v === undefined ? '\u0000' : String(v))).join('\u0001')).digest('hex');
+}
+
+/** A row key for the rejected list, even when the key column is empty. */
+export function keyOf(row: HisRow, keyCol: string, ...fallbacks: string[]): string {
+  const k = str(row, keyCol);
+  if (k) return k;
+  for (const f of fallbacks) {
+    const v = str(row, f);
+    if (v) return `(${f}=${v})`;
+  }
+  return `(row ${rowHash(Object.values(row)).slice(0, 12)})`;
+}
+
+/** Maps a coded value through the profile, turning an unmapped value into a rejection reason. */
+export function mapped(ctx: EntityContext, entity: EntityName, col: string, raw: unknown): { value: string | null } | { unmapped: string } {
+  const v = ctx.mapper.map(entity, col, raw);
+  return v === undefined ? { unmapped: String(raw) } : { value: v };
+}

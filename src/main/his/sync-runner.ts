@@ -1,0 +1,108 @@
+import type { EntityCounts, SyncProgress, SyncRun } from '../../shared/model';
+import type { Store } from '../store/store';
+import { beijingTimestamp, type Clock } from '../util/clock';
+import { entityHandlers } from './entities';
+import type { EntityContext, Rejection } from './entities/types';
+import { ValueMapper, type EntitySpec, type HisProfile } from './profile';
+import type { HisSource } from './sources/types';
+import { openSyncDb, type Q, type SyncDb } from './sync-db';
+import { keepGroupsTogether, syncWindow } from './windows';
+
+export interface SyncOptions {
+  triggeredBy?: string;
+  signal?: AbortSignal;
+  onProgress?: (p: SyncProgress) => void;
+  batchSize?: number;
+  /** Ignore watermarks and re-read everything (after fixing rows in the HIS, say). */
+  full?: boolean;
+}
+
+export class SyncCancelled extends Error {
+  constructor() { super('sync cancelled'); }
+}
+
+async function saveRejections(q: Q, runId: number, sourceSystem: string, now: string, rejections: Rejection[]) {
+  for (const r of rejections)
+    await q.run(
+      `insert into rejected_rows (sync_run_id, source_system, entity, source_key, reason, detail, raw, first_seen_at, last_seen_at)
+       values (?,?,?,?,?,?,?,?,?) on conflict (source_system, entity, source_key, reason) do update set
+       sync_run_id = excluded.sync_run_id, detail = excluded.detail, raw = excluded.raw, last_seen_at = excluded.last_seen_at`,
+      [runId, sourceSystem, r.entity, r.key.slice(0, 128), r.reason, r.detail?.slice(0, 512) ?? null, JSON.stringify(r.raw), now, now]);
+}
+
+const STORED_AS: Partial<Record<string, string>> = {
+  patients: 'select source_patient_id from patients where source_system = ?',
+  inpatient_stays: "select source_id from encounters where source_system = ? and kind = 'inpatient'",
+  outpatient_visits: "select source_id from encounters where source_system = ? and kind = 'outpatient'",
+  checkups: "select source_id from encounters where source_system = ? and kind = 'checkup'",
+};
+
+/** A row rejected once (say, its patient was not there yet) and loaded since leaves the list. */
+async function forgetResolvedRejections(db: SyncDb, ctx: EntityContext, entity: string) {
+  const stored = STORED_AS[entity];
+  if (!stored) return;
+  await db.transaction((q) => q.run(
+    `delete from rejected_rows where source_system = ? and entity = ? and last_seen_at < ? and source_key in (${stored})`,
+    [ctx.sourceSystem, entity, ctx.now, ctx.sourceSystem]));
+}
+
+async function syncEntity(db: SyncDb, source: HisSource, spec: EntitySpec, ctx: EntityContext, runId: number, counts: EntityCounts, opts: SyncOptions) {
+  const handler = entityHandlers[spec.entity];
+  const [state] = await db.transaction((q) => q.all<{ watermark_value: string | null }>(
+    'select watermark_value from sync_state where source_system = ? and entity = ?', [ctx.sourceSystem, spec.entity]));
+  const { window, nextWatermark } = syncWindow(spec, state?.watermark_value ?? null, ctx.now, { full: opts.full });
+  let batches = source.stream(spec.sqlText, { ...window }, opts.batchSize ?? 5000);
+  if (handler.groupBy) batches = keepGroupsTogether(batches, handler.groupBy);
+  for await (const rows of batches) {
+    if (opts.signal?.aborted) throw new SyncCancelled();
+    const res = await db.transaction(async (q) => {
+      const r = await handler.processBatch(q, rows, ctx);
+      await saveRejections(q, runId, ctx.sourceSystem, ctx.now, r.rejections);
+      return r;
+    });
+    counts.read += rows.length;
+    counts.inserted += res.inserted;
+    counts.updated += res.updated;
+    counts.unchanged += res.unchanged;
+    counts.rejected += res.rejections.length;
+    opts.onProgress?.({ runId, entity: spec.entity, read: counts.read, rejected: counts.rejected, done: false, status: 'running' });
+  }
+  await forgetResolvedRejections(db, ctx, spec.entity);
+  // The watermark moves only after the whole window is in: a failure re-reads it next time.
+  if (spec.watermark)
+    await db.transaction((q) => q.run(
+      `insert into sync_state (source_system, entity, watermark_kind, watermark_value, last_ok_at) values (?,?,?,?,?)
+       on conflict (source_system, entity) do update set watermark_value = excluded.watermark_value, last_ok_at = excluded.last_ok_at`,
+      [ctx.sourceSystem, spec.entity, spec.watermark!.kind, nextWatermark, ctx.now]));
+}
+
+export async function runSync(store: Store, source: HisSource, profile: HisProfile, clock: Clock, opts: SyncOptions = {}): Promise<SyncRun> {
+  const now = beijingTimestamp(clock.now());
+  const { knex } = store;
+  // A run left 'running' by a crashed process is closed before a new one starts.
+  await knex('sync_runs').where({ status: 'running', profile: profile.name }).update({ status: 'failed', error: 'interrupted', finished_at: now });
+  const [{ id: runId }] = await knex('sync_runs')
+    .insert({ profile: profile.name, source_system: profile.sourceSystem, status: 'running', started_at: now, triggered_by: opts.triggeredBy ?? null })
+    .returning('id');
+  const counts: Record<string, EntityCounts> = {};
+  const mapper = new ValueMapper(profile.valueMaps);
+  const db = openSyncDb(store);
+  let status: SyncRun['status'] = 'ok';
+  let error: string | null = null;
+  try {
+    for (const spec of profile.entities) {
+      counts[spec.entity] = { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+      const ctx: EntityContext = { sourceSystem: profile.sourceSystem, now, spec, mapper, seenDiagnosisCodes: new Set() };
+      await syncEntity(db, source, spec, ctx, runId, counts[spec.entity], opts);
+    }
+  } catch (err) {
+    status = err instanceof SyncCancelled ? 'cancelled' : 'failed';
+    error = (err as Error).message;
+  } finally {
+    await db.close();
+  }
+  const finishedAt = beijingTimestamp(clock.now());
+  await knex('sync_runs').where({ id: runId }).update({ status, finished_at: finishedAt, counts: JSON.stringify(counts), error });
+  opts.onProgress?.({ runId, entity: '', read: 0, rejected: 0, done: true, status });
+  return { id: runId, profile: profile.name, status, startedAt: now, finishedAt, triggeredBy: opts.triggeredBy ?? null, counts, error };
+}

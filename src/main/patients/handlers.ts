@@ -1,0 +1,24 @@
+import type { Department } from '../../shared/model';
+import type { Handlers } from '../api/dispatcher';
+import type { Services } from '../api/services';
+import { audit } from '../auth/audit';
+import { beijingDate } from '../util/clock';
+import { findPatients } from './finder';
+import { patientTimeline } from './timeline';
+
+export const patientHandlers = ({ store, clock }: Services): Pick<Handlers, 'departments.list' | 'patients.find' | 'patients.timeline'> => ({
+  'departments.list': async () => {
+    const depts = await store.knex('departments').orderBy([{ column: 'active', order: 'desc' }, 'name_pinyin']);
+    const aliases = await store.knex('department_aliases');
+    return depts.map((d: Record<string, unknown>): Department => ({
+      id: Number(d.id), name: d.name as string, active: !!d.active,
+      formerNames: aliases.filter((a: Record<string, unknown>) => a.department_id === d.id && a.name !== d.name).map((a: { name: string }) => a.name),
+    }));
+  },
+  'patients.find': async (input, ctx) => findPatients(store, input, ctx.user!.role),
+  'patients.timeline': async ({ patientId }, ctx) => {
+    const timeline = await patientTimeline(store.knex, patientId, ctx.user!.role, beijingDate(clock.now()));
+    await audit(store.knex, clock, ctx.user, 'patient.view', patientId);
+    return timeline;
+  },
+});

@@ -1,0 +1,24 @@
+import type { Knex } from 'knex';
+import * as m0001 from '../../../migrations/20261121_0001_dictionaries';
+import * as m0002 from '../../../migrations/20261121_0002_patients';
+import * as m0003 from '../../../migrations/20261121_0003_encounters';
+import * as m0004 from '../../../migrations/20261121_0004_sync_log';
+import * as m0005 from '../../../migrations/20261121_0005_users_audit';
+
+// Imported statically so a bundled build carries every migration; knex then refuses to run
+// against a database that has applied a migration this list does not know.
+const migrations: Record<string, Knex.Migration> = {
+  '20261121_0001_dictionaries': m0001,
+  '20261121_0002_patients': m0002,
+  '20261121_0003_encounters': m0003,
+  '20261121_0004_sync_log': m0004,
+  '20261121_0005_users_audit': m0005,
+};
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(migrations).sort(),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => migrations[name],
+};
+
+export const knownMigrations = (): string[] => Object.keys(migrations).sort();

@@ -1,0 +1,63 @@
+import knexFactory, { type Knex } from 'knex';
+import type BetterSqlite3 from 'better-sqlite3';
+import { migrationSource } from './migration-source';
+
+export type StoreConfig =
+  | { client: 'sqlite'; filename: string }
+  | { client: 'pg'; connection: string | Knex.PgConnectionConfig };
+
+export interface Store {
+  knex: Knex;
+  dialect: 'sqlite' | 'pg';
+  /** The single better-sqlite3 connection, for bulk writes through prepared statements. */
+  sqlite?: BetterSqlite3.Database;
+  close(): Promise<void>;
+}
+
+export function describeStore(config: StoreConfig): string {
+  if (config.client === 'sqlite') return `SQLite ${config.filename}`;
+  const c = config.connection;
+  return typeof c === 'string' ? `PostgreSQL ${c.replace(/\/\/[^@]*@/, '//***@')}` : `PostgreSQL ${c.host}/${c.database}`;
+}
+
+export async function openStore(config: StoreConfig, opts: { migrate?: boolean } = {}): Promise<Store> {
+  const knex =
+    config.client === 'sqlite'
+      ? knexFactory({
+          client: 'better-sqlite3',
+          connection: { filename: config.filename },
+          useNullAsDefault: true,
+          // One connection: better-sqlite3 is synchronous and SQLite has one writer anyway.
+          pool: { min: 1, max: 1, idleTimeoutMillis: 2 ** 31 - 1 },
+        })
+      : knexFactory({ client: 'pg', connection: config.connection, pool: { min: 0, max: 10 } });
+  let sqlite: BetterSqlite3.Database | undefined;
+  try {
+    if (config.client === 'sqlite') {
+      sqlite = (await knex.client.acquireConnection()) as BetterSqlite3.Database;
+      await knex.client.releaseConnection(sqlite);
+      sqlite.pragma('journal_mode = WAL');
+      sqlite.pragma('synchronous = NORMAL');
+      sqlite.pragma('foreign_keys = ON');
+      sqlite.pragma('busy_timeout = 5000');
+    } else {
+      await knex.raw('select 1');
+    }
+    if (opts.migrate !== false) await knex.migrate.latest({ migrationSource });
+  } catch (err) {
+    await knex.destroy();
+    throw explainConnectError(err, config);
+  }
+  return { knex, dialect: config.client === 'sqlite' ? 'sqlite' : 'pg', sqlite, close: () => knex.destroy() };
+}
+
+function explainConnectError(err: unknown, config: StoreConfig): Error {
+  const e = err as NodeJS.ErrnoException & { code?: string };
+  const where = describeStore(config);
+  if (e.code === 'ECONNREFUSED') return new Error(`cannot reach the store (${where}): connection refused`);
+  if (e.code === '28P01' || e.code === '28000') return new Error(`the store (${where}) refused the credentials`);
+  if (e.code === '3D000') return new Error(`the store database does not exist (${where})`);
+  if (/corrupt|missing/i.test(e.message ?? '') && /migration/i.test(e.message ?? ''))
+    return new Error(`the store (${where}) has migrations this version does not know; refusing to start: ${e.message}`);
+  return new Error(`cannot open the store (${where}): ${e.message ?? String(err)}`);
+}

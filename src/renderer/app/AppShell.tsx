@@ -1,0 +1,69 @@
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { User } from '../../shared/model';
+import { useLogout } from '../features/auth/mutations';
+import { FinderPage } from '../features/finder/FinderPage';
+import { SyncPage } from '../features/sync/SyncPage';
+import { TimelineDrawer } from '../features/timeline/TimelineDrawer';
+import { LanguageSwitch } from './LanguageSwitch';
+import { navigate, useRoute } from './router';
+
+export function AppShell({ user }: { user: User }) {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const logout = useLogout();
+  const canSeeSync = user.role === 'admin' || user.role === 'head';
+  const onSync = route.name === 'sync' && canSeeSync;
+
+  const items = [
+    { key: 'finder', label: t('nav.finder'), 'data-testid': 'nav-finder' },
+    ...(canSeeSync ? [{ key: 'sync', label: t('nav.sync'), 'data-testid': 'nav-sync' }] : []),
+  ];
+
+  return (
+    <Layout className="app-layout">
+      <Layout.Header className="app-header">
+        <Typography.Text strong className="app-title">{t('common.appName')}</Typography.Text>
+        <Menu
+          mode="horizontal"
+          theme="dark"
+          selectedKeys={[onSync ? 'sync' : 'finder']}
+          items={items}
+          onClick={({ key }) => navigate(key === 'sync' ? { name: 'sync' } : { name: 'finder' })}
+          className="app-menu"
+        />
+        <Space size="middle" className="app-user">
+          <LanguageSwitch />
+          <span data-testid="current-user">
+            <UserOutlined /> {user.displayName}
+          </span>
+          <Tag data-testid="current-role">{t(`nav.role.${user.role}`)}</Tag>
+          <Button
+            type="text"
+            size="small"
+            icon={<LogoutOutlined />}
+            loading={logout.isPending}
+            onClick={() => logout.mutate()}
+            className="logout"
+            data-testid="logout"
+          >
+            {t('nav.logout')}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content className="app-content">
+        {/* The finder stays mounted under the sync page and the drawer so its filters,
+            page and scroll survive a detour. */}
+        <div hidden={onSync}>
+          <FinderPage />
+        </div>
+        {onSync && <SyncPage role={user.role} />}
+        <TimelineDrawer
+          patientId={route.name === 'patient' ? route.patientId : null}
+          onClose={() => navigate({ name: 'finder' })}
+        />
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,40 @@
+import { useSyncExternalStore } from 'react';
+
+// Hash routes so a reload (and Electron's file:// load) keeps the screen without server help.
+export type Route = { name: 'finder' } | { name: 'patient'; patientId: number } | { name: 'sync' };
+
+export function parseHash(hash: string): Route {
+  const path = hash.replace(/^#/, '');
+  const patient = /^\/patients\/(\d+)$/.exec(path);
+  if (patient) return { name: 'patient', patientId: Number(patient[1]) };
+  if (path === '/sync') return { name: 'sync' };
+  return { name: 'finder' };
+}
+
+export function hrefOf(route: Route): string {
+  switch (route.name) {
+    case 'patient':
+      return `#/patients/${route.patientId}`;
+    case 'sync':
+      return '#/sync';
+    default:
+      return '#/';
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = hrefOf(route);
+}
+
+const subscribe = (onChange: () => void) => {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+};
+
+export function useHash(): string {
+  return useSyncExternalStore(subscribe, () => window.location.hash);
+}
+
+export function useRoute(): Route {
+  return parseHash(useHash());
+}

@@ -1,0 +1,115 @@
+import { QuestionCircleOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Form, Input, Segmented, Tooltip, type GetProps, type InputRef } from 'antd';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { EncounterKind } from '../../../shared/model';
+import { DepartmentSelect } from './DepartmentSelect';
+import { DEFAULT_FILTERS, type FilterValues } from './filters';
+
+const KINDS: EncounterKind[] = ['inpatient', 'outpatient', 'checkup'];
+
+type RangeProps = GetProps<typeof DatePicker.RangePicker>;
+
+// The picker drops unknown attributes, so the test id sits on a wrapper; Form.Item still
+// injects value/onChange through the props.
+function DateRange({ testid, ...props }: RangeProps & { testid: string }) {
+  return (
+    <span data-testid={testid}>
+      <DatePicker.RangePicker {...props} allowEmpty={[true, true]} className="finder-range" />
+    </span>
+  );
+}
+
+interface Props {
+  initial: FilterValues;
+  onSearch: (values: FilterValues) => void;
+  /** ArrowDown from the search box moves into the results. */
+  onEnterResults: () => void;
+}
+
+export function FinderFilters({ initial, onSearch, onEnterResults }: Props) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<FilterValues>();
+  const kind = Form.useWatch('kind', form) ?? initial.kind;
+  const queryRef = useRef<InputRef>(null);
+
+  // The nurse's first action is nearly always typing a name or number.
+  useEffect(() => queryRef.current?.focus(), []);
+
+  const reset = () => {
+    form.setFieldsValue(DEFAULT_FILTERS);
+    onSearch(DEFAULT_FILTERS);
+    queryRef.current?.focus();
+  };
+
+  return (
+    <Form<FilterValues>
+      form={form}
+      layout="inline"
+      initialValues={initial}
+      onFinish={(values) => onSearch({ ...DEFAULT_FILTERS, ...values })}
+      className="finder-filters"
+      data-testid="finder-filters"
+    >
+      <Form.Item name="kind">
+        <Segmented<EncounterKind>
+          options={KINDS.map((k) => ({ value: k, label: t(`finder.kind.${k}`) }))}
+          data-testid="finder-kind"
+        />
+      </Form.Item>
+      <Form.Item name="deptIds" label={t('finder.depts')}>
+        <DepartmentSelect />
+      </Form.Item>
+      <Form.Item
+        name="diagnosis"
+        label={
+          <span>
+            {t('finder.diagnosis')}
+            <Tooltip title={t('finder.diagnosisHint')}>
+              <QuestionCircleOutlined className="label-hint" />
+            </Tooltip>
+          </span>
+        }
+      >
+        <Input
+          allowClear
+          placeholder={t('finder.diagnosisPlaceholder')}
+          title={t('finder.diagnosisHint')}
+          className="finder-diagnosis"
+          data-testid="finder-diagnosis"
+        />
+      </Form.Item>
+      <Form.Item name="admitted" label={t('finder.admitted')}>
+        <DateRange testid="finder-admitted" />
+      </Form.Item>
+      <Form.Item name="eventDate" label={t(`finder.eventDate.${kind}`)}>
+        <DateRange testid="finder-event-date" />
+      </Form.Item>
+      <Form.Item name="query" label={t('finder.query')}>
+        <Input
+          ref={queryRef}
+          allowClear
+          placeholder={t('finder.queryPlaceholder')}
+          className="finder-query"
+          data-testid="finder-query"
+          onKeyDown={(e) => {
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              onEnterResults();
+            }
+          }}
+        />
+      </Form.Item>
+      <Form.Item>
+        <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="finder-search">
+          {t('common.search')}
+        </Button>
+      </Form.Item>
+      <Form.Item>
+        <Button icon={<ReloadOutlined />} onClick={reset} data-testid="finder-reset">
+          {t('common.reset')}
+        </Button>
+      </Form.Item>
+    </Form>
+  );
+}

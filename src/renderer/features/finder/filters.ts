@@ -1,0 +1,61 @@
+import type { Dayjs } from 'dayjs';
+import type { FindInput } from '../../../shared/contract';
+import type { EncounterKind } from '../../../shared/model';
+
+export type SortField = NonNullable<FindInput['sort']>;
+export type SortOrder = 'asc' | 'desc';
+
+/** What the filter form holds; dates stay Dayjs until they are sent. */
+export interface FilterValues {
+  kind: EncounterKind;
+  deptIds: number[];
+  diagnosis: string;
+  admitted: [Dayjs | null, Dayjs | null] | null;
+  eventDate: [Dayjs | null, Dayjs | null] | null;
+  query: string;
+}
+
+export interface Paging {
+  page: number;
+  pageSize: number;
+  sort: SortField;
+  order: SortOrder;
+}
+
+export const DEFAULT_FILTERS: FilterValues = {
+  kind: 'inpatient',
+  deptIds: [],
+  diagnosis: '',
+  admitted: null,
+  eventDate: null,
+  query: '',
+};
+
+export const DEFAULT_PAGING: Paging = { page: 1, pageSize: 50, sort: 'eventDate', order: 'desc' };
+
+function range(value: FilterValues['admitted']): FindInput['admitted'] {
+  if (!value) return undefined;
+  const [from, to] = value;
+  if (!from && !to) return undefined;
+  return {
+    ...(from ? { from: from.format('YYYY-MM-DD') } : {}),
+    ...(to ? { to: to.format('YYYY-MM-DD') } : {}),
+  };
+}
+
+const text = (s: string | undefined) => {
+  const trimmed = s?.trim();
+  return trimmed ? trimmed : undefined;
+};
+
+export function toFindInput(filters: FilterValues, paging: Paging): FindInput {
+  return {
+    kind: filters.kind,
+    deptIds: filters.deptIds.length ? filters.deptIds : undefined,
+    diagnosis: text(filters.diagnosis),
+    admitted: range(filters.admitted),
+    eventDate: range(filters.eventDate),
+    query: text(filters.query),
+    ...paging,
+  };
+}

@@ -1,0 +1,110 @@
+import { Space, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TimelineDiagnosis, TimelineEvent } from '../../../shared/model';
+import { DischargeMode } from '../../app/codes';
+import { CheckupFindings } from './CheckupFindings';
+
+const KIND_COLOR = { inpatient: 'blue', outpatient: 'green', checkup: 'purple' } as const;
+const dayOf = (s: string | null) => (s ? s.slice(0, 10) : '');
+
+function stayDates(t: TFunction, e: TimelineEvent): string {
+  const from = dayOf(e.admitDate);
+  const to = dayOf(e.date);
+  if (!from) return to;
+  const days = dayjs(to).diff(dayjs(from), 'day');
+  return t('timeline.stayRange', { from, to, days });
+}
+
+function Diagnoses({ items }: { items: TimelineDiagnosis[] }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return null;
+  // Main diagnosis first, then the other discharge diagnoses, then admission ones.
+  const rank = (d: TimelineDiagnosis) => (d.isPrimary ? 0 : d.role === 'discharge' ? 1 : 2);
+  const ordered = [...items].sort((a, b) => rank(a) - rank(b));
+  return (
+    <ul className="diagnoses">
+      {ordered.map((d, i) => (
+        <li key={`${d.code}-${i}`} data-testid="timeline-diagnosis">
+          {d.isPrimary && <Tag color="blue" className="primary-tag">{t('timeline.primary')}</Tag>}
+          {!d.isPrimary && d.role !== 'discharge' && t(`timeline.dxRole.${d.role}`, { defaultValue: '' }) && (
+            <Tag className="primary-tag">{t(`timeline.dxRole.${d.role}`)}</Tag>
+          )}
+          <Typography.Text type="secondary" className="diag-code">{d.code}</Typography.Text>
+          {d.name}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Facts({ items }: { items: [string, ReactNode][] }) {
+  return (
+    <div className="event-facts">
+      {items
+        .filter(([, v]) => v !== null && v !== '' && v !== undefined)
+        .map(([label, value]) => (
+          <span key={label}>
+            <Typography.Text type="secondary">{label}：</Typography.Text>
+            {value}
+          </span>
+        ))}
+    </div>
+  );
+}
+
+export function EventItem({ event }: { event: TimelineEvent }) {
+  const { t } = useTranslation();
+  const cancelled = event.status === 'cancelled';
+  const critical = event.findings.some((f) => f.critical);
+
+  return (
+    <div
+      className={cancelled ? 'timeline-event cancelled' : 'timeline-event'}
+      data-testid="timeline-event"
+      data-kind={event.kind}
+      data-encounter-id={event.encounterId}
+    >
+      <Space size="small" wrap className="event-head">
+        <Tag color={KIND_COLOR[event.kind]}>{t(`timeline.kind.${event.kind}`)}</Tag>
+        <Typography.Text strong title={event.kind === 'inpatient' ? t('timeline.dischargeDept') : undefined}>
+          {event.kind === 'checkup' ? event.packageName : event.deptName}
+        </Typography.Text>
+        {critical && <Tag color="red" variant="solid">{t('timeline.critical')}</Tag>}
+        {cancelled && <Tag data-testid="event-cancelled">{t('timeline.cancelled')}</Tag>}
+      </Space>
+      {event.kind === 'inpatient' && (
+        <Facts
+          items={[
+            [t('timeline.stayDates'), stayDates(t, event)],
+            [t('columns.encounterNo.inpatient'), event.encounterNo],
+            [t('columns.dischargeMode'), event.dischargeModeCode && <DischargeMode t={t} code={event.dischargeModeCode} />],
+          ]}
+        />
+      )}
+      {event.kind === 'outpatient' && (
+        <Facts items={[[t('columns.encounterNo.outpatient'), event.encounterNo], [t('timeline.doctor'), event.doctorName]]} />
+      )}
+      {event.kind === 'checkup' && (
+        <>
+          <Facts items={[[t('columns.encounterNo.checkup'), event.encounterNo]]} />
+          {event.summary && (
+            <div className="checkup-summary">
+              <Typography.Text type="secondary">{t('timeline.summary')}：</Typography.Text>
+              {event.summary}
+            </div>
+          )}
+        </>
+      )}
+      <Diagnoses items={event.diagnoses} />
+      {event.kind === 'checkup' && <CheckupFindings findings={event.findings} />}
+    </div>
+  );
+}
+
+export const eventColor = (event: TimelineEvent): string =>
+  event.status === 'cancelled' ? 'gray' : event.findings.some((f) => f.critical) ? 'red' : KIND_COLOR[event.kind];
+
+export const eventTitle = (event: TimelineEvent): string => dayOf(event.date);

@@ -1,0 +1,145 @@
+// Plain data shapes that cross the contract. Dates are wall-clock strings (YYYY-MM-DD or
+// YYYY-MM-DD HH:mm:ss, Beijing time as the HIS recorded it), never Date objects.
+
+export type Role = 'nurse' | 'head' | 'admin';
+export type EncounterKind = 'inpatient' | 'outpatient' | 'checkup';
+
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+}
+
+export interface Department {
+  id: number;
+  name: string;
+  active: boolean;
+  formerNames: string[];
+}
+
+export interface PatientRow {
+  encounterId: number;
+  patientId: number;
+  kind: EncounterKind;
+  name: string;
+  genderCode: string;
+  age: number | null;
+  deptName: string | null;
+  encounterNo: string | null;
+  admitDate: string | null;
+  eventDate: string;
+  mainDiagCode: string | null;
+  mainDiagName: string | null;
+  dischargeModeCode: string | null;
+  status: string;
+  phone: string | null;
+  criticalCount: number;
+}
+
+export interface FindResult {
+  total: number;
+  page: number;
+  pageSize: number;
+  rows: PatientRow[];
+}
+
+export interface PhoneInfo {
+  number: string;
+  kind: 'mobile' | 'landline';
+  role: 'self' | 'contact';
+  contactName: string | null;
+  relation: string | null;
+  successCount: number;
+  failCount: number;
+}
+
+export interface PatientHeader {
+  id: number;
+  name: string;
+  genderCode: string;
+  birthDate: string | null;
+  age: number | null;
+  idNumber: string | null;
+  idNumberValid: boolean;
+  address: string | null;
+  deceased: boolean;
+  mergedFrom: string[];
+  phones: PhoneInfo[];
+}
+
+export interface TimelineDiagnosis {
+  code: string;
+  name: string;
+  isPrimary: boolean;
+  role: string;
+}
+
+export interface TimelineFinding {
+  item: string;
+  value: string | null;
+  unit: string | null;
+  referenceRange: string | null;
+  abnormalFlag: string | null;
+  critical: boolean;
+}
+
+export interface TimelineEvent {
+  encounterId: number;
+  kind: EncounterKind;
+  date: string;
+  admitDate: string | null;
+  deptName: string | null;
+  encounterNo: string | null;
+  doctorName: string | null;
+  status: string;
+  dischargeModeCode: string | null;
+  packageName: string | null;
+  summary: string | null;
+  diagnoses: TimelineDiagnosis[];
+  findings: TimelineFinding[];
+}
+
+export interface Timeline {
+  patient: PatientHeader;
+  events: TimelineEvent[];
+}
+
+export interface EntityCounts {
+  read: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+
+export interface SyncRun {
+  id: number;
+  profile: string;
+  status: 'running' | 'ok' | 'failed' | 'cancelled';
+  startedAt: string;
+  finishedAt: string | null;
+  triggeredBy: string | null;
+  counts: Record<string, EntityCounts>;
+  error: string | null;
+}
+
+export interface RejectedRow {
+  id: number;
+  syncRunId: number;
+  entity: string;
+  sourceKey: string;
+  reason: string;
+  detail: string | null;
+  raw: Record<string, unknown>;
+  lastSeenAt: string;
+}
+
+export interface SyncProgress {
+  runId: number;
+  entity: string;
+  read: number;
+  rejected: number;
+  done: boolean;
+  status: SyncRun['status'];
+}
