@@ -1,15 +1,23 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const repo = fileURLToPath(new URL('.', import.meta.url));
+
+// The dev server's React Refresh preamble is an inline script, which the CSP forbids; the
+// policy only matters in the built files, so it is dropped while serving.
+const dropCspInDev: Plugin = {
+  name: 'drop-csp-in-dev',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/s, ''),
+};
 
 // The renderer is loaded from file:// in Electron and from the HTTP server in browser mode,
 // so every asset URL must be relative.
 export default defineConfig({
   root: `${repo}src/renderer`,
   base: './',
-  plugins: [react()],
+  plugins: [react(), dropCspInDev],
   build: {
     outDir: `${repo}dist/renderer`,
     emptyOutDir: true,
@@ -28,5 +36,16 @@ export default defineConfig({
       },
     },
   },
-  server: { host: '127.0.0.1' },
+  // `followup serve` elsewhere + `vite --config vite.renderer.config.mts` gives hot reload
+  // against a real backend (FOLLOWUP_API, default the serve command's port).
+  server: {
+    host: '127.0.0.1',
+    proxy: {
+      '/api/': {
+        target: process.env.FOLLOWUP_API ?? 'http://127.0.0.1:5170',
+        // src/renderer/api/*.ts shares the prefix: only calls and the event stream go to the backend.
+        bypass: (req) => (req.method === 'GET' && !req.url?.startsWith('/api/events') ? req.url : undefined),
+      },
+    },
+  },
 });

@@ -29,7 +29,6 @@ export async function up(knex: Knex): Promise<void> {
     t.string('status', 16).notNullable();
     t.string('source_status_raw', 16);
     t.string('row_hash', 32).notNullable();
-    t.string('children_hash', 32);
     t.string('source_updated_at', 19);
     t.string('first_seen_at', 19).notNullable();
     t.string('last_synced_at', 19).notNullable();

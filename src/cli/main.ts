@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { registerAdmin } from './admin';
 import { registerDemoHis } from './demo-his';
+import { registerFollowup } from './followup';
 import { registerPatients } from './patients';
+import { registerQuestionnaire } from './questionnaire';
 import { registerServe } from './serve';
 import { registerSync } from './sync';
 
@@ -15,6 +17,8 @@ export async function main(argv: string[]): Promise<number> {
   registerPatients(program);
   registerServe(program);
   registerAdmin(program);
+  registerQuestionnaire(program);
+  registerFollowup(program);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

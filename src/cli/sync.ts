@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { SyncProgress } from '../shared/model';
 import { createApp } from '../main/app';
 import { ensureDemoHis } from '../main/bootstrap';
 import { loadConfig } from '../main/config';
@@ -14,7 +15,9 @@ export function registerSync(program: Command): void {
       try {
         const started = Date.now();
         let last = 0;
-        app.events.subscribe((_e, p) => {
+        app.events.subscribe((event, payload) => {
+          if (event !== 'sync.progress') return;
+          const p = payload as SyncProgress;
           if (opts.quiet || p.done || Date.now() - last < 500) return;
           last = Date.now();
           console.error(`  ${p.entity}: ${p.read} read, ${p.rejected} rejected`);

@@ -4,7 +4,9 @@ import { buildHandlers } from './api/handlers';
 import { userForToken } from './auth/users';
 import type { AppConfig } from './config';
 import { SyncManager } from './his/sync-manager';
+import { runFollowupCycle } from './plans/cycle';
 import { openStore, type Store } from './store/store';
+import { shippedLibrary } from './tasks/questionnaire-library';
 import { systemClock, type Clock } from './util/clock';
 import { EventBus } from './util/events';
 
@@ -26,6 +28,7 @@ export async function createApp(config: AppConfig, opts: { clock?: Clock; log?: 
   const store = await openStore(config.store);
   const events = new EventBus();
   const sync = new SyncManager(store, config, clock, events, log);
+  sync.afterSuccess = async (run) => log(`follow-up after sync ${run.id}: ${JSON.stringify(await runFollowupCycle(store, clock, shippedLibrary(), { since: run.startedAt, log }))}`);
   const dispatcher = createDispatcher(buildHandlers({ store, clock, sync, config }), log);
   return {
     config, store, clock, events, sync, dispatcher,

@@ -111,6 +111,7 @@ export interface EntityCounts {
   updated: number;
   unchanged: number;
   rejected: number;
+  seconds: number;
 }
 
 export interface SyncRun {

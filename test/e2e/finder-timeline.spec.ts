@@ -23,6 +23,7 @@ test('a nurse filters discharged patients and opens one with a critical checkup 
   await expect(finder.rows).toHaveCount(Math.min(c.expected, 50));
   await expect(finder.rows.first()).toContainText(c.deptName);
   await expect(finder.rows.first()).toContainText(c.keyword);
+  await page.screenshot({ path: test.info().outputPath('finder.png') });
 
   const patient = pickTimelineCase(backend.hisFile, backend.planted.criticalFindings);
   await finder.reset();
@@ -38,6 +39,8 @@ test('a nurse filters discharged patients and opens one with a critical checkup 
   const critical = timeline.eventsOf('checkup').filter({ has: timeline.criticalFindings });
   await expect(critical.first()).toBeVisible();
   await expect(critical.first().getByTestId('critical-finding').first()).toContainText('危急值');
+  await critical.first().getByTestId('critical-finding').first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('timeline.png') });
 
   // Newest first: the dates down the timeline never increase.
   const dates = await page.locator('.patient-timeline .ant-timeline-item-title').allTextContents();

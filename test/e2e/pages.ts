@@ -111,3 +111,27 @@ export class TimelineScreen {
     await expect(this.drawer).toBeVisible();
   }
 }
+
+export class SyncScreen {
+  readonly start: Locator;
+  readonly progress: Locator;
+  readonly runs: Locator;
+  readonly rejectedRows: Locator;
+
+  constructor(private readonly page: Page) {
+    this.start = page.getByTestId('sync-start');
+    this.progress = page.getByTestId('sync-progress');
+    this.runs = page.getByTestId('sync-runs').locator('tbody tr.ant-table-row');
+    this.rejectedRows = page.getByTestId('sync-rejected').locator('tbody tr.ant-table-row');
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByTestId('nav-sync').click();
+    await expect(this.runs.first()).toBeVisible();
+  }
+
+  async filterRejected(entityLabel: string): Promise<void> {
+    await this.page.getByTestId('rejected-entity').click();
+    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: entityLabel }).first().click();
+  }
+}

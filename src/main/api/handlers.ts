@@ -1,6 +1,9 @@
 import { authHandlers } from '../auth/handlers';
+import { callHandlers } from '../calls/handlers';
 import { syncHandlers } from '../his/handlers';
 import { patientHandlers } from '../patients/handlers';
+import { planHandlers } from '../plans/handlers';
+import { followupHandlers } from '../tasks/handlers';
 import type { Handlers } from './dispatcher';
 import type { Services } from './services';
 
@@ -8,4 +11,7 @@ export const buildHandlers = (services: Services): Handlers => ({
   ...authHandlers(services),
   ...patientHandlers(services),
   ...syncHandlers(services),
+  ...planHandlers(services),
+  ...followupHandlers(services),
+  ...callHandlers(services),
 });

@@ -1,10 +1,13 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell, type MenuItemConstructorOptions } from 'electron';
 import type { App } from '../app';
 import { startWorkstation } from '../bootstrap';
+import { sipConnectOrigins } from '../calls/accounts';
+import { fileKeyBox, setSecretBoxFactory } from '../calls/secret-box';
 import { registerIpc } from './ipc';
+import { safeStorageBox } from './secret-box';
 import { isAppUrl } from './security';
 import { createMainWindow, hardenSession, rendererEntry } from './window';
 
@@ -65,12 +68,19 @@ async function start(): Promise<void> {
   // Packaged builds carry templates/ as an extra resource beside the asar.
   if (app.isPackaged) process.env.FOLLOWUP_TEMPLATES ??= path.join(process.resourcesPath, 'templates');
   const entry = rendererEntry();
-  hardenSession(app, session.defaultSession, entry.origin);
   Menu.setApplicationMenu(buildMenu(dataDir));
+  setSecretBoxFactory((dir) => safeStorageBox(safeStorage, fileKeyBox(dir)));
 
   // The window opens while the backend starts (the first HIS sync can take a while);
   // its calls wait for the backend.
   const starting = startWorkstation(dataDir, { log });
+  // The SIP server joins the CSP once the store is open; a first start still syncing gives up
+  // after 3 s (no account can be saved before then anyway).
+  const sipOrigins = () => Promise.race([
+    starting.then((s) => sipConnectOrigins(s.app.store.knex)),
+    new Promise<string[]>((resolve) => setTimeout(() => resolve([]), 3000)),
+  ]);
+  hardenSession(app, session.defaultSession, entry.origin, sipOrigins);
   ipc = registerIpc({
     ipcMain,
     ready: starting.then((s) => s.app),

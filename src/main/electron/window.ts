@@ -23,14 +23,20 @@ export function rendererEntry(): RendererEntry {
   return { origin: fileOrigin(pathToFileURL(file).href, process.platform === 'win32'), load: { file } };
 }
 
-/** Session-wide rules: CSP on the app's own responses, permissions, and every webContents. */
-export function hardenSession(electronApp: ElectronApp, ses: Session, origin: AppOrigin): void {
+/**
+ * Session-wide rules: CSP on the app's own responses, permissions, and every webContents.
+ * `sipOrigins`: the softphone's SIP WebSocket origins, added to connect-src per response.
+ */
+export function hardenSession(
+  electronApp: ElectronApp, ses: Session, origin: AppOrigin, sipOrigins: () => Promise<readonly string[]> = async () => [],
+): void {
   const own = (url: string) => isAppUrl(url, origin);
-  const csp = contentSecurityPolicy({ dev: origin.kind === 'dev' });
+  const dev = origin.kind === 'dev';
 
   ses.webRequest.onHeadersReceived((details, callback) => {
     if (!own(details.url)) return callback({});
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+    void sipOrigins().catch(() => []).then((connectSrc) =>
+      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy({ dev, connectSrc })] } }));
   });
 
   ses.setPermissionRequestHandler((_wc, permission, callback, details) => {

@@ -10,6 +10,8 @@ import { runSync } from './sync-runner';
 /** One sync at a time per workstation; progress goes out as events, cancel via AbortSignal. */
 export class SyncManager {
   private current: { runId: number | null; abort: AbortController; done: Promise<SyncRun> } | null = null;
+  /** Runs after each successful sync, before `done` resolves (enrolment and task generation). */
+  afterSuccess: ((run: SyncRun) => Promise<void>) | null = null;
 
   constructor(
     private store: Store,
@@ -38,6 +40,10 @@ export class SyncManager {
         if (this.current) this.current.runId = p.runId;
         this.events.emit('sync.progress', p);
       },
+    }).then(async (run) => {
+      if (run.status === 'ok' && this.afterSuccess)
+        await this.afterSuccess(run).catch((err) => this.log(`after sync ${run.id}: ${(err as Error).stack ?? err}`));
+      return run;
     }).finally(async () => {
       this.current = null;
       await source.close();

@@ -12,7 +12,10 @@ export interface SyncOptions {
   triggeredBy?: string;
   signal?: AbortSignal;
   onProgress?: (p: SyncProgress) => void;
+  /** Rows per read from the HIS. */
   batchSize?: number;
+  /** Rows per store transaction. */
+  rowsPerCommit?: number;
   /** Ignore watermarks and re-read everything (after fixing rows in the HIS, say). */
   full?: boolean;
 }
@@ -51,21 +54,31 @@ async function syncEntity(db: SyncDb, source: HisSource, spec: EntitySpec, ctx: 
   const [state] = await db.transaction((q) => q.all<{ watermark_value: string | null }>(
     'select watermark_value from sync_state where source_system = ? and entity = ?', [ctx.sourceSystem, spec.entity]));
   const { window, nextWatermark } = syncWindow(spec, state?.watermark_value ?? null, ctx.now, { full: opts.full });
-  let batches = source.stream(spec.sqlText, { ...window }, opts.batchSize ?? 5000);
+  let batches = source.stream(spec.sqlText, { ...window }, opts.batchSize ?? 2000);
   if (handler.groupBy) batches = keepGroupsTogether(batches, handler.groupBy);
-  for await (const rows of batches) {
-    if (opts.signal?.aborted) throw new SyncCancelled();
-    const res = await db.transaction(async (q) => {
-      const r = await handler.processBatch(q, rows, ctx);
-      await saveRejections(q, runId, ctx.sourceSystem, ctx.now, r.rejections);
-      return r;
+  const rowsPerCommit = opts.rowsPerCommit ?? 20_000;
+  const it = batches[Symbol.asyncIterator]();
+  let finished = false;
+  // Small read batches keep memory flat; one commit per ~20k rows saves rewriting the same
+  // index pages at every commit. A crash loses at most the open commit, which is re-read.
+  while (!finished) {
+    await db.transaction(async (q) => {
+      for (let n = 0; n < rowsPerCommit; ) {
+        const next = await it.next();
+        if (next.done) { finished = true; return; }
+        if (opts.signal?.aborted) throw new SyncCancelled();
+        const rows = next.value;
+        const r = await handler.processBatch(q, rows, ctx);
+        await saveRejections(q, runId, ctx.sourceSystem, ctx.now, r.rejections);
+        n += rows.length;
+        counts.read += rows.length;
+        counts.inserted += r.inserted;
+        counts.updated += r.updated;
+        counts.unchanged += r.unchanged;
+        counts.rejected += r.rejections.length;
+        opts.onProgress?.({ runId, entity: spec.entity, read: counts.read, rejected: counts.rejected, done: false, status: 'running' });
+      }
     });
-    counts.read += rows.length;
-    counts.inserted += res.inserted;
-    counts.updated += res.updated;
-    counts.unchanged += res.unchanged;
-    counts.rejected += res.rejections.length;
-    opts.onProgress?.({ runId, entity: spec.entity, read: counts.read, rejected: counts.rejected, done: false, status: 'running' });
   }
   await forgetResolvedRejections(db, ctx, spec.entity);
   // The watermark moves only after the whole window is in: a failure re-reads it next time.
@@ -91,9 +104,11 @@ export async function runSync(store: Store, source: HisSource, profile: HisProfi
   let error: string | null = null;
   try {
     for (const spec of profile.entities) {
-      counts[spec.entity] = { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+      counts[spec.entity] = { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, seconds: 0 };
+      const started = Date.now();
       const ctx: EntityContext = { sourceSystem: profile.sourceSystem, now, spec, mapper, seenDiagnosisCodes: new Set() };
       await syncEntity(db, source, spec, ctx, runId, counts[spec.entity], opts);
+      counts[spec.entity].seconds = (Date.now() - started) / 1000;
     }
   } catch (err) {
     status = err instanceof SyncCancelled ? 'cancelled' : 'failed';

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '../app';
 import { httpStatusOf } from '../api/errors';
+import { handleRecording, isRecordingRoute, setSipCsp } from './recordings';
 import { securityHeaders, serveStatic } from './static';
 
 const COOKIE = 'followup_session';
@@ -79,10 +80,11 @@ export function startHttpServer(app: App, opts: { host: string; port: number; st
     });
     if (url === '/healthz') return json(res, 200, { ok: true });
     if (url.startsWith('/api/events') && req.method === 'GET') return void done(handleEvents(app, req, res));
+    if (isRecordingRoute(url)) return void done(handleRecording(app, sessionToken(req), req, res));
     if (apiMatch && req.method === 'POST') return void done(handleApi(app, apiMatch[1], req, res));
     if (url.startsWith('/api/')) return json(res, 404, { error: { code: 'unknown_method', message: 'not found' } });
     if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: { code: 'forbidden', message: 'method not allowed' } });
-    serveStatic(opts.staticDir, url, res);
+    void done(setSipCsp(app, res).then(() => serveStatic(opts.staticDir, url, res)));
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -8,9 +8,13 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2', '.wav': 'audio/wav', '.map': 'application/json',
 };
 
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
+/** `connectSrc`: extra origins the page may open, e.g. the softphone's SIP WebSocket server. */
+export const cspWith = (connectSrc: readonly string[] = []): string =>
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  `connect-src ${["'self'", ...connectSrc].join(' ')}; ` +
   "media-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+export const CSP = cspWith();
 
 export function securityHeaders(res: ServerResponse): void {
   res.setHeader('Content-Security-Policy', CSP);

@@ -4,6 +4,11 @@ import * as m0002 from '../../../migrations/20261121_0002_patients';
 import * as m0003 from '../../../migrations/20261121_0003_encounters';
 import * as m0004 from '../../../migrations/20261121_0004_sync_log';
 import * as m0005 from '../../../migrations/20261121_0005_users_audit';
+import * as m0006 from '../../../migrations/20261122_0006_plans';
+import * as m0007 from '../../../migrations/20261122_0007_enrolments_tasks';
+import * as m0008 from '../../../migrations/20261122_0008_followup_records';
+import * as m0009 from '../../../migrations/20261122_0009_patient_registry';
+import * as m0010 from '../../../migrations/20261122_0010_calls';
 
 // Imported statically so a bundled build carries every migration; knex then refuses to run
 // against a database that has applied a migration this list does not know.
@@ -13,6 +18,11 @@ const migrations: Record<string, Knex.Migration> = {
   '20261121_0003_encounters': m0003,
   '20261121_0004_sync_log': m0004,
   '20261121_0005_users_audit': m0005,
+  '20261122_0006_plans': m0006,
+  '20261122_0007_enrolments_tasks': m0007,
+  '20261122_0008_followup_records': m0008,
+  '20261122_0009_patient_registry': m0009,
+  '20261122_0010_calls': m0010,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../shared/model';
 import { useLogout } from '../features/auth/mutations';
 import { FinderPage } from '../features/finder/FinderPage';
+import { PhonePage, RegistrationBadge, Softphone, SoftphoneProvider } from '../features/softphone';
 import { SyncPage } from '../features/sync/SyncPage';
 import { TimelineDrawer } from '../features/timeline/TimelineDrawer';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -15,25 +16,29 @@ export function AppShell({ user }: { user: User }) {
   const logout = useLogout();
   const canSeeSync = user.role === 'admin' || user.role === 'head';
   const onSync = route.name === 'sync' && canSeeSync;
+  const onPhone = route.name === 'phone';
 
   const items = [
     { key: 'finder', label: t('nav.finder'), 'data-testid': 'nav-finder' },
     ...(canSeeSync ? [{ key: 'sync', label: t('nav.sync'), 'data-testid': 'nav-sync' }] : []),
+    { key: 'phone', label: t('softphone.nav'), 'data-testid': 'nav-phone' },
   ];
 
   return (
+    <SoftphoneProvider user={user}>
     <Layout className="app-layout">
       <Layout.Header className="app-header">
         <Typography.Text strong className="app-title">{t('common.appName')}</Typography.Text>
         <Menu
           mode="horizontal"
           theme="dark"
-          selectedKeys={[onSync ? 'sync' : 'finder']}
+          selectedKeys={[onPhone ? 'phone' : onSync ? 'sync' : 'finder']}
           items={items}
-          onClick={({ key }) => navigate(key === 'sync' ? { name: 'sync' } : { name: 'finder' })}
+          onClick={({ key }) => navigate(key === 'sync' ? { name: 'sync' } : key === 'phone' ? { name: 'phone' } : { name: 'finder' })}
           className="app-menu"
         />
         <Space size="middle" className="app-user">
+          <RegistrationBadge onOpen={() => navigate({ name: 'phone' })} />
           <LanguageSwitch />
           <span data-testid="current-user">
             <UserOutlined /> {user.displayName}
@@ -55,15 +60,18 @@ export function AppShell({ user }: { user: User }) {
       <Layout.Content className="app-content">
         {/* The finder stays mounted under the sync page and the drawer so its filters,
             page and scroll survive a detour. */}
-        <div hidden={onSync}>
+        <div hidden={onSync || onPhone}>
           <FinderPage />
         </div>
         {onSync && <SyncPage role={user.role} />}
+        {onPhone && <PhonePage />}
+        <Softphone />
         <TimelineDrawer
           patientId={route.name === 'patient' ? route.patientId : null}
           onClose={() => navigate({ name: 'finder' })}
         />
       </Layout.Content>
     </Layout>
+    </SoftphoneProvider>
   );
 }

@@ -1,13 +1,14 @@
 import { useSyncExternalStore } from 'react';
 
 // Hash routes so a reload (and Electron's file:// load) keeps the screen without server help.
-export type Route = { name: 'finder' } | { name: 'patient'; patientId: number } | { name: 'sync' };
+export type Route = { name: 'finder' } | { name: 'patient'; patientId: number } | { name: 'sync' } | { name: 'phone' };
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '');
   const patient = /^\/patients\/(\d+)$/.exec(path);
   if (patient) return { name: 'patient', patientId: Number(patient[1]) };
   if (path === '/sync') return { name: 'sync' };
+  if (path === '/phone') return { name: 'phone' };
   return { name: 'finder' };
 }
 
@@ -17,6 +18,8 @@ export function hrefOf(route: Route): string {
       return `#/patients/${route.patientId}`;
     case 'sync':
       return '#/sync';
+    case 'phone':
+      return '#/phone';
     default:
       return '#/';
   }

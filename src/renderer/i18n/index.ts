@@ -18,6 +18,7 @@ function storedLanguage(): Language {
 
 const initial = storedLanguage();
 dayjs.locale(initial === 'en' ? 'en' : 'zh-cn');
+document.documentElement.lang = initial;
 
 void i18next.use(initReactI18next).init({
   resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },

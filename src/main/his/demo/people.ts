@@ -52,7 +52,7 @@ function idNumber(ctx: GenContext, p: Person, role: Role | undefined): string {
     const key = legacy ? `${p.area.code}${birth.slice(2)}${seq3}` : `${p.area.code}${birth}${seq3}`;
     const check = legacy ? '' : idCheckChar(key);
     const wantX = role === 'lowercaseX';
-    if (!ctx.usedIds.has(key) && seq !== 0 && (!wantX || check === 'X' || tries > 1000)) {
+    if (!ctx.usedIds.has(key) && seq !== 0 && (!wantX || check === 'X')) {
       ctx.usedIds.add(key);
       if (legacy) return key;
       if (wantX) return `${key}x`;

@@ -15,9 +15,10 @@ async function linkPatients(q: Q, ctx: EntityContext, rows: HisRow[], result: Ba
   const byPid = await patientIds(q, ctx.sourceSystem, rows.map((r) => str(r, 'source_patient_id') ?? ''));
   const idNumbers = rows.map((r) => parseIdNumber(str(r, 'id_number'))).filter((p) => p?.valid).map((p) => p!.normalized);
   const byIdNumber = new Map(
-    (await selectIn<{ id_number: string; id: number }>(
-      q, "select id_number, id from patients where status <> 'merged' and source_system = ? and id_number in", [ctx.sourceSystem], idNumbers,
-    )).map((r) => [r.id_number, r.id]),
+    // Filtered in JS: a source_system condition here makes SQLite pick the wrong index.
+    (await selectIn<{ id_number: string; id: number; source_system: string; status: string }>(
+      q, 'select id_number, id, source_system, status from patients where id_number in', [], idNumbers,
+    )).filter((r) => r.source_system === ctx.sourceSystem && r.status !== 'merged').map((r) => [r.id_number, r.id]),
   );
   const links = new Map<HisRow, number>();
   const newcomers: { row: HisRow; rec: PatientRecord }[] = [];
@@ -64,6 +65,7 @@ export const checkups: EntityHandler = {
           patient_id: patientId, encounter_no: key, dept_id: deptName ? depts.byName.get(deptName) ?? null : null,
           event_date: date, event_time: `${date} 00:00:00`, package_name: str(row, 'package_name'), summary: str(row, 'summary'),
           status: cancelled.value === 'cancelled' ? 'cancelled' : status.value, source_status_raw: str(row, 'status'),
+          critical_count: Number(row.critical_count) || 0, abnormal_count: Number(row.abnormal_count) || 0,
         },
       });
     }

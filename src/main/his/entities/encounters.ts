@@ -11,7 +11,6 @@ export interface EncounterRecord {
 }
 
 export interface WrittenEncounter {
-  id: number;
   sourceId: string;
   change: 'inserted' | 'updated' | 'unchanged';
   cols: EncounterRecord['cols'];
@@ -24,28 +23,34 @@ export async function writeEncounters(
   if (!records.length) return [];
   const existing = await encounterIds(q, ctx.sourceSystem, kind, records.map((r) => r.sourceId));
   const names = Object.keys(records[0].cols);
-  const insertSql = `insert into encounters (source_system, kind, source_id, row_hash, first_seen_at, last_synced_at, ${names.join(', ')})
-    values (?, ?, ?, ?, ?, ?, ${names.map(() => '?').join(', ')}) returning id`;
-  const updateSql = `update encounters set row_hash = ?, last_synced_at = ?, ${names.map((n) => `${n} = ?`).join(', ')} where id = ?`;
+  const inserts: unknown[][] = [];
+  const updates: unknown[][] = [];
+  const seen = new Map<string, string>();
   const written: WrittenEncounter[] = [];
   for (const r of records) {
     const values = names.map((n) => r.cols[n]);
     const hash = rowHash(values);
     const old = existing.get(r.sourceId);
-    if (!old) {
-      const id = await q.insertId(insertSql, [ctx.sourceSystem, kind, r.sourceId, hash, ctx.now, ctx.now, ...values]);
-      existing.set(r.sourceId, { source_id: r.sourceId, id, row_hash: hash, children_hash: null, patient_id: null });
-      result.inserted++;
-      written.push({ id, sourceId: r.sourceId, change: 'inserted', cols: r.cols });
-    } else if (old.row_hash !== hash) {
-      await q.run(updateSql, [hash, ctx.now, ...values, old.id]);
-      old.row_hash = hash;
-      result.updated++;
-      written.push({ id: old.id, sourceId: r.sourceId, change: 'updated', cols: r.cols });
-    } else {
-      result.unchanged++;
-      written.push({ id: old.id, sourceId: r.sourceId, change: 'unchanged', cols: r.cols });
-    }
+    // A key twice in one batch (a view that joins a duplicate) keeps the last row.
+    const dup = seen.get(r.sourceId);
+    seen.set(r.sourceId, hash);
+    let change: WrittenEncounter['change'];
+    if (!old && dup === undefined) {
+      inserts.push([ctx.sourceSystem, kind, r.sourceId, hash, ctx.now, ctx.now, ...values]);
+      change = 'inserted';
+    } else if ((dup ?? old!.row_hash) !== hash) {
+      updates.push([hash, ctx.now, ...values, ctx.sourceSystem, kind, r.sourceId]);
+      change = 'updated';
+    } else change = 'unchanged';
+    result[change]++;
+    written.push({ sourceId: r.sourceId, change, cols: r.cols });
   }
+  await q.runMany(
+    `insert into encounters (source_system, kind, source_id, row_hash, first_seen_at, last_synced_at, ${names.join(', ')})
+     values (?, ?, ?, ?, ?, ?, ${names.map(() => '?').join(', ')})`, inserts);
+  // Updates run after the inserts so a duplicate key's second row lands on the first.
+  await q.runMany(
+    `update encounters set row_hash = ?, last_synced_at = ?, ${names.map((n) => `${n} = ?`).join(', ')}
+     where source_system = ? and kind = ? and source_id = ?`, updates);
   return written;
 }

@@ -11,8 +11,8 @@ export async function patientIds(q: Q, sourceSystem: string, sourceIds: string[]
 }
 
 export async function encounterIds(q: Q, sourceSystem: string, kind: string, sourceIds: string[]) {
-  const rows = await selectIn<{ source_id: string; id: number; row_hash: string; children_hash: string | null; patient_id: number | null }>(
-    q, 'select source_id, id, row_hash, children_hash, patient_id from encounters where source_system = ? and kind = ? and source_id in',
+  const rows = await selectIn<{ source_id: string; id: number; row_hash: string; first_seen_at: string; patient_id: number | null }>(
+    q, 'select source_id, id, row_hash, first_seen_at, patient_id from encounters where source_system = ? and kind = ? and source_id in',
     [sourceSystem, kind], [...new Set(sourceIds)],
   );
   return new Map(rows.map((r) => [r.source_id, r]));

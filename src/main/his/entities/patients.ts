@@ -63,54 +63,56 @@ const hashOf = (p: PatientRecord) =>
 
 /** Inserts or updates patients; returns their store ids by source id. */
 export async function writePatients(q: Q, ctx: EntityContext, records: PatientRecord[], result: BatchResult): Promise<Map<string, number>> {
+  const byKey = new Map(records.map((r) => [r.sourceId, r])); // a key twice in a batch: the last row wins
   const existing = new Map(
     (await selectIn<{ source_patient_id: string; id: number; row_hash: string }>(
       q, 'select source_patient_id, id, row_hash from patients where source_system = ? and source_patient_id in',
-      [ctx.sourceSystem], records.map((r) => r.sourceId),
+      [ctx.sourceSystem], [...byKey.keys()],
     )).map((r) => [r.source_patient_id, r]),
   );
-  const ids = new Map<string, number>();
-  for (const p of records) {
+  const inserts: unknown[][] = [];
+  const updates: unknown[][] = [];
+  const changed: PatientRecord[] = [];
+  for (const p of byKey.values()) {
     const hash = hashOf(p);
     const old = existing.get(p.sourceId);
+    if (old && old.row_hash === hash) { result.unchanged++; continue; }
     const py = namePinyin(p.name);
     const values = [p.name, py.initials, py.full, p.genderCode, p.birthDate, p.idNumber, p.idKind, p.idValid, p.address, p.needsReview, hash, p.updatedAt, ctx.now];
-    let id: number;
-    if (!old) {
-      id = await q.insertId(
-        `insert into patients (name, name_initials, name_pinyin, gender_code, birth_date, id_number, id_number_kind, id_number_valid,
-          address, needs_review, row_hash, source_updated_at, last_synced_at, source_system, source_patient_id, first_seen_at)
-         values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) returning id`, [...values, ctx.sourceSystem, p.sourceId, ctx.now]);
-      result.inserted++;
-    } else if (old.row_hash !== hash) {
-      id = old.id;
-      await q.run(
-        `update patients set name=?, name_initials=?, name_pinyin=?, gender_code=?, birth_date=?, id_number=?, id_number_kind=?,
-          id_number_valid=?, address=?, needs_review=?, row_hash=?, source_updated_at=?, last_synced_at=? where id = ?`, [...values, id]);
-      result.updated++;
-    } else {
-      ids.set(p.sourceId, old.id);
-      result.unchanged++;
-      continue;
-    }
-    ids.set(p.sourceId, id);
-    await writePhones(q, id, p.phones);
+    if (old) { updates.push([...values, old.id]); result.updated++; }
+    else { inserts.push([...values, ctx.sourceSystem, p.sourceId, ctx.now]); result.inserted++; }
+    changed.push(p);
   }
+  await q.runMany(
+    `insert into patients (name, name_initials, name_pinyin, gender_code, birth_date, id_number, id_number_kind, id_number_valid,
+      address, needs_review, row_hash, source_updated_at, last_synced_at, source_system, source_patient_id, first_seen_at)
+     values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, inserts);
+  await q.runMany(
+    `update patients set name=?, name_initials=?, name_pinyin=?, gender_code=?, birth_date=?, id_number=?, id_number_kind=?,
+      id_number_valid=?, address=?, needs_review=?, row_hash=?, source_updated_at=?, last_synced_at=? where id = ?`, updates);
+  const ids = new Map([...existing.values()].map((r) => [r.source_patient_id, r.id]));
+  const fresh = inserts.length
+    ? await selectIn<{ source_patient_id: string; id: number }>(q, 'select source_patient_id, id from patients where source_system = ? and source_patient_id in',
+      [ctx.sourceSystem], changed.filter((p) => !existing.has(p.sourceId)).map((p) => p.sourceId))
+    : [];
+  for (const r of fresh) ids.set(r.source_patient_id, r.id);
+  await writePhones(q, changed.map((p) => ({ patientId: ids.get(p.sourceId)!, phones: p.phones, existed: existing.has(p.sourceId) })));
   return ids;
 }
 
-async function writePhones(q: Q, patientId: number, phones: PatientRecord['phones']): Promise<void> {
-  for (const ph of phones)
-    await q.run(
-      `insert into phones (patient_id, number, kind, role, contact_name, relation, source) values (?,?,?,?,?,?, 'his')
-       on conflict (patient_id, number) do update set kind = excluded.kind, role = excluded.role,
-         contact_name = excluded.contact_name, relation = excluded.relation`,
-      [patientId, ph.number, ph.kind, ph.role, ph.contactName, ph.relation]);
+async function writePhones(q: Q, owners: { patientId: number; phones: PatientRecord['phones']; existed: boolean }[]): Promise<void> {
+  await q.runMany(
+    `insert into phones (patient_id, number, kind, role, contact_name, relation, source) values (?,?,?,?,?,?, 'his')
+     on conflict (patient_id, number) do update set kind = excluded.kind, role = excluded.role,
+       contact_name = excluded.contact_name, relation = excluded.relation`,
+    owners.flatMap((o) => o.phones.map((ph) => [o.patientId, ph.number, ph.kind, ph.role, ph.contactName, ph.relation])));
   // A number the HIS no longer lists goes, unless a nurse has already called it.
-  const keep = phones.map((p) => p.number);
-  await q.run(
-    `delete from phones where patient_id = ? and source = 'his' and success_count = 0 and fail_count = 0
-     and number not in (${keep.map(() => '?').join(',') || "''"})`, [patientId, ...keep]);
+  for (const o of owners.filter((x) => x.existed)) {
+    const keep = o.phones.map((p) => p.number);
+    await q.run(
+      `delete from phones where patient_id = ? and source = 'his' and success_count = 0 and fail_count = 0
+       and number not in (${keep.map(() => '?').join(',') || "''"})`, [o.patientId, ...keep]);
+  }
 }
 
 export const patients: EntityHandler = {

@@ -1,4 +1,5 @@
 import { parseWallClock } from '../normalise/dates';
+import { parseIcdCode } from '../normalise/icd';
 import { departmentLookup, patientIds } from './lookups';
 import { writeEncounters, type EncounterRecord } from './encounters';
 import type { EntityHandler } from './types';
@@ -28,9 +29,12 @@ export const inpatientStays: EntityHandler = {
       if ('unmapped' in mode) { reject('unmapped discharge mode', mode.unmapped); continue; }
       const status = mapped(ctx, 'inpatient_stays', 'status', row.status);
       if ('unmapped' in status || !status.value) { reject('unmapped status', String(row.status)); continue; }
+      // A malformed main code is reported by the diagnoses entity; the stay still loads.
+      const main = parseIcdCode(row.main_diag_code);
       records.push({
         sourceId: key,
         cols: {
+          main_diag_code: main?.code ?? null, main_diag_category: main?.category ?? null, main_diag_name: str(row, 'main_diag_name'),
           patient_id: patientId, encounter_no: str(row, 'inpatient_no'), dept_id: deptId,
           admit_dept_id: depts.byCode.get(str(row, 'admit_dept_code') ?? '') ?? null,
           admit_date: admit.slice(0, 10), event_date: discharge.slice(0, 10), admit_time: admit, event_time: discharge,

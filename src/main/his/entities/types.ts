@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { EntityName, EntitySpec, ValueMapper } from '../profile';
 import type { HisRow } from '../sources/types';
 import type { Q } from '../sync-db';
@@ -45,7 +45,8 @@ export function str(row: HisRow, col: string): string | null {
 }
 
 export function rowHash(values: unknown[]): string {
-  return createHash('md5').update(values.map((v) => (v === null || v === undefined ? '\u0000' : String(v))).join('\u0001')).digest('hex');
+  // One-shot crypto.hash avoids a Hash object per row: it adds up over a million rows.
+  return hash('md5', values.map((v) => (v === null || v === undefined ? '\u0000' : String(v))).join('\u0001'), 'hex');
 }
 
 /** A row key for the rejected list, even when the key column is empty. */

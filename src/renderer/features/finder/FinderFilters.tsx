@@ -79,9 +79,11 @@ export function FinderFilters({ initial, onSearch, onEnterResults }: Props) {
           data-testid="finder-diagnosis"
         />
       </Form.Item>
-      <Form.Item name="admitted" label={t('finder.admitted')}>
-        <DateRange testid="finder-admitted" />
-      </Form.Item>
+      {kind === 'inpatient' && (
+        <Form.Item name="admitted" label={t('finder.admitted')}>
+          <DateRange testid="finder-admitted" />
+        </Form.Item>
+      )}
       <Form.Item name="eventDate" label={t(`finder.eventDate.${kind}`)}>
         <DateRange testid="finder-event-date" />
       </Form.Item>

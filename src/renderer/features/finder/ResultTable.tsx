@@ -27,13 +27,16 @@ export function ResultTable({ kind, rows, total, loading, paging, onPagingChange
   const { t } = useTranslation();
   const sortOrderOf = (field: SortField): SortOrder =>
     paging.sort === field ? (paging.order === 'asc' ? 'ascend' : 'descend') : null;
+  // Names and departments read A→Z first; dates newest first.
   const sortable = (field: SortField): ColumnType<PatientRow> => ({
     key: field,
     sorter: true,
     sortOrder: sortOrderOf(field),
-    sortDirections: ['descend', 'ascend'],
+    sortDirections: field === 'name' || field === 'dept' ? ['ascend', 'descend'] : ['descend', 'ascend'],
   });
   const inpatientOnly = (col: ColumnType<PatientRow>): ColumnType<PatientRow>[] => (kind === 'inpatient' ? [col] : []);
+  // Checkups carry a package and findings, not a diagnosis; an always-empty column only wastes width.
+  const exceptCheckups = (col: ColumnType<PatientRow>): ColumnType<PatientRow>[] => (kind === 'checkup' ? [] : [col]);
 
   const columns: TableProps<PatientRow>['columns'] = [
     {
@@ -51,7 +54,7 @@ export function ResultTable({ kind, rows, total, loading, paging, onPagingChange
     { title: t(`columns.encounterNo.${kind}`), dataIndex: 'encounterNo', width: 120 },
     ...inpatientOnly({ title: t('columns.admitDate'), dataIndex: 'admitDate', width: 104, render: day, ...sortable('admitDate') }),
     { title: t(`finder.eventDate.${kind}`), dataIndex: 'eventDate', width: 104, render: day, ...sortable('eventDate') },
-    {
+    ...exceptCheckups({
       title: t('columns.mainDiag'), key: 'diag', ellipsis: true,
       render: (_: unknown, row) =>
         row.mainDiagCode || row.mainDiagName ? (
@@ -60,7 +63,7 @@ export function ResultTable({ kind, rows, total, loading, paging, onPagingChange
             {row.mainDiagName}
           </span>
         ) : null,
-    },
+    }),
     ...inpatientOnly({
       title: t('columns.dischargeMode'), dataIndex: 'dischargeModeCode', width: 120, ellipsis: true,
       render: (c: string | null) => <DischargeMode t={t} code={c} />,

@@ -53,7 +53,8 @@ export function toFindInput(filters: FilterValues, paging: Paging): FindInput {
     kind: filters.kind,
     deptIds: filters.deptIds.length ? filters.deptIds : undefined,
     diagnosis: text(filters.diagnosis),
-    admitted: range(filters.admitted),
+    // Only stays have an admission; a range left over from the inpatient view must not apply.
+    admitted: filters.kind === 'inpatient' ? range(filters.admitted) : undefined,
     eventDate: range(filters.eventDate),
     query: text(filters.query),
     ...paging,

@@ -1,5 +1,5 @@
 import { Select, Space, Table, Typography, type TableProps } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RejectedRow } from '../../../shared/model';
 import { entityLabel } from './entity';
@@ -9,11 +9,22 @@ export function RejectedTable({ entities }: { entities: string[] }) {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<RejectedFilter>({ page: 1, pageSize: 50 });
   const rejected = useRejectedRows(filter);
+  // Some rejections are filed under a child entity (phones under patients), so the filter
+  // also offers every entity the table has shown so far.
+  const [seen, setSeen] = useState<string[]>([]);
+  useEffect(() => {
+    const fresh = (rejected.data?.rows ?? []).map((r) => r.entity).filter((e) => !seen.includes(e));
+    if (fresh.length) setSeen([...seen, ...new Set(fresh)]);
+  }, [rejected.data, seen]);
+  const options = [...new Set([...entities, ...seen])];
 
   const columns: TableProps<RejectedRow>['columns'] = [
     { title: t('sync.entityCol'), dataIndex: 'entity', width: 90, render: (e: string) => entityLabel(t, e) },
     { title: t('sync.sourceKey'), dataIndex: 'sourceKey', width: 140 },
-    { title: t('sync.reason'), dataIndex: 'reason', width: 160 },
+    {
+      title: t('sync.reason'), dataIndex: 'reason', width: 160,
+      render: (reason: string) => <span title={reason}>{t(`sync.reasons.${reason}`, { defaultValue: reason })}</span>,
+    },
     { title: t('sync.detail'), dataIndex: 'detail', width: 220, ellipsis: true },
     {
       title: t('sync.raw'), dataIndex: 'raw',
@@ -31,7 +42,7 @@ export function RejectedTable({ entities }: { entities: string[] }) {
           className="entity-filter"
           placeholder={t('sync.allEntities')}
           value={filter.entity}
-          options={entities.map((e) => ({ value: e, label: entityLabel(t, e) }))}
+          options={options.map((e) => ({ value: e, label: entityLabel(t, e) }))}
           onChange={(entity) => setFilter((f) => ({ ...f, entity: entity || undefined, page: 1 }))}
           data-testid="rejected-entity"
         />

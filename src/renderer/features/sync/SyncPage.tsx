@@ -26,6 +26,10 @@ export function SyncPage({ role }: { role: Role }) {
     () => [...new Set((runs.data ?? []).flatMap((r) => Object.keys(r.counts)))],
     [runs.data],
   );
+  const expected = useMemo(
+    () => Object.keys(runs.data?.find((r) => r.status === 'ok')?.counts ?? {}),
+    [runs.data],
+  );
   const isAdmin = role === 'admin';
 
   return (
@@ -60,7 +64,7 @@ export function SyncPage({ role }: { role: Role }) {
           )
         }
       >
-        <SyncProgressPanel live={live} />
+        <SyncProgressPanel live={live} expected={expected} />
       </Card>
       <Card size="small" title={t('sync.runs')}>
         <RunsTable runs={runs.data ?? []} loading={runs.isFetching} />

@@ -1,8 +1,10 @@
 import { Progress, Steps, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { SyncRun } from '../../../shared/model';
+import type { SyncProgress, SyncRun } from '../../../shared/model';
 import { entityLabel } from './entity';
 import type { LiveRun } from './useSyncProgress';
+
+type StepStatus = 'wait' | 'process' | 'finish' | 'error';
 
 const STATUS_COLOR: Record<SyncRun['status'], string> = {
   running: 'processing', ok: 'success', failed: 'error', cancelled: 'default',
@@ -13,16 +15,31 @@ export function StatusTag({ status }: { status: SyncRun['status'] }) {
   return <Tag color={STATUS_COLOR[status]}>{t(`sync.status.${status}`)}</Tag>;
 }
 
-// The HIS does not say how many rows are coming, so progress is per entity (steps done) and
-// the running entity shows its read count rather than a guessed percentage.
-export function SyncProgressPanel({ live }: { live: LiveRun | null }) {
+function stepStatus(i: number, current: number, run: SyncRun['status']): StepStatus {
+  if (run === 'ok') return 'finish';
+  if (i < current) return 'finish';
+  if (i > current) return 'wait';
+  return run === 'running' ? 'process' : run === 'failed' ? 'error' : 'wait';
+}
+
+interface Props {
+  live: LiveRun | null;
+  /** Entities of the last finished run, in order: the steps this run is expected to go through. */
+  expected: string[];
+}
+
+// The HIS does not say how many rows are coming, so progress counts entities, and each one
+// shows what has been read so far.
+export function SyncProgressPanel({ live, expected }: Props) {
   const { t } = useTranslation();
   if (!live) return <Typography.Text type="secondary">{t('sync.idle')}</Typography.Text>;
 
-  const done = live.entities.filter((e) => e.done).length;
-  const total = live.entities.length;
+  const seen = new Map<string, SyncProgress>(live.entities.map((e) => [e.entity, e]));
+  const steps = [...new Set([...expected, ...seen.keys()])];
+  const last = live.entities.at(-1)?.entity;
+  const current = last ? steps.indexOf(last) : 0;
   const running = live.status === 'running';
-  const percent = total === 0 ? 0 : Math.round((done / total) * 100);
+  const percent = running ? Math.min(99, Math.round((current / Math.max(steps.length, 1)) * 100)) : 100;
 
   return (
     <div className="sync-progress" data-testid="sync-progress" data-status={live.status} data-run-id={live.runId}>
@@ -31,25 +48,29 @@ export function SyncProgressPanel({ live }: { live: LiveRun | null }) {
         <StatusTag status={live.status} />
         <Progress
           className="sync-progress-bar"
-          percent={running ? Math.min(percent, 99) : 100}
+          percent={percent}
           status={live.status === 'failed' ? 'exception' : running ? 'active' : live.status === 'ok' ? 'success' : 'normal'}
           size="small"
         />
       </div>
       <Steps
         size="small"
-        items={live.entities.map((e) => ({
-          title: entityLabel(t, e.entity),
-          status: e.done ? 'finish' : running ? 'process' : live.status === 'failed' ? 'error' : 'wait',
-          content: (
-            <span data-testid="sync-entity" data-entity={e.entity}>
-              {t('sync.read', { count: e.read })}
-              {e.rejected > 0 && (
-                <Typography.Text type="danger"> · {t('sync.rejectedCount', { count: e.rejected })}</Typography.Text>
-              )}
-            </span>
-          ),
-        }))}
+        className="sync-steps"
+        items={steps.map((entity, i) => {
+          const p = seen.get(entity);
+          return {
+            title: entityLabel(t, entity),
+            status: stepStatus(i, current, live.status),
+            content: p && (
+              <span data-testid="sync-entity" data-entity={entity}>
+                {t('sync.read', { count: p.read })}
+                {p.rejected > 0 && (
+                  <Typography.Text type="danger"> · {t('sync.rejectedCount', { count: p.rejected })}</Typography.Text>
+                )}
+              </span>
+            ),
+          };
+        })}
       />
     </div>
   );

@@ -26,16 +26,17 @@ function Diagnoses({ items }: { items: TimelineDiagnosis[] }) {
   const ordered = [...items].sort((a, b) => rank(a) - rank(b));
   return (
     <ul className="diagnoses">
-      {ordered.map((d, i) => (
-        <li key={`${d.code}-${i}`} data-testid="timeline-diagnosis">
-          {d.isPrimary && <Tag color="blue" className="primary-tag">{t('timeline.primary')}</Tag>}
-          {!d.isPrimary && d.role !== 'discharge' && t(`timeline.dxRole.${d.role}`, { defaultValue: '' }) && (
-            <Tag className="primary-tag">{t(`timeline.dxRole.${d.role}`)}</Tag>
-          )}
-          <Typography.Text type="secondary" className="diag-code">{d.code}</Typography.Text>
-          {d.name}
-        </li>
-      ))}
+      {ordered.map((d, i) => {
+        const roleLabel = !d.isPrimary && d.role !== 'discharge' ? t(`timeline.dxRole.${d.role}`, { defaultValue: '' }) : '';
+        return (
+          <li key={`${d.code}-${i}`} data-testid="timeline-diagnosis">
+            {d.isPrimary && <Tag color="blue" className="primary-tag">{t('timeline.primary')}</Tag>}
+            {roleLabel && <Tag className="primary-tag">{roleLabel}</Tag>}
+            <Typography.Text type="secondary" className="diag-code">{d.code}</Typography.Text>
+            {d.name}
+          </li>
+        );
+      })}
     </ul>
   );
 }

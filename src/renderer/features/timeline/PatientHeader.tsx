@@ -3,8 +3,9 @@ import { Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PatientHeader as Header, PhoneInfo } from '../../../shared/model';
 import { genderLabel } from '../../app/codes';
+import { DialButton } from '../softphone';
 
-function PhoneLine({ phone }: { phone: PhoneInfo }) {
+function PhoneLine({ phone, patientId }: { phone: PhoneInfo; patientId: number }) {
   const { t } = useTranslation();
   const who = [phone.contactName, phone.relation].filter(Boolean).join(' · ');
   return (
@@ -15,6 +16,7 @@ function PhoneLine({ phone }: { phone: PhoneInfo }) {
       </Typography.Text>
       <Tag color={phone.role === 'self' ? 'blue' : 'default'}>{t(phone.role === 'self' ? 'timeline.self' : 'timeline.contact')}</Tag>
       {who && <Typography.Text type="secondary">{who}</Typography.Text>}
+      <DialButton number={phone.number} patientId={patientId} />
     </span>
   );
 }
@@ -61,7 +63,7 @@ export function PatientHeader({ patient }: { patient: Header }) {
               <Space size={[16, 4]} wrap>
                 {patient.phones.length === 0
                   ? none
-                  : patient.phones.map((p, i) => <PhoneLine key={`${p.number}-${i}`} phone={p} />)}
+                  : patient.phones.map((p, i) => <PhoneLine key={`${p.number}-${i}`} phone={p} patientId={patient.id} />)}
               </Space>
             ),
           },

@@ -2,6 +2,7 @@ import { Alert, Button, Drawer, Empty, Skeleton, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TimelineEvent } from '../../../shared/model';
 import { errorText } from '../../api/notices';
+import { CallHistory } from '../softphone';
 import { EventItem, eventColor, eventTitle } from './EventItem';
 import { PatientHeader } from './PatientHeader';
 import { useTimeline } from './queries';
@@ -42,6 +43,7 @@ export function TimelineDrawer({ patientId, onClose }: Props) {
       {data && (
         <div data-testid="timeline-ready" data-patient-id={data.patient.id}>
           <PatientHeader patient={data.patient} />
+          <CallHistory patientId={data.patient.id} />
           {data.events.length === 0 ? (
             <Empty description={t('timeline.noEvents')} />
           ) : (

@@ -1,0 +1,24 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM, SIP_CHROMIUM_ARGS } from './test/sip/harness/chromium';
+
+// Real SIP calls (test/sip): run as a whole inside a loopback-only network namespace by
+// scripts/test-sip.sh, never directly on a machine's real network. One worker: the tests start
+// PBXs and relays and share two CPU cores.
+export default defineConfig({
+  testDir: 'test/sip',
+  testMatch: /.*\.spec\.ts$/,
+  workers: 1,
+  fullyParallel: false,
+  reporter: [['list']],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  outputDir: 'test-results/sip',
+  use: {
+    browserName: 'chromium',
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: { executablePath: CHROMIUM, args: SIP_CHROMIUM_ARGS },
+  },
+});

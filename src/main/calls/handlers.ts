@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import type { Handlers } from '../api/dispatcher';
+import type { Services } from '../api/services';
+import { audit } from '../auth/audit';
+import { beijingDate } from '../util/clock';
+import { credentials, getAccount, saveAccount } from './accounts';
+import { endCall, getCall, listCalls, markAnswered, ownCall, startCall, toRecord } from './calls-repo';
+import { lookupCaller } from './lookup';
+import { missedCallToCallbackTask } from './missed-call-hook';
+import { purgeRecordings, readRecording, retentionDays, saveRecording } from './recordings';
+import { secretBoxFor } from './secret-box';
+
+type CallMethod =
+  | 'softphone.account' | 'softphone.saveAccount' | 'softphone.credentials'
+  | 'calls.start' | 'calls.answered' | 'calls.end' | 'calls.link' | 'calls.setOutcome'
+  | 'calls.uploadRecording' | 'calls.recordingData' | 'calls.lookupCaller' | 'calls.list' | 'calls.purgeRecordings';
+
+export const callHandlers = ({ store, clock, config }: Services): Pick<Handlers, CallMethod> => {
+  const knex = store.knex;
+  const box = () => secretBoxFor(config.dataDir);
+  return {
+    'softphone.account': async (_i, ctx) => getAccount(knex, ctx.user!.id),
+    'softphone.saveAccount': async (input, ctx) => {
+      const saved = await saveAccount(knex, clock, box(), ctx.user!.id, input);
+      await audit(knex, clock, ctx.user, 'softphone.account.save', null, { wsUrl: input.wsUrl, user: input.user, passwordChanged: input.password !== undefined });
+      return saved;
+    },
+    // The one way the password leaves main: to the signed-in user's own softphone, audited.
+    'softphone.credentials': async (_i, ctx) => {
+      const creds = await credentials(knex, box(), ctx.user!.id);
+      await audit(knex, clock, ctx.user, 'softphone.credentials', null, { transport: ctx.transport });
+      return creds;
+    },
+    'calls.start': async (input, ctx) => ({ callId: await startCall(knex, clock, ctx.user!.id, input) }),
+    'calls.answered': async ({ callId }, ctx) => {
+      await markAnswered(knex, clock, await ownCall(knex, callId, ctx.user!.id));
+      return { ok: true };
+    },
+    'calls.end': async ({ callId, ...e }, ctx) => {
+      const row = await endCall(knex, clock, await ownCall(knex, callId, ctx.user!.id), e);
+      if (Number(row.missed)) await missedCallToCallbackTask(knex, clock, row);
+      return toRecord(row);
+    },
+    'calls.link': async ({ callId, patientId, taskId }, ctx) => {
+      await ownCall(knex, callId, ctx.user!.id);
+      const patch: Record<string, number | null> = {};
+      if (patientId !== undefined) patch.patient_id = patientId;
+      if (taskId !== undefined) patch.task_id = taskId;
+      if (Object.keys(patch).length) await knex('calls').where({ id: callId }).update(patch);
+      return { ok: true };
+    },
+    'calls.setOutcome': async ({ callId, outcome }, ctx) => {
+      await ownCall(knex, callId, ctx.user!.id);
+      await knex('calls').where({ id: callId }).update({ outcome, outcome_confirmed: 1 });
+      return { ok: true };
+    },
+    'calls.uploadRecording': async ({ callId, mimeType, data }, ctx) => {
+      const call = await ownCall(knex, callId, ctx.user!.id);
+      const bytes = await saveRecording(knex, config.dataDir, call, mimeType, data);
+      await audit(knex, clock, ctx.user, 'call.recording.save', call.patient_id, { callId, bytes });
+      // Retention is enforced as recordings arrive, so no separate scheduler is needed.
+      await purgeRecordings(knex, clock, config.dataDir, retentionDays());
+      return { bytes };
+    },
+    'calls.recordingData': async ({ callId }, ctx) => {
+      const call = await getCall(knex, callId);
+      const rec = await readRecording(config.dataDir, call);
+      await audit(knex, clock, ctx.user, 'call.recording.play', call.patient_id, { callId });
+      return { mimeType: rec.mimeType, data: new Uint8Array(await fs.promises.readFile(rec.file)) };
+    },
+    'calls.lookupCaller': async ({ number }, ctx) => {
+      const matches = await lookupCaller(knex, number, beijingDate(clock.now()));
+      await audit(knex, clock, ctx.user, 'call.lookup', matches.length === 1 ? matches[0].patientId : null, { matches: matches.length });
+      return matches;
+    },
+    'calls.list': async (input) => listCalls(knex, input),
+    'calls.purgeRecordings': async (input, ctx) => {
+      const days = input?.olderThanDays ?? retentionDays();
+      const purged = await purgeRecordings(knex, clock, config.dataDir, days);
+      await audit(knex, clock, ctx.user, 'call.recording.purge', null, { days, purged });
+      return { purged, olderThanDays: days };
+    },
+  };
+};

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Knex } from 'knex';
+import { ApiError } from '../api/errors';
+import { beijingTimestamp, type Clock } from '../util/clock';
+import type { CallRow } from './calls-repo';
+
+// Recordings live as files under <dataDir>/recordings/YYYY/MM/, the row keeps the relative
+// path. They are kept for a retention period (FOLLOWUP_RECORDING_RETENTION_DAYS, default 365)
+// and then deleted by purgeRecordings, which also runs after each upload.
+
+export const DEFAULT_RETENTION_DAYS = 365;
+
+export function retentionDays(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.FOLLOWUP_RECORDING_RETENTION_DAYS);
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_RETENTION_DAYS;
+}
+
+export const recordingsDir = (dataDir: string) => path.join(dataDir, 'recordings');
+
+const extOf = (mime: string) => (mime.startsWith('audio/ogg') ? 'ogg' : 'webm');
+
+export async function saveRecording(
+  knex: Knex, dataDir: string, call: CallRow, mimeType: string, data: Uint8Array,
+): Promise<number> {
+  if (!Number(call.consent)) throw new ApiError('conflict', `call ${call.id} was made without consent to record`);
+  if (call.recording_path) throw new ApiError('conflict', `call ${call.id} already has a recording`);
+  const rel = path.posix.join(call.started_at.slice(0, 4), call.started_at.slice(5, 7), `call-${call.id}.${extOf(mimeType)}`);
+  const file = path.join(recordingsDir(dataDir), rel);
+  await fs.promises.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+  // Written aside, then renamed: a crash never leaves a truncated file behind a row.
+  const tmp = `${file}.part`;
+  await fs.promises.writeFile(tmp, data, { mode: 0o600 });
+  await fs.promises.rename(tmp, file);
+  await knex('calls').where({ id: call.id }).update({ recording_path: rel, recording_mime: mimeType, recording_bytes: data.byteLength });
+  return data.byteLength;
+}
+
+export async function readRecording(dataDir: string, call: CallRow): Promise<{ mimeType: string; file: string; bytes: number }> {
+  if (!call.recording_path) throw new ApiError('not_found', `call ${call.id} has no recording`);
+  const root = path.resolve(recordingsDir(dataDir));
+  const file = path.resolve(root, call.recording_path);
+  if (!file.startsWith(root + path.sep)) throw new ApiError('not_found', `call ${call.id} has no recording`);
+  const stat = await fs.promises.stat(file).catch(() => null);
+  if (!stat) throw new ApiError('not_found', `the recording of call ${call.id} is missing on disk`);
+  return { mimeType: call.recording_mime ?? 'audio/webm', file, bytes: stat.size };
+}
+
+/** Deletes recordings of calls started more than `days` days ago; returns how many. */
+export async function purgeRecordings(knex: Knex, clock: Clock, dataDir: string, days: number): Promise<number> {
+  const cutoff = beijingTimestamp(new Date(clock.now().getTime() - days * 86_400_000));
+  const rows = (await knex('calls').whereNotNull('recording_path').where('started_at', '<', cutoff).select('id', 'recording_path')) as Pick<CallRow, 'id' | 'recording_path'>[];
+  const root = path.resolve(recordingsDir(dataDir));
+  let purged = 0;
+  for (const r of rows) {
+    const file = path.resolve(root, r.recording_path!);
+    if (file.startsWith(root + path.sep)) await fs.promises.rm(file, { force: true });
+    await knex('calls').where({ id: r.id }).update({ recording_path: null, recording_purged_at: beijingTimestamp(clock.now()) });
+    purged += 1;
+  }
+  return purged;
+}

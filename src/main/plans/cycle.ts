@@ -1,0 +1,34 @@
+import type { EnrolAndGenerateCounts } from '../../shared/contract/plans';
+import type { Store } from '../store/store';
+import type { QuestionnaireLibrary } from '../tasks/questionnaire-library';
+import { beijingTimestamp, type Clock } from '../util/clock';
+import { enrolMatching } from './enrol';
+import { completeFinishedEnrolments, generateTasks } from './generate';
+import { flagNewCriticalValues, satisfyByHisVisits, stopPlansOfDeceased } from './his-events';
+
+export interface CycleOptions {
+  /** Critical values first seen at or after this time count as new (the sync run's start). */
+  since?: string;
+  log?: (m: string) => void;
+}
+
+/**
+ * What follows every successful sync (and `followup tasks generate`): stop plans of the dead,
+ * enrol, generate due tasks, satisfy points the HIS shows were attended, flag critical values.
+ * Each step is idempotent, so running it twice, or after a crash half-way, is harmless.
+ */
+export async function runFollowupCycle(store: Store, clock: Clock, lib: QuestionnaireLibrary, opts: CycleOptions = {}): Promise<EnrolAndGenerateCounts> {
+  const started = Date.now();
+  const stopped = await stopPlansOfDeceased(store, clock);
+  const { enrolled, warnings } = await enrolMatching(store, clock);
+  for (const w of warnings) opts.log?.(w);
+  const gen = await generateTasks(store, clock, lib);
+  const satisfied = await satisfyByHisVisits(store, clock);
+  const critical = opts.since ? await flagNewCriticalValues(store, clock, opts.since) : 0;
+  await completeFinishedEnrolments(store);
+  return {
+    enrolled, tasksCreated: gen.tasksCreated, satisfied, stopped, critical, enrolmentsScanned: gen.enrolmentsScanned, ms: Date.now() - started,
+  };
+}
+
+export const cycleStamp = (clock: Clock) => beijingTimestamp(clock.now());

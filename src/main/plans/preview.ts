@@ -1,0 +1,24 @@
+import type { Knex } from 'knex';
+import type { PlanPreview } from '../../shared/contract/plans';
+import type { PlanDefinition } from '../../shared/plans/schema';
+import type { QuestionnaireLibrary } from '../tasks/questionnaire-library';
+import { matchPlan } from './matching';
+
+/** Who the plan would enrol today, without writing anything. */
+export async function previewPlan(knex: Knex, def: PlanDefinition, lib: QuestionnaireLibrary, today: string): Promise<PlanPreview> {
+  const existing = await knex('plans').where({ code: def.code }).first('id');
+  const { candidates, warnings } = await matchPlan(knex, def, existing ? Number(existing.id) : null, today);
+  for (const t of def.tracks)
+    for (const q of [t.questionnaire, ...t.points.map((p) => p.questionnaire), ...t.cycles.map((c) => c.questionnaire)])
+      if (q && !lib.get(q.id, q.version)) warnings.push(`轨道 ${t.id}: 问卷 ${q.id}${q.version ? ` v${q.version}` : ''} 未安装 (questionnaire not installed)`);
+  return {
+    encounters: candidates.length,
+    patients: new Set(candidates.map((c) => c.patientId)).size,
+    byRule: def.enrolment.rules.map((r) => ({ ruleId: r.id, label: r.label ?? null, encounters: candidates.filter((c) => c.rule.id === r.id).length })),
+    sample: [...candidates].reverse().slice(0, 20).map((c) => ({
+      patientId: c.patientId, encounterId: c.encounterId, name: c.name, kind: c.kind, eventDate: c.eventDate, deptName: c.deptName,
+      diagCode: c.diagCode, diagName: c.diagName, ruleId: c.rule.id,
+    })),
+    warnings: [...new Set(warnings)],
+  };
+}

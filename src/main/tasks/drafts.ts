@@ -1,0 +1,60 @@
+import type { AttemptOutcome, FollowupOutputs } from '../../shared/contract/followup';
+import type { User } from '../../shared/model';
+import { score } from '../../shared/questionnaire/engine';
+import { ApiError } from '../api/errors';
+import { classifyTerm } from '../patients/query-term';
+import type { Store } from '../store/store';
+import { attemptQuery, callPhones, toAttempt } from './phones';
+import type { QuestionnaireLibrary } from './questionnaire-library';
+import { checkedAnswers, colourTask, questionnaireOf, responseOf, writeResponse } from './responses';
+import { fullTimestamp, loadTask } from './work';
+
+/**
+ * Saved as the nurse types: one upsert (plus a colour update when a trigger changes it).
+ * Partial answers are fine here; only `complete` insists on a valid questionnaire.
+ */
+export async function saveDraft(
+  store: Store, lib: QuestionnaireLibrary, user: User, input: { taskId: number; answers: Record<string, unknown>; seq: number }, now: string,
+): Promise<FollowupOutputs['followup.saveDraft']> {
+  const { task } = await loadTask(store.knex, input.taskId, user, true);
+  const def = questionnaireOf(lib, task);
+  if (!def) throw new ApiError('invalid_input', '该任务没有问卷 (this task has no questionnaire)');
+  const answers = checkedAnswers(input.answers);
+  const outcome = score(def, answers);
+  const applied = await writeResponse(store.knex, task, def, answers, outcome, { userId: user.id, now, seq: input.seq, final: false });
+  const response = (await responseOf(store.knex, task.id))!;
+  if (!response.draft) throw new ApiError('conflict', '该问卷已提交 (the questionnaire was already submitted)');
+  // The colour follows what is stored, so a stale save cannot turn a red task green again.
+  const taskColour = await colourTask(store.knex, task, { scores: response.scores, triggers: response.triggers, warningColor: response.warningColour ?? 'green', escalate: false }, now);
+  return { applied, response, taskColour };
+}
+
+const WRONG: AttemptOutcome[] = ['invalid_number', 'wrong_number'];
+
+/** One dial and its outcome; the number's history follows (wrong numbers are marked for good). */
+export async function logAttempt(
+  store: Store, user: User,
+  input: { taskId: number; phoneNumber: string; outcome: AttemptOutcome; startedAt?: string; endedAt?: string; callId?: number; note?: string },
+  now: string,
+): Promise<FollowupOutputs['followup.logAttempt']> {
+  const { knex } = store;
+  const { task } = await loadTask(knex, input.taskId, user, true);
+  const number = input.phoneNumber.replace(/[\s-]/g, '');
+  const id = await knex.transaction(async (trx) => {
+    const phone = await trx('phones').where({ patient_id: task.patient_id, number }).first('id');
+    // A number the patient gives on the phone is kept for next time.
+    if (!phone) await trx('phones').insert({ patient_id: task.patient_id, number, kind: classifyTerm(number) === 'phone' && number.startsWith('1') ? 'mobile' : 'landline', role: 'contact', source: 'nurse' });
+    const connected = input.outcome === 'connected';
+    await trx('phones').where({ patient_id: task.patient_id, number }).increment(connected ? 'success_count' : 'fail_count', 1);
+    if (WRONG.includes(input.outcome)) await trx('phones').where({ patient_id: task.patient_id, number }).update({ wrong_number: 1 });
+    if (connected) await trx('patients').where({ id: task.patient_id }).update({ last_contact_date: now.slice(0, 10) });
+    const [row] = await trx('attempts').insert({
+      task_id: task.id, patient_id: task.patient_id, phone_number: number, outcome: input.outcome,
+      started_at: input.startedAt ? fullTimestamp(input.startedAt) : now, ended_at: input.endedAt ? fullTimestamp(input.endedAt) : null,
+      nurse_id: user.id, call_id: input.callId ?? null, note: input.note ?? null,
+    }).returning('id');
+    return Number((row as { id: number }).id ?? row);
+  });
+  const attempt = toAttempt(await attemptQuery(knex).where('a.id', id).first());
+  return { attempt, phones: await callPhones(knex, task.patient_id, task.id, user.role) };
+}

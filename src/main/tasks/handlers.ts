@@ -1,0 +1,47 @@
+import type { Handlers } from '../api/dispatcher';
+import type { Services } from '../api/services';
+import { audit } from '../auth/audit';
+import { beijingDate, beijingTimestamp } from '../util/clock';
+import { claimNext, claimTask, releaseTask } from './claim';
+import { completeFollowup } from './complete';
+import { logAttempt, saveDraft } from './drafts';
+import { shippedLibrary } from './questionnaire-library';
+import { queue } from './queue';
+import { queueRowById } from './rows';
+import { openFollowup } from './view';
+
+type FollowupMethod = 'tasks.queue' | 'tasks.claimNext' | 'tasks.claim' | 'tasks.release' | 'followup.open' | 'followup.saveDraft' | 'followup.logAttempt' | 'followup.complete';
+
+export const followupHandlers = ({ store, clock }: Services): Pick<Handlers, FollowupMethod> => {
+  const at = () => ({ today: beijingDate(clock.now()), now: beijingTimestamp(clock.now()) });
+  return {
+    'tasks.queue': async (input, ctx) => queue(store.knex, input, ctx.user!, at()),
+    'tasks.claimNext': async (input, ctx) => {
+      const t = at();
+      const id = await claimNext(store, input ?? {}, ctx.user!, t);
+      return { task: id ? await queueRowById(store.knex, id, ctx.user!.role, t.today) : null };
+    },
+    'tasks.claim': async ({ taskId }, ctx) => {
+      const t = at();
+      await claimTask(store, taskId, ctx.user!, t);
+      return { task: (await queueRowById(store.knex, taskId, ctx.user!.role, t.today))! };
+    },
+    'tasks.release': async ({ taskId }, ctx) => {
+      await releaseTask(store, taskId, ctx.user!, at());
+      return { ok: true };
+    },
+    'followup.open': async ({ taskId }, ctx) => {
+      const view = await openFollowup(store, shippedLibrary(), ctx.user!, taskId, at().today);
+      await audit(store.knex, clock, ctx.user, 'followup.view', view.task.patientId, { taskId });
+      return view;
+    },
+    'followup.saveDraft': async (input, ctx) => saveDraft(store, shippedLibrary(), ctx.user!, input, at().now),
+    'followup.logAttempt': async (input, ctx) => logAttempt(store, ctx.user!, input, at().now),
+    'followup.complete': async (input, ctx) => {
+      const r = await completeFollowup(store, shippedLibrary(), ctx.user!, input, at().now);
+      const task = await store.knex('tasks').where({ id: input.taskId }).first('patient_id');
+      await audit(store.knex, clock, ctx.user, 'followup.complete', Number(task.patient_id), { taskId: input.taskId, disposition: input.disposition, status: r.status });
+      return r;
+    },
+  };
+};

@@ -1,0 +1,42 @@
+import { PhoneOutlined } from '@ant-design/icons';
+import { Button, Tooltip } from 'antd';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isDialable } from './phones';
+import { useSoftphone } from './SoftphoneProvider';
+
+export interface DialButtonProps {
+  number: string;
+  patientId?: number | null;
+  taskId?: number | null;
+  /** The patient agreed to recording. */
+  consent?: boolean;
+  children?: ReactNode;
+  size?: 'small' | 'middle' | 'large';
+  type?: 'primary' | 'default' | 'link';
+}
+
+/** Drop-in click-to-dial for any number on screen (the follow-up screen, the timeline). */
+export function DialButton({ number, patientId, taskId, consent, children, size = 'small', type = 'default' }: DialButtonProps) {
+  const { t } = useTranslation();
+  const { state, controller } = useSoftphone();
+  const busy = !!state.call && state.call.phase !== 'ended';
+  const ready = state.registration.status === 'registered';
+  const disabled = !ready || busy || !isDialable(number);
+  const why = !isDialable(number) ? null : !ready ? t(`softphone.reg.${state.registration.status}`) : busy ? t('softphone.phase.connected') : null;
+  return (
+    <Tooltip title={why}>
+      <Button
+        size={size}
+        type={type}
+        icon={<PhoneOutlined />}
+        disabled={disabled}
+        data-testid="dial-button"
+        data-number={number}
+        onClick={(e) => controller.dial({ number, patientId, taskId, consent, clickedAt: e.timeStamp })}
+      >
+        {children ?? t('softphone.dial')}
+      </Button>
+    </Tooltip>
+  );
+}

@@ -1,0 +1,156 @@
+import { SoundOutlined } from '@ant-design/icons';
+import { App as AntApp, Button, Card, Form, Input, Progress, Select, Space } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SaveAccountInput, SipAccountPublic } from '../../../shared/contract/calls';
+import { meterLevel, TonePlayer } from './audio';
+import { DEFAULT_DEVICE, openMic, type DeviceInfo } from './devices';
+import { useAccount, useSaveAccount } from './queries';
+import { useSoftphone } from './SoftphoneProvider';
+
+interface FormValues { wsUrl: string; user: string; password?: string; domain: string; displayName?: string; iceServers?: string }
+
+const originOf = (url: string | undefined) => {
+  try {
+    return url ? new URL(url).origin : null;
+  } catch {
+    return null;
+  }
+};
+
+function toInput(v: FormValues): SaveAccountInput {
+  const ice = (v.iceServers ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  return {
+    wsUrl: v.wsUrl.trim(), user: v.user.trim(), domain: v.domain.trim(), displayName: v.displayName?.trim() ?? '',
+    ...(v.password ? { password: v.password } : {}),
+    // One server per line: "turn:host user credential" or just the URL.
+    iceServers: ice.map((l) => {
+      const [urls, username, credential] = l.split(/\s+/);
+      return { urls, ...(username ? { username } : {}), ...(credential ? { credential } : {}) };
+    }),
+  };
+}
+
+const fromAccount = (a: SipAccountPublic | null | undefined): Partial<FormValues> =>
+  a ? { wsUrl: a.wsUrl, user: a.user, domain: a.domain, displayName: a.displayName, iceServers: a.iceServers.map((s) => [s.urls, s.username].filter(Boolean).join(' ')).join('\n') } : {};
+
+function AccountForm() {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const account = useAccount();
+  const save = useSaveAccount();
+  const { controller } = useSoftphone();
+  const [form] = Form.useForm<FormValues>();
+  useEffect(() => form.setFieldsValue(fromAccount(account.data)), [account.data, form]);
+
+  const onFinish = async (v: FormValues) => {
+    const before = originOf(account.data?.wsUrl);
+    await save.mutateAsync(toInput(v));
+    // The CSP (connect-src) is built from the saved server when the page loads.
+    if (before !== originOf(v.wsUrl)) {
+      void message.info(t('softphone.settings.reloadNeeded'));
+      setTimeout(() => window.location.reload(), 800);
+      return;
+    }
+    void message.success(t('softphone.settings.saved'));
+    form.setFieldValue('password', '');
+    void controller.start();
+  };
+
+  return (
+    <Card size="small" title={t('softphone.settings.account')} data-testid="sip-account">
+      <Form form={form} layout="vertical" onFinish={(v) => void onFinish(v)} className="softphone-account" requiredMark={false}>
+        <Form.Item name="wsUrl" label={t('softphone.settings.wsUrl')} extra={t('softphone.settings.wsUrlHint')} rules={[{ required: true }]}>
+          <Input data-testid="sip-ws-url" autoComplete="off" />
+        </Form.Item>
+        <Space size="middle" wrap>
+          <Form.Item name="user" label={t('softphone.settings.user')} rules={[{ required: true }]}><Input data-testid="sip-user" autoComplete="off" /></Form.Item>
+          <Form.Item name="password" label={t('softphone.settings.password')} rules={[{ required: !account.data }]}>
+            <Input.Password data-testid="sip-password" autoComplete="new-password" placeholder={account.data ? t('softphone.settings.passwordKeep') : undefined} />
+          </Form.Item>
+        </Space>
+        <Space size="middle" wrap>
+          <Form.Item name="domain" label={t('softphone.settings.domain')} rules={[{ required: true }]}><Input data-testid="sip-domain" autoComplete="off" /></Form.Item>
+          <Form.Item name="displayName" label={t('softphone.settings.displayName')}><Input data-testid="sip-display-name" /></Form.Item>
+        </Space>
+        <Form.Item name="iceServers" label={t('softphone.settings.iceServers')}><Input.TextArea rows={2} data-testid="sip-ice" /></Form.Item>
+        <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="sip-save">{t('softphone.settings.save')}</Button>
+      </Form>
+    </Card>
+  );
+}
+
+function deviceOptions(t: (k: string) => string, list: DeviceInfo[], kind: DeviceInfo['kind']) {
+  return [{ value: DEFAULT_DEVICE, label: t('softphone.settings.default') }, ...list.filter((d) => d.kind === kind && d.deviceId !== DEFAULT_DEVICE).map((d) => ({ value: d.deviceId, label: d.label }))];
+}
+
+function Devices() {
+  const { t } = useTranslation();
+  const { devices, controller } = useSoftphone();
+  const [level, setLevel] = useState(0);
+  const tone = useRef<TonePlayer | null>(null);
+  const mic = devices.resolved.mic;
+
+  useEffect(() => void controller.refreshDevices(), [controller]);
+  // A live meter of the chosen microphone while the settings are open.
+  useEffect(() => {
+    let stop = () => {};
+    let stream: MediaStream | null = null;
+    let cancelled = false;
+    openMic(mic)
+      .then((s) => {
+        if (cancelled) return s.getTracks().forEach((tr) => tr.stop());
+        stream = s;
+        stop = meterLevel(s, setLevel);
+      })
+      .catch(() => setLevel(0));
+    return () => {
+      cancelled = true;
+      stop();
+      stream?.getTracks().forEach((tr) => tr.stop());
+    };
+  }, [mic]);
+  useEffect(() => () => tone.current?.dispose(), []);
+
+  const playTest = (deviceId: string) => {
+    tone.current ??= new TonePlayer('softphone-test-tone');
+    void tone.current.play('test', deviceId);
+  };
+
+  const pick = (role: 'mic' | 'speaker' | 'ring', kind: DeviceInfo['kind'], testId: string) => (
+    <Select className="softphone-device" data-testid={testId} value={devices.prefs[role]} onChange={(v) => controller.setDevice(role, v)} options={deviceOptions(t, devices.available, kind)} />
+  );
+  return (
+    <Card size="small" title={t('softphone.settings.devices')} data-testid="sip-devices">
+      <Form layout="vertical">
+        <Form.Item label={t('softphone.settings.mic')}>{pick('mic', 'audioinput', 'device-mic')}</Form.Item>
+        <Form.Item label={t('softphone.settings.level')}>
+          <Progress percent={Math.round(level * 100)} showInfo={false} size="small" data-testid="mic-level" data-level={level.toFixed(3)} />
+        </Form.Item>
+        <Form.Item label={t('softphone.settings.speaker')}>
+          <Space>
+            {pick('speaker', 'audiooutput', 'device-speaker')}
+            <Button icon={<SoundOutlined />} onClick={() => playTest(devices.resolved.speaker)} data-testid="test-tone">{t('softphone.settings.testTone')}</Button>
+          </Space>
+        </Form.Item>
+        <Form.Item label={t('softphone.settings.ring')}>
+          <Space>
+            {pick('ring', 'audiooutput', 'device-ring')}
+            <Button icon={<SoundOutlined />} onClick={() => playTest(devices.resolved.ring)} data-testid="test-ring">{t('softphone.settings.testTone')}</Button>
+          </Space>
+        </Form.Item>
+        {devices.error && <div className="ant-form-item-explain-error">{t('softphone.settings.permission', { error: devices.error })}</div>}
+      </Form>
+    </Card>
+  );
+}
+
+/** Set up once: the SIP account and the headset. */
+export function SoftphoneSettings() {
+  return (
+    <Space direction="vertical" size="middle" className="softphone-settings" data-testid="softphone-settings">
+      <AccountForm />
+      <Devices />
+    </Space>
+  );
+}

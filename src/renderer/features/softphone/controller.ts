@@ -1,0 +1,340 @@
+import { api } from '../../api/client';
+import type { CallerMatch, CallOutcome } from '../../../shared/contract/calls';
+import { TonePlayer } from './audio';
+import { DeviceManager, type DeviceSnapshot } from './device-manager';
+import { CallRecorder } from './recorder';
+import { uploadRecording } from './recording-io';
+import { SipAdapter } from './sip-adapter';
+import { endReport, initialState, reduce, type Action, type CallState, type SoftphoneState } from './state';
+
+// The softphone of the signed-in user: the reducer's state plus the side effects of its
+// transitions (tones, recording, the calls rows in main, the screen pop). React reads it
+// through useSyncExternalStore (useSoftphone), the follow-up screen through the same hook.
+
+export interface DialRequest {
+  number: string;
+  patientId?: number | null;
+  taskId?: number | null;
+  /** The patient agreed to be recorded. */
+  consent?: boolean;
+  /** event.timeStamp of the click or key press, for the click-to-INVITE timing. */
+  clickedAt?: number;
+}
+
+export interface ScreenPop {
+  uid: string;
+  number: string;
+  loading: boolean;
+  matches: CallerMatch[];
+  chosen: number | null;
+}
+
+export interface Notice { id: number; key: string; params?: Record<string, string> }
+
+export interface SoftphoneSnapshot {
+  state: SoftphoneState;
+  screenPop: ScreenPop | null;
+  devices: DeviceSnapshot;
+  notices: Notice[];
+}
+
+const tuning = (key: string, fallback: number) => {
+  const n = Number(globalThis.localStorage?.getItem(`followup.softphone.${key}`));
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+};
+
+export class SoftphoneController {
+  private snap: SoftphoneSnapshot;
+  private listeners = new Set<() => void>();
+  private endListeners = new Set<(call: CallState) => void>();
+  private adapter: SipAdapter;
+  private devices: DeviceManager;
+  private ring = new TonePlayer('softphone-ring');
+  private ringback = new TonePlayer('softphone-ringback');
+  private disposed = false;
+  /** Each start() supersedes earlier ones still awaiting. */
+  private generation = 0;
+  private recorder: CallRecorder | null = null;
+  private stored = new Map<string, Promise<number | null>>();
+  private noticeSeq = 0;
+
+  constructor(private readonly now: () => number = Date.now) {
+    this.devices = this.makeDevices();
+    this.snap = { state: initialState(now()), screenPop: null, devices: this.devices.snapshot(), notices: [] };
+    this.adapter = this.makeAdapter();
+  }
+
+  private makeDevices(): DeviceManager {
+    return new DeviceManager({
+      changed: (devices) => this.set({ devices }),
+      notice: (key, params) => this.notice(key, params),
+      micChanged: (deviceId) => void this.switchMic(deviceId),
+      speakerChanged: (deviceId) => void this.adapter.setSpeaker(deviceId).catch(() => undefined),
+    });
+  }
+
+  private makeAdapter(): SipAdapter {
+    return new SipAdapter({
+      dispatch: (a) => this.dispatch(a),
+      now: this.now,
+      mic: () => this.devices.snapshot().resolved.mic,
+      speaker: () => this.devices.snapshot().resolved.speaker,
+      iceGatheringTimeout: tuning('iceGatheringTimeout', 1000),
+      noAnswerTimeoutMs: tuning('noAnswerTimeoutMs', 45_000),
+      onIncoming: (uid, number) => this.incoming(uid, number),
+      onEstablished: (_uid, local, remote) => this.established(local, remote),
+      onTerminated: () => undefined,
+    });
+  }
+
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  getSnapshot = (): SoftphoneSnapshot => this.snap;
+
+  /** Called with every call that ends, after main has stored it (the follow-up screen pre-fills its attempt). */
+  onCallEnded(fn: (call: CallState) => void): () => void {
+    this.endListeners.add(fn);
+    return () => this.endListeners.delete(fn);
+  }
+
+  get ladder() {
+    return this.adapter.ladder;
+  }
+
+  private set(patch: Partial<SoftphoneSnapshot>): void {
+    this.snap = { ...this.snap, ...patch };
+    for (const fn of this.listeners) fn();
+  }
+
+  private notice(key: string, params?: Record<string, string>): void {
+    this.set({ notices: [...this.snap.notices, { id: ++this.noticeSeq, key, params }] });
+  }
+
+  dismissNotice(id: number): void {
+    this.set({ notices: this.snap.notices.filter((n) => n.id !== id) });
+  }
+
+  dispatch(action: Action): void {
+    const prev = this.snap.state;
+    const next = reduce(prev, action);
+    if (next === prev) return;
+    this.set({ state: next });
+    this.effects(prev, next, action);
+  }
+
+  // ---- lifecycle ----
+
+  async start(): Promise<void> {
+    if (this.disposed) {
+      // Mounted again (React StrictMode runs effects twice in development).
+      this.disposed = false;
+      this.devices = this.makeDevices();
+      this.adapter = this.makeAdapter();
+      this.ring = new TonePlayer('softphone-ring');
+      this.ringback = new TonePlayer('softphone-ringback');
+    }
+    const gen = ++this.generation;
+    let creds;
+    try {
+      creds = await api.call('softphone.credentials');
+    } catch (err) {
+      if (gen !== this.generation) return;
+      const code = (err as { code?: string }).code;
+      if (code === 'not_found') return this.dispatch({ type: 'reg/unconfigured', at: this.now() });
+      return this.dispatch({ type: 'reg/credentials-error', at: this.now(), detail: (err as Error).message });
+    }
+    if (gen !== this.generation) return;
+    await this.devices.start();
+    if (gen !== this.generation || this.disposed) return;
+    this.bindHeadsetKeys();
+    await this.adapter.start(creds);
+  }
+
+  stop(): Promise<void> {
+    return this.adapter.stop();
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.generation += 1;
+    this.adapter.dispose();
+    this.devices.dispose();
+    this.ring.dispose();
+    this.ringback.dispose();
+  }
+
+  /** The CSP refused the WebSocket: retrying cannot help until the page reloads. */
+  blocked(detail: string): void {
+    void this.adapter.stop(false);
+    this.dispatch({ type: 'reg/blocked', at: this.now(), detail });
+  }
+
+  // ---- commands ----
+
+  dial(req: DialRequest): boolean {
+    const { registration, call } = this.snap.state;
+    if (registration.status !== 'registered' || (call && call.phase !== 'ended')) return false;
+    performance.mark('softphone:click', req.clickedAt !== undefined ? { startTime: req.clickedAt } : undefined);
+    const uid = `out-${this.now()}-${Math.random().toString(36).slice(2, 8)}`;
+    this.dispatch({ type: 'call/dial', at: this.now(), uid, number: req.number, patientId: req.patientId, taskId: req.taskId, consent: req.consent });
+    // Storing the row runs beside the INVITE, never in front of it.
+    this.adapter.dial(uid, req.number).catch((err: Error) => this.dispatch({ type: 'call/failed', at: this.now(), detail: err.message }));
+    return true;
+  }
+
+  answer(): void {
+    void this.adapter.answer().catch((err: Error) => this.dispatch({ type: 'call/failed', at: this.now(), detail: err.message }));
+  }
+
+  hangup(): void {
+    void this.adapter.hangup();
+  }
+
+  toggleMute(): void {
+    const c = this.snap.state.call;
+    if (c?.phase === 'connected') this.adapter.setMute(!c.muted);
+  }
+
+  toggleHold(): void {
+    const c = this.snap.state.call;
+    if (c?.phase === 'connected' && !c.hold.pending) void this.adapter.setHold(!c.hold.local);
+  }
+
+  dtmf(digit: string): void {
+    this.adapter.sendDtmf(digit);
+  }
+
+  async confirmOutcome(outcome: CallOutcome): Promise<void> {
+    const c = this.snap.state.call;
+    if (!c || c.phase !== 'ended') return;
+    const callId = await (this.stored.get(c.uid) ?? Promise.resolve(c.callId));
+    if (callId) await api.call('calls.setOutcome', { callId, outcome });
+    this.dispatch({ type: 'call/dismiss' });
+  }
+
+  dismiss(): void {
+    this.dispatch({ type: 'call/dismiss' });
+    if (!this.snap.state.call) this.set({ screenPop: null });
+  }
+
+  /** The nurse picked which patient is calling (several matches), or it was the only one. */
+  choosePatient(patientId: number | null, taskId: number | null = null): void {
+    const pop = this.snap.screenPop;
+    if (pop) this.set({ screenPop: { ...pop, chosen: patientId } });
+    this.dispatch({ type: 'call/linked', patientId, taskId });
+    const uid = this.snap.state.call?.uid;
+    const stored = uid ? this.stored.get(uid) : undefined;
+    void stored?.then((callId) => (callId ? api.call('calls.link', { callId, patientId, taskId }).catch(() => undefined) : undefined));
+  }
+
+  setDevice(role: 'mic' | 'speaker' | 'ring', deviceId: string): void {
+    this.devices.choose(role, deviceId);
+  }
+
+  refreshDevices(): Promise<void> {
+    return this.devices.refresh();
+  }
+
+  // ---- effects of transitions ----
+
+  private effects(prev: SoftphoneState, next: SoftphoneState, action: Action): void {
+    const was = prev.call;
+    const call = next.call;
+    if (action.type === 'call/dial' && call) this.store(call, 'outbound');
+    if (!call || call === was) return;
+    const entered = (phase: CallState['phase']) => call.phase === phase && was?.phase !== phase;
+    const ringDevice = this.devices.snapshot().resolved;
+    if (entered('incoming')) void this.ring.play('ring', ringDevice.ring);
+    if (entered('ringing') && call.direction === 'outbound') void this.ringback.play('ringback', ringDevice.speaker);
+    if (entered('connecting') || entered('connected') || entered('ended')) {
+      this.ring.stop();
+      this.ringback.stop();
+    }
+    if (entered('connected')) void this.withCallId(call.uid, (callId) => api.call('calls.answered', { callId }));
+    if (entered('ended')) void this.finish(call);
+  }
+
+  private store(call: CallState, direction: 'outbound' | 'inbound'): void {
+    const p = api
+      .call('calls.start', { direction, number: call.number, patientId: call.patientId, taskId: call.taskId, consent: call.consent })
+      .then(({ callId }) => {
+        if (this.snap.state.call?.uid === call.uid) this.dispatch({ type: 'call/stored', callId });
+        return callId;
+      })
+      .catch(() => null);
+    this.stored.set(call.uid, p);
+  }
+
+  private async withCallId<T>(uid: string, fn: (callId: number) => Promise<T>): Promise<T | undefined> {
+    const callId = await this.stored.get(uid);
+    return callId ? fn(callId).catch(() => undefined) : undefined;
+  }
+
+  private incoming(uid: string, number: string): void {
+    if (uid.startsWith('busy-')) {
+      // Busy with another call: the caller heard 486; keep it as a missed call to return.
+      void api.call('calls.start', { direction: 'inbound', number: number || 'anonymous' })
+        .then(({ callId }) => api.call('calls.end', { callId, endedBy: 'system', sipCode: 486, reason: 'busy_here' }))
+        .catch(() => undefined);
+      return;
+    }
+    const call = this.snap.state.call;
+    if (call?.uid === uid) this.store(call, 'inbound');
+    this.set({ screenPop: { uid, number, loading: true, matches: [], chosen: null } });
+    api.call('calls.lookupCaller', { number: number || '0' })
+      .then((matches) => {
+        if (this.snap.screenPop?.uid !== uid) return;
+        this.set({ screenPop: { ...this.snap.screenPop, loading: false, matches } });
+        if (matches.length === 1) this.choosePatient(matches[0].patientId, matches[0].openTaskId);
+      })
+      .catch(() => this.snap.screenPop?.uid === uid && this.set({ screenPop: { ...this.snap.screenPop, loading: false } }));
+  }
+
+  private established(local: MediaStream, remote: MediaStream): void {
+    const call = this.snap.state.call;
+    if (!call?.consent) return;
+    try {
+      this.recorder = new CallRecorder(local, remote);
+      this.dispatch({ type: 'call/recording', state: 'on' });
+    } catch {
+      this.dispatch({ type: 'call/recording', state: 'failed' });
+    }
+  }
+
+  private async switchMic(deviceId: string): Promise<void> {
+    const fresh = await this.adapter.setMic(deviceId).catch(() => null);
+    if (fresh) this.recorder?.replaceLocal(fresh);
+  }
+
+  private async finish(call: CallState): Promise<void> {
+    const recorder = this.recorder;
+    this.recorder = null;
+    const blob = recorder ? await recorder.stop() : null;
+    const report = endReport(call);
+    const callId = await this.stored.get(call.uid);
+    if (callId && report) await api.call('calls.end', { callId, ...report }).catch(() => undefined);
+    if (callId && blob && blob.size > 0) {
+      const saved = await uploadRecording(callId, blob).then(() => true, () => false);
+      if (this.snap.state.call?.uid === call.uid) this.dispatch({ type: 'call/recording', state: saved ? 'saved' : 'failed' });
+    }
+    const ended = this.snap.state.call?.uid === call.uid ? this.snap.state.call : { ...call, callId: callId ?? null };
+    for (const fn of this.endListeners) fn(ended);
+  }
+
+  private bindHeadsetKeys(): void {
+    // Headsets that present as media keys (many USB ones) reach us through the Media Session API.
+    const session = (navigator as Navigator & { mediaSession?: { setActionHandler(a: string, h: (() => void) | null): void } }).mediaSession;
+    const bind = (name: string, fn: () => void) => {
+      try {
+        session?.setActionHandler(name, fn);
+      } catch {
+        // this browser does not know the action
+      }
+    };
+    bind('hangup', () => this.hangup());
+    bind('togglemicrophone', () => this.toggleMute());
+  }
+}

@@ -1,0 +1,386 @@
+import { Invitation, Inviter, Registerer, SessionState, UserAgent, UserAgentState, Web, type Session } from 'sip.js';
+import type { SipCredentials } from '../../../shared/contract/calls';
+import { backoffDelay } from './backoff';
+import { micConstraints, openMic, routeTo } from './devices';
+import { MediaMonitor } from './media-monitor';
+import type { Action } from './state';
+
+// The thin layer over sip.js: SIP and WebRTC events in, reducer actions out, and the few
+// commands the UI needs. It decides nothing about call state; state.ts does.
+
+export interface AdapterOptions {
+  dispatch(action: Action): void;
+  now(): number;
+  /** The microphone to use for the next call (device id or 'default'). */
+  mic(): string;
+  /** The speaker for the remote audio (device id or 'default'). */
+  speaker(): string;
+  /** sip.js waits for ICE gathering up to this long before sending the offer/answer. */
+  iceGatheringTimeout: number;
+  noAnswerTimeoutMs: number;
+  onIncoming(uid: string, number: string, displayName: string | null): void;
+  onEstablished(uid: string, local: MediaStream, remote: MediaStream): void;
+  onTerminated(uid: string): void;
+}
+
+type Sdh = Web.SessionDescriptionHandler;
+
+/** First line and time of every SIP message: the ladder kept for diagnostics (and timing). */
+export interface LadderEntry { at: number; dir: 'out' | 'in'; line: string }
+
+export class SipAdapter {
+  private ua: UserAgent | null = null;
+  private registerer: Registerer | null = null;
+  private session: Session | null = null;
+  private sessionUid: string | null = null;
+  private creds: SipCredentials | null = null;
+  private running = false;
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private noAnswerTimer: ReturnType<typeof setTimeout> | null = null;
+  private monitor: MediaMonitor | null = null;
+  private muted = false;
+  private held = false;
+  /** We ended the current session ourselves (so its Terminated is no remote cancel). */
+  private endingLocally = false;
+  readonly remoteAudio: HTMLAudioElement;
+  readonly ladder: LadderEntry[] = [];
+
+  constructor(private readonly o: AdapterOptions) {
+    this.remoteAudio = document.createElement('audio');
+    this.remoteAudio.autoplay = true;
+    this.remoteAudio.dataset.testid = 'softphone-remote-audio';
+    this.remoteAudio.hidden = true;
+    document.body.appendChild(this.remoteAudio);
+    window.addEventListener('online', this.onOnline);
+  }
+
+  get peerConnection(): RTCPeerConnection | undefined {
+    return (this.session?.sessionDescriptionHandler as Sdh | undefined)?.peerConnection;
+  }
+
+  async start(creds: SipCredentials): Promise<void> {
+    await this.stop(false);
+    this.creds = creds;
+    this.running = true;
+    this.attempt = 0;
+    const ua = new UserAgent({
+      uri: UserAgent.makeURI(`sip:${creds.user}@${creds.domain}`),
+      displayName: creds.displayName || undefined,
+      authorizationUsername: creds.user,
+      authorizationPassword: creds.password,
+      // sip.js does not reconnect by itself (its reconnectionAttempts default is 0): our backoff does.
+      transportOptions: { server: creds.wsUrl, connectionTimeout: 5 },
+      logBuiltinEnabled: false,
+      logLevel: 'warn',
+      noAnswerTimeout: 120,
+      sessionDescriptionHandlerFactory: Web.defaultSessionDescriptionHandlerFactory(() => openMic(this.o.mic())),
+      sessionDescriptionHandlerFactoryOptions: {
+        // Never the public STUN server sip.js defaults to: only what the hospital configured.
+        peerConnectionConfiguration: { iceServers: creds.iceServers },
+        iceGatheringTimeout: this.o.iceGatheringTimeout,
+      },
+      delegate: {
+        onConnect: () => this.onConnected(),
+        onDisconnect: (error?: Error) => this.onDisconnected(error),
+        onInvite: (inv: Invitation) => this.onInvite(inv),
+      },
+    });
+    this.ua = ua;
+    this.tapTransport(ua);
+    await this.connect();
+  }
+
+  /** `final`: also forget the credentials and report "stopped". */
+  async stop(final = true): Promise<void> {
+    this.running = false;
+    this.clearRetry();
+    const ua = this.ua;
+    this.ua = null;
+    if (this.session) await this.hangup().catch(() => undefined);
+    if (this.registerer) await this.registerer.unregister().catch(() => undefined);
+    this.registerer = null;
+    if (ua) await ua.stop().catch(() => undefined);
+    if (final) {
+      this.creds = null;
+      this.o.dispatch({ type: 'reg/stopped', at: this.o.now() });
+    }
+  }
+
+  dispose(): void {
+    void this.stop();
+    window.removeEventListener('online', this.onOnline);
+    this.remoteAudio.remove();
+  }
+
+  // ---- registration and reconnection ----
+
+  private async connect(): Promise<void> {
+    const ua = this.ua;
+    if (!ua || !this.running) return;
+    this.o.dispatch({ type: 'reg/connecting', at: this.o.now() });
+    try {
+      if (ua.state === UserAgentState.Started) await ua.reconnect();
+      else await ua.start();
+    } catch (err) {
+      if (ua !== this.ua) return;
+      this.o.dispatch({ type: 'reg/transport-lost', at: this.o.now(), detail: (err as Error).message });
+      this.scheduleRetry();
+    }
+  }
+
+  private onConnected(): void {
+    this.clearRetry();
+    this.o.dispatch({ type: 'reg/connected', at: this.o.now() });
+    void this.register();
+  }
+
+  private onDisconnected(error?: Error): void {
+    this.registerer?.dispose().catch(() => undefined);
+    this.registerer = null;
+    if (!this.running) return;
+    this.o.dispatch({ type: 'reg/transport-lost', at: this.o.now(), detail: error?.message });
+    this.scheduleRetry();
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer || !this.running) return;
+    this.attempt += 1;
+    const delayMs = backoffDelay(this.attempt);
+    this.o.dispatch({ type: 'reg/retry-scheduled', at: this.o.now(), attempt: this.attempt, delayMs });
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.connect();
+    }, delayMs);
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private onOnline = () => {
+    // The network is back: try now rather than at the end of a long backoff.
+    if (this.running && this.retryTimer) {
+      this.clearRetry();
+      void this.connect();
+    }
+  };
+
+  private async register(): Promise<void> {
+    if (!this.ua) return;
+    const registerer = new Registerer(this.ua, { expires: 300 });
+    this.registerer = registerer;
+    await registerer
+      .register({
+        requestDelegate: {
+          onAccept: () => {
+            this.attempt = 0;
+            this.o.dispatch({ type: 'reg/registered', at: this.o.now() });
+          },
+          onReject: (res) => {
+            const m = res.message;
+            this.o.dispatch({ type: 'reg/rejected', at: this.o.now(), code: m.statusCode ?? 0, detail: m.reasonPhrase });
+          },
+        },
+      })
+      .catch((err: Error) => this.o.dispatch({ type: 'reg/transport-lost', at: this.o.now(), detail: err.message }));
+  }
+
+  /** Records the first line of every message, and marks the moment an INVITE leaves. */
+  private tapTransport(ua: UserAgent): void {
+    const t = ua.transport as unknown as { send(m: string): Promise<void>; onMessage?: (m: string) => void };
+    const send = t.send.bind(t);
+    t.send = (message: string) => {
+      const line = message.slice(0, message.indexOf('\r\n'));
+      this.log('out', line);
+      // The first INVITE of an outgoing call (a digest retry or a re-INVITE for hold is not).
+      if (line.startsWith('INVITE ') && this.session instanceof Inviter && this.session.state !== SessionState.Established)
+        this.markOnce('softphone:invite-sent', () => this.o.dispatch({ type: 'call/invite-sent', at: this.o.now() }));
+      return send(message);
+    };
+    const onMessage = t.onMessage;
+    t.onMessage = (message: string) => {
+      this.log('in', message.slice(0, message.indexOf('\r\n')));
+      onMessage?.call(t, message);
+    };
+  }
+
+  private log(dir: LadderEntry['dir'], line: string): void {
+    this.ladder.push({ at: performance.now(), dir, line });
+    if (this.ladder.length > 200) this.ladder.splice(0, this.ladder.length - 200);
+  }
+
+  private marked = new Set<string>();
+  private markOnce(name: string, then: () => void): void {
+    const key = `${this.sessionUid}:${name}`;
+    if (this.marked.has(key)) return;
+    this.marked.add(key);
+    performance.mark(name, { detail: this.sessionUid });
+    then();
+  }
+
+  // ---- calls ----
+
+  async dial(uid: string, number: string): Promise<void> {
+    if (!this.ua || !this.creds) throw new Error('not registered');
+    // A phone number loses its separators; an extension name (letters) is dialled as it is.
+    const user = /[A-Za-z]/.test(number) ? number.trim() : number.replace(/[^\d*#+]/g, '');
+    const target = UserAgent.makeURI(`sip:${user}@${this.creds.domain}`);
+    if (!target) throw new Error(`cannot dial ${number}`);
+    const inviter = new Inviter(this.ua, target, {
+      sessionDescriptionHandlerOptions: { constraints: { audio: micConstraints(this.o.mic()), video: false } },
+    });
+    this.bind(inviter, uid);
+    this.noAnswerTimer = setTimeout(() => {
+      if (this.session !== inviter || inviter.state === SessionState.Established) return;
+      this.o.dispatch({ type: 'call/no-answer-timeout', at: this.o.now() });
+      void inviter.cancel().catch(() => undefined);
+    }, this.o.noAnswerTimeoutMs);
+    await inviter.invite({
+      requestDelegate: {
+        onProgress: (res) => this.o.dispatch({ type: 'call/progress', at: this.o.now(), code: res.message.statusCode ?? 0 }),
+        onReject: (res) => this.o.dispatch({ type: 'call/rejected', at: this.o.now(), code: res.message.statusCode ?? 0, detail: res.message.reasonPhrase }),
+      },
+    });
+  }
+
+  private onInvite(inv: Invitation): void {
+    const number = inv.remoteIdentity.uri.user ?? '';
+    if (this.session) {
+      // One call at a time: a second caller hears busy and is kept as a missed call.
+      void inv.reject({ statusCode: 486 }).catch(() => undefined);
+      this.o.onIncoming(`busy-${inv.id}`, number, inv.remoteIdentity.displayName || null);
+      return;
+    }
+    const uid = inv.id;
+    this.bind(inv, uid);
+    this.o.dispatch({ type: 'call/incoming', at: this.o.now(), uid, number, displayName: inv.remoteIdentity.displayName || null });
+    this.o.onIncoming(uid, number, inv.remoteIdentity.displayName || null);
+    void inv.progress().catch(() => undefined);
+  }
+
+  async answer(): Promise<void> {
+    const inv = this.session;
+    if (!(inv instanceof Invitation) || inv.state !== SessionState.Initial) return;
+    this.o.dispatch({ type: 'call/accept', at: this.o.now() });
+    await inv.accept({ sessionDescriptionHandlerOptions: { constraints: { audio: micConstraints(this.o.mic()), video: false } } });
+  }
+
+  /** Cancel, reject or BYE, depending on where the call is (as SIP.js' SessionManager does). */
+  async hangup(): Promise<void> {
+    const s = this.session;
+    if (!s) return;
+    this.endingLocally = true;
+    this.o.dispatch({ type: 'call/hangup-local', at: this.o.now() });
+    if (s.state === SessionState.Established) await s.bye().catch(() => s.dispose());
+    else if (s instanceof Inviter) await s.cancel().catch(() => s.dispose());
+    else if (s instanceof Invitation) await s.reject({ statusCode: 603 }).catch(() => s.dispose());
+  }
+
+  setMute(on: boolean): void {
+    this.muted = on;
+    this.sdh()?.enableSenderTracks(!this.muted && !this.held);
+    this.o.dispatch({ type: 'call/mute', on });
+  }
+
+  async setHold(on: boolean): Promise<void> {
+    const s = this.session;
+    if (!s || s.state !== SessionState.Established) return;
+    this.o.dispatch({ type: 'call/hold-request', on });
+    const done = (ok: boolean) => {
+      if (ok) this.held = on;
+      this.sdh()?.enableSenderTracks(!this.muted && !this.held);
+      this.sdh()?.enableReceiverTracks(!this.held);
+      this.o.dispatch({ type: 'call/hold-result', on, ok });
+    };
+    const opts = (s.sessionDescriptionHandlerOptionsReInvite ?? {}) as Web.SessionDescriptionHandlerOptions;
+    s.sessionDescriptionHandlerOptionsReInvite = { ...opts, hold: on } as typeof opts;
+    await s
+      .invite({ requestDelegate: { onAccept: () => done(true), onReject: () => done(false) } })
+      .catch(() => done(false));
+  }
+
+  sendDtmf(digit: string): void {
+    // RFC 4733 telephone-events in the RTP stream, which PBXs and rtpengine pass on.
+    if (this.sdh()?.sendDtmf(digit, { duration: 160, interToneGap: 70 })) this.o.dispatch({ type: 'call/dtmf', digit });
+  }
+
+  /** Switches the microphone mid-call; returns the new local stream for the recorder. */
+  async setMic(deviceId: string): Promise<MediaStream | null> {
+    const sdh = this.sdh();
+    const pc = sdh?.peerConnection;
+    if (!sdh || !pc) return null;
+    const fresh = await openMic(deviceId);
+    const track = fresh.getAudioTracks()[0];
+    track.enabled = !this.muted && !this.held;
+    const sender = pc.getSenders().find((s) => s.track?.kind === 'audio' || (s.track === null && s.dtmf));
+    await sender?.replaceTrack(track);
+    // Keep sip.js' local stream in step so it stops the right track at the end of the call.
+    const local = sdh.localMediaStream;
+    for (const old of local.getAudioTracks()) {
+      local.removeTrack(old);
+      old.stop();
+    }
+    local.addTrack(track);
+    return new MediaStream([track]);
+  }
+
+  setSpeaker(deviceId: string): Promise<void> {
+    return routeTo(this.remoteAudio, deviceId);
+  }
+
+  private sdh(): Sdh | undefined {
+    return this.session?.sessionDescriptionHandler as Sdh | undefined;
+  }
+
+  private bind(s: Session, uid: string): void {
+    this.session = s;
+    this.sessionUid = uid;
+    this.muted = false;
+    this.held = false;
+    this.endingLocally = false;
+    s.delegate = {
+      onBye: (bye) => {
+        this.o.dispatch({ type: 'call/remote-bye', at: this.o.now() });
+        void bye.accept().catch(() => undefined);
+      },
+    };
+    s.stateChange.addListener((state) => {
+      if (this.session !== s) return;
+      if (state === SessionState.Established) this.established(s, uid);
+      if (state === SessionState.Terminated) this.terminated(s, uid);
+    });
+  }
+
+  private established(s: Session, uid: string): void {
+    if (this.noAnswerTimer) clearTimeout(this.noAnswerTimer);
+    this.markOnce('softphone:established', () => this.o.dispatch({ type: 'call/answered', at: this.o.now() }));
+    const sdh = s.sessionDescriptionHandler as Sdh;
+    void routeTo(this.remoteAudio, this.o.speaker()).catch(() => undefined);
+    this.remoteAudio.srcObject = sdh.remoteMediaStream;
+    void this.remoteAudio.play().catch(() => undefined);
+    this.monitor?.stop();
+    this.monitor = new MediaMonitor(sdh.peerConnection!, {
+      paused: () => this.held,
+      onMedia: (state) => this.o.dispatch({ type: 'call/media', state, at: this.o.now() }),
+      onRemoteHold: (on) => this.o.dispatch({ type: 'call/remote-hold', on }),
+      onLost: () => void s.bye().catch(() => s.dispose()),
+    });
+    this.o.onEstablished(uid, sdh.localMediaStream, sdh.remoteMediaStream);
+  }
+
+  private terminated(s: Session, uid: string): void {
+    if (this.noAnswerTimer) clearTimeout(this.noAnswerTimer);
+    this.monitor?.stop();
+    this.monitor = null;
+    // An incoming call that ends before it was answered, and not by us: the caller gave up.
+    if (s instanceof Invitation && !this.endingLocally) this.o.dispatch({ type: 'call/remote-cancel', at: this.o.now() });
+    this.o.dispatch({ type: 'call/terminated', at: this.o.now() });
+    this.remoteAudio.srcObject = null;
+    this.session = null;
+    this.sessionUid = null;
+    this.o.onTerminated(uid);
+  }
+}
+

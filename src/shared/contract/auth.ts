@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import type { User } from '../model';
+import { ALL_ROLES, none, type MethodSpec } from './common';
+
+export const authMethods = {
+  'auth.login': {
+    input: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }).strict(),
+    roles: 'public',
+  },
+  'auth.logout': { input: none, roles: ALL_ROLES },
+  'auth.me': { input: none, roles: 'public' },
+} satisfies Record<string, MethodSpec>;
+
+export interface AuthOutputs {
+  /** The token is kept by the transport (cookie / main process) and never reaches the renderer. */
+  'auth.login': { user: User; token?: string };
+  'auth.logout': { ok: true };
+  'auth.me': { user: User | null };
+}

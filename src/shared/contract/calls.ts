@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import { ALL_ROLES, id, none, type MethodSpec } from './common';
+import { attemptOutcomes } from './followup';
+
+// The softphone (sip.js in the renderer) and what main keeps for it: the nurse's SIP account
+// with its password encrypted at rest, and one row per call attempt, inbound or outbound.
+
+export type CallDirection = 'outbound' | 'inbound';
+export type EndedBy = 'local' | 'remote' | 'system';
+/**
+ * What a call attempt came to, suggested from the SIP result and confirmed by the nurse: the
+ * follow-up attempt outcomes (followup.ts, so a suggestion pre-fills followup.logAttempt as is)
+ * plus two that are no attempt result: the nurse hung up before an answer, or a technical failure.
+ */
+export const callOutcome = z.enum([...attemptOutcomes, 'cancelled', 'failed']);
+export type CallOutcome = z.infer<typeof callOutcome>;
+export const CALL_OUTCOMES: readonly CallOutcome[] = callOutcome.options;
+
+const wsUrl = z.string().trim().max(256).refine((s) => {
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'ws:' || u.protocol === 'wss:') && !!u.hostname && !u.username && !u.password;
+  } catch {
+    return false;
+  }
+}, 'expected ws://host[:port][/path] or wss://…');
+
+const iceServer = z.object({
+  urls: z.union([z.string().max(256), z.array(z.string().max(256)).min(1).max(8)]),
+  username: z.string().max(128).optional(),
+  credential: z.string().max(256).optional(),
+}).strict();
+
+const sipUser = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.!~*'()&=+$,;?/-]+$/, 'not a valid SIP user part');
+/** A phone number or, for extensions and browser peers, a SIP user part. */
+export const callParty = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.!~*'()&=+$,;?/#\- ]+$/, 'not a phone number or SIP user');
+
+export const saveAccountInput = z.object({
+  wsUrl,
+  user: sipUser,
+  /** Omitted: keep the stored one. */
+  password: z.string().min(1).max(256).optional(),
+  domain: z.string().trim().min(1).max(128).regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, 'expected a host name or IP address'),
+  displayName: z.string().trim().max(64).default(''),
+  iceServers: z.array(iceServer).max(8).default([]),
+}).strict();
+export type SaveAccountInput = z.input<typeof saveAccountInput>;
+export type IceServer = z.infer<typeof iceServer>;
+
+/** The account as the settings form sees it: never the password, never TURN credentials. */
+export interface SipAccountPublic {
+  wsUrl: string;
+  user: string;
+  domain: string;
+  displayName: string;
+  iceServers: { urls: string | string[]; username?: string }[];
+  hasPassword: boolean;
+  updatedAt: string;
+}
+
+/** Only for registering, only the signed-in user's own account. */
+export interface SipCredentials {
+  wsUrl: string;
+  user: string;
+  password: string;
+  domain: string;
+  displayName: string;
+  iceServers: IceServer[];
+}
+
+export interface CallRecord {
+  id: number;
+  direction: CallDirection;
+  number: string;
+  patientId: number | null;
+  patientName: string | null;
+  taskId: number | null;
+  userId: number | null;
+  startedAt: string;
+  answeredAt: string | null;
+  endedAt: string | null;
+  endedBy: EndedBy | null;
+  sipCode: number | null;
+  reason: string | null;
+  outcome: CallOutcome | null;
+  outcomeConfirmed: boolean;
+  missed: boolean;
+  consent: boolean;
+  hasRecording: boolean;
+  recordingBytes: number | null;
+  durationSec: number | null;
+}
+
+export interface CallerMatch {
+  patientId: number;
+  name: string;
+  genderCode: string;
+  age: number | null;
+  /** Whose number it is: the patient's own, or a contact's (with name and relation). */
+  phoneRole: 'self' | 'contact';
+  contactName: string | null;
+  relation: string | null;
+  /** The open follow-up task of this patient, once the tasks feature exists. */
+  openTaskId: number | null;
+}
+
+const RECORDING_MIME = ['audio/webm', 'audio/webm;codecs=opus', 'audio/ogg;codecs=opus', 'audio/ogg'] as const;
+export const MAX_RECORDING_BYTES = 64 * 1024 * 1024;
+
+export const callMethods = {
+  'softphone.account': { input: none, roles: ALL_ROLES },
+  'softphone.saveAccount': { input: saveAccountInput, roles: ALL_ROLES },
+  'softphone.credentials': { input: none, roles: ALL_ROLES },
+  'calls.start': {
+    input: z.object({
+      direction: z.enum(['outbound', 'inbound']),
+      number: callParty,
+      patientId: id.nullish(),
+      taskId: id.nullish(),
+      consent: z.boolean().default(false),
+    }).strict(),
+    roles: ALL_ROLES,
+  },
+  'calls.answered': { input: z.object({ callId: id }).strict(), roles: ALL_ROLES },
+  'calls.end': {
+    input: z.object({
+      callId: id,
+      endedBy: z.enum(['local', 'remote', 'system']),
+      sipCode: z.number().int().min(100).max(699).nullish(),
+      reason: z.string().max(64),
+      outcome: callOutcome.nullish(),
+    }).strict(),
+    roles: ALL_ROLES,
+  },
+  'calls.link': { input: z.object({ callId: id, patientId: id.nullish(), taskId: id.nullish() }).strict(), roles: ALL_ROLES },
+  'calls.setOutcome': {
+    input: z.object({ callId: id, outcome: callOutcome }).strict(),
+    roles: ALL_ROLES,
+  },
+  /** Binary: over IPC as a Uint8Array, over HTTP through POST /api/calls.recording?callId=. */
+  'calls.uploadRecording': {
+    input: z.object({
+      callId: id,
+      mimeType: z.enum(RECORDING_MIME),
+      data: z.instanceof(Uint8Array).refine((d) => d.byteLength > 0 && d.byteLength <= MAX_RECORDING_BYTES, 'empty or too large'),
+    }).strict(),
+    roles: ALL_ROLES,
+  },
+  /** Binary answer: over HTTP use GET /api/calls.recording?callId= instead. */
+  'calls.recordingData': { input: z.object({ callId: id }).strict(), roles: ALL_ROLES },
+  'calls.lookupCaller': { input: z.object({ number: callParty }).strict(), roles: ALL_ROLES },
+  'calls.list': {
+    input: z.object({
+      patientId: id.optional(),
+      missedOnly: z.boolean().optional(),
+      limit: z.number().int().min(1).max(200).default(50),
+    }).strict(),
+    roles: ALL_ROLES,
+  },
+  'calls.purgeRecordings': { input: z.object({ olderThanDays: z.number().int().min(1).max(36500).optional() }).strict().optional(), roles: ['admin'] },
+} satisfies Record<string, MethodSpec>;
+
+export interface CallOutputs {
+  'softphone.account': SipAccountPublic | null;
+  'softphone.saveAccount': SipAccountPublic;
+  'softphone.credentials': SipCredentials;
+  'calls.start': { callId: number };
+  'calls.answered': { ok: true };
+  'calls.end': CallRecord;
+  'calls.link': { ok: true };
+  'calls.setOutcome': { ok: true };
+  'calls.uploadRecording': { bytes: number };
+  'calls.recordingData': { mimeType: string; data: Uint8Array };
+  'calls.lookupCaller': CallerMatch[];
+  'calls.list': CallRecord[];
+  'calls.purgeRecordings': { purged: number; olderThanDays: number };
+}

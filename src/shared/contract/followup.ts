@@ -1,0 +1,305 @@
+import { z } from 'zod';
+import type { QuestionnaireDef } from '../questionnaire/schema';
+import type { ScoreResult, TriggerResult } from '../questionnaire/engine';
+import { date, id, type MethodSpec } from './common';
+
+// The nurse's work: the queue of due follow-ups, claiming, the follow-up screen (script,
+// questionnaire, drafts saved as she types), call attempts and the closing disposition.
+
+export const datetime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/, 'expected YYYY-MM-DD HH:mm[:ss] (Beijing time)');
+
+export type TaskStatus = 'pending' | 'claimed' | 'done' | 'satisfied' | 'unreachable' | 'cancelled';
+export type TaskKind = 'followup' | 'escalation';
+export type WarningColour = 'red' | 'orange' | 'yellow' | 'green';
+export const warningColours = ['red', 'orange', 'yellow', 'green'] as const;
+
+/** What one dial ended in (VICIdial-style statuses, 未接通/忙线/关机/空号/错号). */
+export const attemptOutcomes = ['connected', 'no_answer', 'busy', 'powered_off', 'invalid_number', 'wrong_number'] as const;
+export type AttemptOutcome = (typeof attemptOutcomes)[number];
+
+/** How the follow-up ends. no_contact: nobody reached on any number this time (retry / unreachable). */
+export const dispositions = ['completed', 'no_contact', 'refused', 'deceased', 'callback'] as const;
+export type Disposition = (typeof dispositions)[number];
+
+const WORKERS = ['nurse', 'head'] as const;
+const taskRef = z.object({ taskId: id }).strict();
+const answers = z.record(z.string().max(64), z.unknown()).refine((a) => Object.keys(a).length <= 500, 'too many answers');
+
+/** Filters shared by the queue list and claimNext. */
+const queueFilters = {
+  planId: id.optional(),
+  deptId: id.optional(),
+  colour: z.enum(warningColours).optional(),
+  kind: z.enum(['followup', 'escalation']).optional(),
+  channel: z.enum(['call', 'sms']).default('call'),
+};
+
+export const queueInput = z
+  .object({
+    /** mine: claimed by me or my callbacks; team: unclaimed and workable; all: everything open (head). */
+    scope: z.enum(['mine', 'team', 'all']).default('team'),
+    ...queueFilters,
+    /** overdue: due date passed; today: due today; upcoming: not yet workable; open: workable now (default). */
+    due: z.enum(['open', 'overdue', 'today', 'upcoming', 'any']).default('open'),
+    /** only: callbacks; exclude: no callbacks. Callback time range filters callbackAt. */
+    callback: z.enum(['only', 'exclude']).optional(),
+    callbackFrom: datetime.optional(),
+    callbackTo: datetime.optional(),
+    page: z.number().int().min(1).max(100_000).default(1),
+    pageSize: z.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type QueueInput = z.input<typeof queueInput>;
+
+export interface UserRef {
+  id: number;
+  name: string;
+}
+
+export interface QueueRow {
+  id: number;
+  kind: TaskKind;
+  status: TaskStatus;
+  patientId: number;
+  patientName: string;
+  genderCode: string;
+  age: number | null;
+  /** The number to try first (masked for heads). */
+  phone: string | null;
+  planId: number;
+  planName: string;
+  planVersion: number;
+  trackId: string;
+  trackName: string;
+  pointIndex: number;
+  pointLabel: string | null;
+  dueDate: string;
+  windowStart: string;
+  windowEnd: string;
+  channel: 'call' | 'sms';
+  colour: WarningColour | null;
+  /** A new critical value (危急值) or red warning: sorted first. */
+  critical: boolean;
+  priorityReason: string | null;
+  /** Days past the due date (negative: days until due). */
+  overdueDays: number;
+  deptId: number | null;
+  deptName: string | null;
+  assignee: UserRef | null;
+  claimedAt: string | null;
+  callbackAt: string | null;
+  /** A callback is kept for this nurse until visibleToTeamAt. */
+  reservedFor: UserRef | null;
+  visibleToTeamAt: string | null;
+  retryCount: number;
+  maxAttempts: number;
+  questionnaireId: string | null;
+  questionnaireVersion: number | null;
+  satisfiedReason: string | null;
+  hasDraft: boolean;
+}
+
+export interface QueueCounts {
+  /** Claimed by me plus my callbacks. */
+  mine: number;
+  /** Unclaimed and workable now. */
+  unclaimed: number;
+  overdue: number;
+  dueToday: number;
+  red: number;
+  /** Callbacks whose time has come (mine or released to the team). */
+  callbacksDue: number;
+}
+
+export interface QueueResult {
+  total: number;
+  page: number;
+  pageSize: number;
+  rows: QueueRow[];
+  /** Under the plan/department/kind/channel filters, ignoring scope, due, colour and callback. */
+  counts: QueueCounts;
+}
+
+export interface AttemptInfo {
+  id: number;
+  taskId: number;
+  phoneNumber: string;
+  outcome: AttemptOutcome;
+  startedAt: string;
+  endedAt: string | null;
+  nurse: UserRef | null;
+  callId: number | null;
+  note: string | null;
+}
+
+export interface CallPhone {
+  number: string;
+  kind: 'mobile' | 'landline';
+  role: 'self' | 'contact';
+  contactName: string | null;
+  relation: string | null;
+  successCount: number;
+  failCount: number;
+  wrongNumber: boolean;
+  /** The number to try next (success history, numbers not yet tried for this task first). */
+  suggested: boolean;
+  /** This patient's last dials on this number, newest first (up to 10). */
+  recent: AttemptInfo[];
+}
+
+/** A fired safety trigger, as the shared questionnaire engine reports it (color, message, escalate). */
+export type SafetyTrigger = TriggerResult;
+
+export interface ResponseState {
+  questionnaireId: string;
+  questionnaireVersion: number;
+  answers: Record<string, unknown>;
+  /** Recomputed in main with the shared engine on every save. */
+  scores: ScoreResult[];
+  triggers: SafetyTrigger[];
+  warningColour: WarningColour | null;
+  draft: boolean;
+  /** Server row version, +1 per applied save. */
+  version: number;
+  /** The highest client sequence number applied. */
+  seq: number;
+  updatedAt: string;
+  updatedBy: UserRef | null;
+}
+
+export interface EducationState {
+  code: string;
+  title: string;
+  content: string;
+  given: boolean;
+}
+
+export interface AppointmentInfo {
+  id: number;
+  date: string;
+  deptId: number | null;
+  deptName: string | null;
+  note: string | null;
+  status: 'booked' | 'cancelled';
+  createdBy: UserRef | null;
+  createdAt: string;
+}
+
+export interface EscalationInfo {
+  id: number;
+  taskId: number;
+  escalationTaskId: number | null;
+  deptName: string | null;
+  triggers: SafetyTrigger[];
+  note: string;
+  status: 'open' | 'closed';
+  dueAt: string;
+  createdBy: UserRef | null;
+  createdAt: string;
+}
+
+export interface FollowupView {
+  task: QueueRow;
+  /** True when the task is claimed by the caller: only then can she save and complete. */
+  editable: boolean;
+  enrolment: {
+    id: number;
+    status: 'active' | 'stopped' | 'completed';
+    stopReason: string | null;
+    anchorDate: string;
+    anchorEncounterId: number | null;
+    matchedRule: string;
+    enrolledAt: string;
+  };
+  registry: {
+    vitalStatus: 'alive' | 'deceased' | 'unknown';
+    lastContactDate: string | null;
+    lostToFollowup: boolean;
+    lostReason: string | null;
+    deathDate: string | null;
+    deathCause: string | null;
+  };
+  phones: CallPhone[];
+  /** Dials made for this task, newest first. */
+  attempts: AttemptInfo[];
+  script: { opening: string; closing: string };
+  /** Render and score it with src/shared/questionnaire (visibleItems, validateAnswers, score). */
+  questionnaire: QuestionnaireDef | null;
+  response: ResponseState | null;
+  education: EducationState[];
+  appointments: AppointmentInfo[];
+  /** Earlier points of this enrolment, newest first. */
+  history: { taskId: number; pointLabel: string | null; dueDate: string; status: TaskStatus; completedAt: string | null; warningColour: WarningColour | null; scores: ScoreResult[] }[];
+  escalations: EscalationInfo[];
+}
+
+const completeBase = {
+  taskId: id,
+  note: z.string().max(4000).optional(),
+  educationGiven: z.array(z.string().min(1).max(64)).max(50).optional(),
+  appointment: z.object({ date, deptId: id.optional(), note: z.string().max(500).optional() }).strict().optional(),
+};
+
+export const completeInput = z.discriminatedUnion('disposition', [
+  z.object({
+    disposition: z.literal('completed'),
+    ...completeBase,
+    /** The final answers (else the saved draft is used). */
+    answers: answers.optional(),
+    /** Required when a trigger with escalate=true fired; checked in main. */
+    escalationNote: z.string().trim().min(1).max(4000).optional(),
+  }).strict(),
+  z.object({ disposition: z.literal('no_contact'), ...completeBase }).strict(),
+  z.object({ disposition: z.literal('refused'), ...completeBase, reason: z.string().max(200).optional() }).strict(),
+  z.object({ disposition: z.literal('deceased'), ...completeBase, deathDate: date, deathCause: z.string().max(200).optional() }).strict(),
+  z.object({ disposition: z.literal('callback'), ...completeBase, callbackAt: datetime }).strict(),
+]);
+export type CompleteInput = z.input<typeof completeInput>;
+
+export interface CompleteResult {
+  taskId: number;
+  status: TaskStatus;
+  /** For no_contact: when the next try becomes workable, or null when the task went unreachable. */
+  nextTryAt: string | null;
+  escalationTaskId: number | null;
+  /** Enrolments stopped by this disposition (refused, deceased, lost to follow-up). */
+  stoppedEnrolments: number;
+}
+
+export const followupMethods = {
+  'tasks.queue': { input: queueInput, roles: [...WORKERS] },
+  'tasks.claimNext': { input: z.object(queueFilters).strict().optional(), roles: [...WORKERS] },
+  'tasks.claim': { input: taskRef, roles: [...WORKERS] },
+  'tasks.release': { input: taskRef, roles: [...WORKERS] },
+  'followup.open': { input: taskRef, roles: [...WORKERS] },
+  /** Idempotent, last-write-wins: applied only when seq is above the stored one. */
+  'followup.saveDraft': { input: z.object({ taskId: id, answers, seq: z.number().int().min(1) }).strict(), roles: [...WORKERS] },
+  'followup.logAttempt': {
+    input: z
+      .object({
+        taskId: id,
+        phoneNumber: z.string().min(3).max(32),
+        outcome: z.enum(attemptOutcomes),
+        startedAt: datetime.optional(),
+        endedAt: datetime.optional(),
+        callId: id.optional(),
+        note: z.string().max(500).optional(),
+      })
+      .strict(),
+    roles: [...WORKERS],
+  },
+  'followup.complete': { input: completeInput, roles: [...WORKERS] },
+} satisfies Record<string, MethodSpec>;
+
+export interface FollowupOutputs {
+  'tasks.queue': QueueResult;
+  'tasks.claimNext': { task: QueueRow | null };
+  'tasks.claim': { task: QueueRow };
+  'tasks.release': { ok: true };
+  'followup.open': FollowupView;
+  'followup.saveDraft': { applied: boolean; response: ResponseState; taskColour: WarningColour | null };
+  'followup.logAttempt': { attempt: AttemptInfo; phones: CallPhone[] };
+  'followup.complete': CompleteResult;
+}

@@ -1,0 +1,47 @@
+import type { z } from 'zod';
+import { authMethods, type AuthOutputs } from './auth';
+import { callMethods, type CallOutputs } from './calls';
+import type { MethodSpec } from './common';
+import { followupMethods, type FollowupOutputs } from './followup';
+import { planMethods, type PlanOutputs } from './plans';
+import { patientMethods, type PatientOutputs } from './patients';
+import { syncMethods, type SyncEvents, type SyncOutputs } from './sync';
+
+// The one contract between the UI and the backend, assembled from one small file per
+// feature. Every method names its input schema (validated by the dispatcher for IPC and
+// HTTP alike), the roles allowed to call it, and its output type.
+
+export { findInput, type FindInput } from './patients';
+
+export const methods = {
+  ...authMethods,
+  ...patientMethods,
+  ...syncMethods,
+  ...planMethods,
+  ...followupMethods,
+  ...callMethods,
+} satisfies Record<string, MethodSpec>;
+
+export interface MethodOutputs extends AuthOutputs, PatientOutputs, SyncOutputs, PlanOutputs, FollowupOutputs, CallOutputs {}
+
+/** Server → UI events. */
+export interface EventPayloads extends SyncEvents {}
+
+export type MethodName = keyof typeof methods & keyof MethodOutputs;
+export type MethodInput<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
+export type MethodParsed<M extends MethodName> = z.output<(typeof methods)[M]['input']>;
+export type MethodOutput<M extends MethodName> = MethodOutputs[M];
+export type EventName = keyof EventPayloads;
+
+/** Errors cross the boundary as data; `code` is stable, `message` is for people. */
+export interface ApiErrorBody {
+  code: 'invalid_input' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'internal' | 'unknown_method';
+  message: string;
+  issues?: { path: string; message: string }[];
+}
+
+/** What both transports (IPC preload bridge, HTTP) offer the renderer. */
+export interface Transport {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): () => void;
+}

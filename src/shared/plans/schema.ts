@@ -1,0 +1,158 @@
+import { z } from 'zod';
+
+// A disease plan is data: who is enrolled, which tracks of follow-up points run from which
+// anchor, and what each point asks for. The same schema validates the plan editor's input,
+// templates/plans/*.json and `followup template import`.
+
+const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, - and _');
+const days = z.number().int().min(0).max(3650);
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+
+/** A calendar offset from the anchor. Months and years are calendar months (Jan 31 + 1 month = Feb 28/29). */
+export const offsetSchema = z
+  .object({
+    years: z.number().int().min(0).max(50).optional(),
+    months: z.number().int().min(0).max(600).optional(),
+    weeks: z.number().int().min(0).max(2600).optional(),
+    days: z.number().int().min(0).max(18250).optional(),
+  })
+  .strict();
+export type Offset = z.infer<typeof offsetSchema>;
+
+export const channelSchema = z.enum(['call', 'sms']);
+export type Channel = z.infer<typeof channelSchema>;
+
+export const questionnaireRef = z
+  .object({
+    id: z.string().min(1).max(64),
+    /** Omitted: the newest version in the library when the task is generated (then pinned on the task). */
+    version: z.number().int().positive().optional(),
+  })
+  .strict();
+
+/** What a point asks for; set on the track as defaults and overridden per point or cycle. */
+const pointFields = {
+  label: z.string().max(64).optional(),
+  questionnaire: questionnaireRef.optional(),
+  /** Days before / after the due date during which the point may be done. */
+  window: z.object({ before: days, after: days }).strict().optional(),
+  /** Codes of education items (see `education` below) the nurse should give at this point. */
+  education: z.array(z.string().min(1).max(64)).max(20).optional(),
+  channel: channelSchema.optional(),
+};
+
+export const pointSchema = z.object({ at: offsetSchema, ...pointFields }).strict();
+/** Repeats `every` from `from` (default: one `every` after the anchor) up to and including `until`. */
+export const cycleSchema = z.object({ every: offsetSchema, from: offsetSchema.optional(), until: offsetSchema, ...pointFields }).strict();
+
+export const anchorSchema = z.enum(['discharge', 'visit', 'checkup', 'admission', 'treatment_start']);
+export type Anchor = z.infer<typeof anchorSchema>;
+
+export const trackSchema = z
+  .object({
+    id: slug,
+    name: z.string().min(1).max(64),
+    /**
+     * discharge / visit / checkup: the date of the matched encounter; admission: its admission
+     * date; treatment_start: the enrolment's treatment start date if recorded, else admission.
+     */
+    anchor: anchorSchema,
+    ...pointFields,
+    points: z.array(pointSchema).max(200).default([]),
+    cycles: z.array(cycleSchema).max(20).default([]),
+    /** A visit or stay in the HIS inside a point's window satisfies it without a call. */
+    satisfiedBy: z.enum(['any_visit', 'same_department', 'none']).default('any_visit'),
+  })
+  .strict()
+  .refine((t) => t.points.length + t.cycles.length > 0, 'a track needs points or cycles');
+export type Track = z.infer<typeof trackSchema>;
+
+export const enrolmentRuleSchema = z
+  .object({
+    id: slug,
+    label: z.string().max(128).optional(),
+    encounterKind: z.enum(['inpatient', 'outpatient', 'checkup']),
+    /** Department names (current or former), as the HIS dictionary spells them. Empty: any. */
+    departments: z.array(z.string().min(1).max(128)).max(100).default([]),
+    /** ICD-10 codes or ranges: "C18", "C18-C20", "E11.9". */
+    icd10: z.array(z.string().min(1).max(32)).max(100).default([]),
+    /** Diagnosis name keywords, resolved against the diagnosis dictionary ("肺癌"). */
+    keywords: z.array(z.string().min(1).max(32)).max(50).default([]),
+    ageMin: z.number().int().min(0).max(150).optional(),
+    ageMax: z.number().int().min(0).max(150).optional(),
+    /** 离院方式 codes (1 医嘱离院 … 9 其他); empty: any except death (5). */
+    dischargeModes: z.array(z.string().min(1).max(4)).max(10).default([]),
+    /** Checkups only: with a critical (危急值) / abnormal finding. */
+    critical: z.boolean().optional(),
+    abnormal: z.boolean().optional(),
+  })
+  .strict();
+export type EnrolmentRule = z.infer<typeof enrolmentRuleSchema>;
+
+export const educationItemSchema = z
+  .object({ code: z.string().min(1).max(64), title: z.string().min(1).max(128), content: z.string().max(4000).default('') })
+  .strict();
+
+export const planDefinitionSchema = z
+  .object({
+    kind: z.literal('plan').default('plan'),
+    code: slug,
+    name: z.string().min(1).max(128),
+    description: z.string().max(2000).optional(),
+    enrolment: z
+      .object({
+        rules: z.array(enrolmentRuleSchema).min(1).max(50),
+        /** Only encounters whose date is at most this many days ago are enrolled. */
+        lookbackDays: z.number().int().min(0).max(3650).default(30),
+        /** Encounters before this date are never enrolled (a plan going live mid-year). */
+        notBefore: date.optional(),
+        /** per_encounter: each matching stay/visit starts an enrolment; once: one active enrolment per patient. */
+        perPatient: z.enum(['once', 'per_encounter']).default('per_encounter'),
+      })
+      .strict(),
+    tracks: z.array(trackSchema).min(1).max(10),
+    retry: z
+      .object({ maxAttempts: z.number().int().min(1).max(10).default(3), intervalHours: z.number().int().min(1).max(720).default(24) })
+      .strict()
+      .default({ maxAttempts: 3, intervalHours: 24 }),
+    callback: z.object({ teamDelayMinutes: z.number().int().min(0).max(10080).default(60) }).strict().default({ teamDelayMinutes: 60 }),
+    stop: z
+      .object({
+        /** This many unreachable points in a row flag the patient lost to follow-up and stop the plan; 0: never. */
+        lostAfterUnreachable: z.number().int().min(0).max(20).default(3),
+      })
+      .strict()
+      .default({ lostAfterUnreachable: 3 }),
+    script: z
+      .object({ opening: z.string().max(4000).optional(), closing: z.string().max(4000).optional() })
+      .strict()
+      .default({}),
+    escalation: z
+      .object({
+        /** Department responsible for escalations; default: the anchor encounter's department. */
+        department: z.string().max(128).optional(),
+        dueHours: z.number().int().min(1).max(720).default(24),
+      })
+      .strict()
+      .default({ dueHours: 24 }),
+    /** Tasks are created this many days before their window opens. */
+    generateAheadDays: z.number().int().min(0).max(90).default(7),
+    education: z.array(educationItemSchema).max(200).default([]),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    const dup = (ids: string[]) => ids.find((x, i) => ids.indexOf(x) !== i);
+    const t = dup(p.tracks.map((x) => x.id));
+    if (t) ctx.addIssue({ code: 'custom', path: ['tracks'], message: `duplicate track id ${t}` });
+    const r = dup(p.enrolment.rules.map((x) => x.id));
+    if (r) ctx.addIssue({ code: 'custom', path: ['enrolment', 'rules'], message: `duplicate rule id ${r}` });
+    const known = new Set(p.education.map((e) => e.code));
+    p.tracks.forEach((tr, i) => {
+      const codes = [...(tr.education ?? []), ...tr.points.flatMap((x) => x.education ?? []), ...tr.cycles.flatMap((x) => x.education ?? [])];
+      for (const c of codes)
+        if (!known.has(c)) ctx.addIssue({ code: 'custom', path: ['tracks', i], message: `education item ${c} is not defined in education[]` });
+    });
+  });
+
+export type PlanDefinition = z.output<typeof planDefinitionSchema>;
+export type PlanDefinitionInput = z.input<typeof planDefinitionSchema>;

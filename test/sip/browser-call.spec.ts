@@ -1,0 +1,110 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { EXT, expect, test } from './fixtures';
+import { readCalls } from './harness/workstation';
+import { growth, PeerScreen, WorkstationScreen } from './pages';
+
+// The workstation calls a second browser user agent (bare sip.js) through kamailio over
+// WebSocket: media both ways, mute, hold, a device change mid-call, recording, who hung up.
+
+test('a recorded call to a second user agent: audio both ways, mute, hold, device change, local hang-up', async ({ nurse, peer, infra }) => {
+  const ws = new WorkstationScreen(nurse);
+  const far = new PeerScreen(peer);
+  await ws.openPhone(infra.workstation.url);
+  await ws.waitRegistered();
+
+  const before = readCalls(infra.workstation.storeFile).length;
+  await ws.dial(EXT.peer, { consent: true });
+  await ws.waitPhase('connected');
+  await expect(ws.panel.getByTestId('tag-recording')).toBeVisible();
+  expect((await far.state()).lastCaller).toBe(EXT.nurse);
+
+  // Audio both ways: each side's inbound counters grow, with sound in them (the fake mic beeps).
+  await expect.poll(async () => (await ws.stats())?.packets ?? 0).toBeGreaterThan(20);
+  expect(await growth(async () => (await ws.stats())!.bytes)).toBeGreaterThan(1000);
+  expect(await growth(async () => (await far.inbound())!.bytes)).toBeGreaterThan(1000);
+  expect(await growth(async () => (await far.inbound())!.energy)).toBeGreaterThan(0);
+  const remote = await ws.audioSink('softphone-remote-audio');
+  expect(remote).toMatchObject({ paused: false, hasStream: true });
+
+  // Mute: packets keep flowing but carry no sound; unmute brings it back.
+  await ws.button('mute').click();
+  await expect(ws.panel.getByTestId('tag-muted')).toBeVisible();
+  await nurse.waitForTimeout(300);
+  expect(await growth(async () => (await far.inbound())!.energy)).toBeLessThan(1e-6);
+  await ws.button('mute').click();
+  await expect(ws.panel.getByTestId('tag-muted')).toBeHidden();
+  await expect.poll(() => growth(async () => (await far.inbound())!.energy, 1200)).toBeGreaterThan(0);
+
+  // Hold: the far end stops receiving; resume restarts it.
+  await ws.button('hold').click();
+  await expect(ws.panel.getByTestId('tag-hold')).toBeVisible();
+  await nurse.waitForTimeout(300);
+  expect(await growth(async () => (await far.inbound())!.packets, 1000)).toBeLessThanOrEqual(1);
+  await ws.button('hold').click();
+  await expect(ws.panel.getByTestId('tag-hold')).toBeHidden();
+  await expect.poll(() => growth(async () => (await far.inbound())!.packets, 800)).toBeGreaterThan(10);
+
+  // Change the microphone and the speaker mid-call: replaceTrack and setSinkId.
+  const firstMic = await ws.senderTrackLabel();
+  await ws.chooseDevice('device-mic', 'Fake Audio Input 1');
+  await expect.poll(() => ws.senderTrackLabel()).not.toBe(firstMic);
+  await expect.poll(async () => (await far.inbound())!.energy).toBeGreaterThan(0);
+  expect(await growth(async () => (await far.inbound())!.bytes)).toBeGreaterThan(1000);
+  await ws.chooseDevice('device-speaker', 'Fake Audio Output 1');
+  await expect.poll(async () => (await ws.audioSink('softphone-remote-audio'))!.sinkId).not.toBe('');
+
+  await nurse.waitForTimeout(500);
+  await ws.button('hangup').click();
+  await expect(ws.ended).toHaveAttribute('data-ended-by', 'local');
+  await expect(ws.ended).toHaveAttribute('data-reason', 'hangup');
+  await expect.poll(async () => (await far.state()).state).toBe('Terminated');
+  await expect(ws.panel.getByTestId('recording-saved')).toBeVisible();
+
+  // The call row: times in order, who hung up, the recording file.
+  const rows = readCalls(infra.workstation.storeFile);
+  expect(rows.length).toBe(before + 1);
+  const row = rows.at(-1)!;
+  expect(row).toMatchObject({ direction: 'outbound', number: EXT.peer, ended_by: 'local', reason: 'hangup', consent: 1, outcome: 'connected', missed: 0 });
+  expect(String(row.started_at) <= String(row.answered_at)).toBe(true);
+  expect(String(row.answered_at) < String(row.ended_at)).toBe(true);
+  const file = path.join(infra.workstation.dataDir, 'recordings', String(row.recording_path));
+  const bytes = fs.readFileSync(file);
+  expect(bytes.length).toBeGreaterThan(5000);
+  expect(bytes.subarray(0, 4).toString('hex')).toBe('1a45dfa3'); // EBML: a WebM file
+
+  // Decodable: fetched back through the authenticated GET route and decoded by the browser.
+  const decoded = await nurse.evaluate(async (callId) => {
+    const res = await fetch(`api/calls.recording?callId=${callId}`);
+    const audio = await new AudioContext().decodeAudioData(await res.arrayBuffer());
+    let peak = 0;
+    for (const v of audio.getChannelData(0)) peak = Math.max(peak, Math.abs(v));
+    return { status: res.status, seconds: audio.duration, peak };
+  }, Number(row.id));
+  expect(decoded.status).toBe(200);
+  expect(decoded.seconds).toBeGreaterThan(3);
+  expect(decoded.peak).toBeGreaterThan(0.05);
+
+  // The suggested outcome is pre-filled; confirming stores it.
+  await expect(ws.panel.getByTestId('call-outcome')).toContainText('已接通');
+  await ws.button('confirm-outcome').click();
+  await expect(ws.panel).toBeHidden();
+  expect(readCalls(infra.workstation.storeFile).at(-1)).toMatchObject({ outcome: 'connected', outcome_confirmed: 1 });
+});
+
+test('the other side hangs up: the call ends by remote BYE', async ({ nurse, peer, infra }) => {
+  const ws = new WorkstationScreen(nurse);
+  const far = new PeerScreen(peer);
+  await ws.openPhone(infra.workstation.url);
+  await ws.waitRegistered();
+  await ws.dial(EXT.peer);
+  await ws.waitPhase('connected');
+  await expect.poll(async () => (await ws.stats())?.packets ?? 0).toBeGreaterThan(5);
+  await far.hangup();
+  await expect(ws.ended).toHaveAttribute('data-ended-by', 'remote');
+  await expect(ws.ended).toHaveAttribute('data-reason', 'bye');
+  await expect.poll(() => readCalls(infra.workstation.storeFile).at(-1)?.ended_by).toBe('remote');
+  const row = readCalls(infra.workstation.storeFile).at(-1)!;
+  expect(row).toMatchObject({ number: EXT.peer, consent: 0, recording_path: null });
+  expect(row.answered_at).not.toBeNull();
+});

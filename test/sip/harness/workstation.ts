@@ -1,0 +1,65 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { startProc, waitFor, type Proc } from './procs';
+
+// The workstation under test: `followup serve` on a fresh data directory with a small demo
+// HIS, and the users the tests sign in as. Patients and their phones come from its store.
+
+const REPO = path.resolve(__dirname, '../../..');
+const CLI = path.join(REPO, 'bin', 'followup.js');
+const run = promisify(execFile);
+
+export const NURSE = { username: 'nurse1', password: 'secret123', name: '护士甲' };
+
+export interface Workstation {
+  url: string;
+  dataDir: string;
+  storeFile: string;
+  proc: Proc;
+  stop(): Promise<void>;
+}
+
+export function assertBuilt(): void {
+  for (const f of ['dist/src/cli/main.js', 'dist/renderer/index.html'])
+    if (!fs.existsSync(path.join(REPO, f))) throw new Error(`${f} is missing: run \`npm run build\` before the SIP tests`);
+}
+
+export async function startWorkstation(o: { dataDir: string; port: number; logDir: string }): Promise<Workstation> {
+  assertBuilt();
+  await run(process.execPath, [CLI, 'user', 'add', '--data', o.dataDir, '--username', NURSE.username, '--role', 'nurse', '--password', NURSE.password, '--name', NURSE.name], { cwd: REPO });
+  const proc = startProc('workstation', process.execPath, [CLI, 'serve', '--data', o.dataDir, '--port', String(o.port), '--host', '127.0.0.1', '--demo-patients', '150'], { logDir: o.logDir, cwd: REPO });
+  const url = await waitFor('workstation listening', () => {
+    if (proc.child.exitCode !== null) throw new Error(`serve exited: ${proc.log().slice(-3000)}`);
+    return /listening on (http:\/\/\S+)/.exec(proc.log())?.[1];
+  }, 120_000, 100);
+  return { url, dataDir: o.dataDir, storeFile: path.join(o.dataDir, 'followup.sqlite'), proc, stop: () => proc.stop() };
+}
+
+export interface KnownPatient { id: number; name: string; number: string }
+
+/** Patients each with a mobile number that no other patient shares, so a call pops up exactly one. */
+export function patientsWithOwnMobile(storeFile: string, n: number): KnownPatient[] {
+  const db = new Database(storeFile, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(
+      `SELECT p.id, p.name, ph.number FROM phones ph JOIN patients p ON p.id = ph.patient_id
+        WHERE ph.kind = 'mobile' AND ph.role = 'self' AND p.merged_into_patient_id IS NULL
+          AND (SELECT COUNT(*) FROM phones o WHERE o.number = ph.number) = 1
+        ORDER BY p.id LIMIT ?`,
+    ).all(n) as KnownPatient[];
+  } finally {
+    db.close();
+  }
+}
+
+export function readCalls(storeFile: string): Record<string, unknown>[] {
+  const db = new Database(storeFile, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT * FROM calls ORDER BY id').all() as Record<string, unknown>[];
+  } finally {
+    db.close();
+  }
+}
