@@ -12,7 +12,8 @@ export default defineConfig({
   reporter: [['list']],
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  outputDir: 'test-results/sip',
+  // Not under test-results/: the e2e run empties that folder when it starts.
+  outputDir: 'test-results-sip',
   use: {
     browserName: 'chromium',
     locale: 'zh-CN',

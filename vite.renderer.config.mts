@@ -14,12 +14,14 @@ const dropCspInDev: Plugin = {
 
 // The renderer is loaded from file:// in Electron and from the HTTP server in browser mode,
 // so every asset URL must be relative.
-export default defineConfig({
+// Under Electron Forge the plugin decides where the renderer goes (.vite/renderer/main_window);
+// the browser-mode build goes to dist/renderer.
+export default defineConfig((env) => ({
   root: `${repo}src/renderer`,
   base: './',
   plugins: [react(), dropCspInDev],
   build: {
-    outDir: `${repo}dist/renderer`,
+    outDir: 'forgeConfigSelf' in env ? undefined : `${repo}dist/renderer`,
     emptyOutDir: true,
     target: 'chrome120',
     // antd alone is ~1 MB minified; split so app changes don't invalidate the vendor chunks.
@@ -48,4 +50,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

@@ -33,10 +33,11 @@ export async function up(knex: Knex): Promise<void> {
     t.string('first_seen_at', 19).notNullable();
     t.string('last_synced_at', 19).notNullable();
     t.unique(['source_system', 'kind', 'source_id']);
-    t.index(['kind', 'dept_id', 'event_date'], 'encounters_kind_dept_date');
-    t.index(['kind', 'event_date'], 'encounters_kind_date');
-    t.index(['kind', 'main_diag_code', 'event_date'], 'encounters_kind_diag_date');
-    t.index(['kind', 'admit_date'], 'encounters_kind_admit');
+    // status ends each finder index so counts (which skip cancelled rows) never touch the table.
+    t.index(['kind', 'dept_id', 'event_date', 'status'], 'encounters_kind_dept_date');
+    t.index(['kind', 'event_date', 'status'], 'encounters_kind_date');
+    t.index(['kind', 'main_diag_code', 'event_date', 'status'], 'encounters_kind_diag_date');
+    t.index(['kind', 'admit_date', 'status'], 'encounters_kind_admit');
     t.index(['patient_id', 'event_date'], 'encounters_patient');
     t.index(['encounter_no']);
   });

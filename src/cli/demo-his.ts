@@ -51,7 +51,7 @@ export function registerDemoHis(program: Command): void {
     .option('--out <file>', 'SQLite file to write (overwritten if it exists)')
     .option('--patients <n>', `number of patients (at least ${MIN_PATIENTS}); about 4 encounters each`)
     .option('--seed <s>', 'PRNG seed; the same seed gives the same database')
-    .option('--end-date <YYYY-MM-DD>', 'last day of the three years of data', DEFAULT_END_DATE)
+    .option('--end-date <YYYY-MM-DD>', `last day of the three years of data (default ${DEFAULT_END_DATE}; the same seed and end date give the same file)`)
     .action((raw: Record<string, unknown>, cmd: Command) => {
       let opts: DemoHisCliOptions;
       try {

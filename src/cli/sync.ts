@@ -8,7 +8,8 @@ import { dataDirOf, withDataOption } from './common';
 export function registerSync(program: Command): void {
   withDataOption(program.command('sync').description('read new and changed rows from the HIS into the store (safe to rerun)'))
     .option('--quiet', 'no progress lines')
-    .action(async (opts: { data?: string; quiet?: boolean }) => {
+    .option('--full', 'ignore watermarks and re-read everything')
+    .action(async (opts: { data?: string; quiet?: boolean; full?: boolean }) => {
       const config = loadConfig(dataDirOf(opts));
       ensureDemoHis(config, 2000, (m) => console.error(m));
       const app = await createApp(config);
@@ -18,11 +19,11 @@ export function registerSync(program: Command): void {
         app.events.subscribe((event, payload) => {
           if (event !== 'sync.progress') return;
           const p = payload as SyncProgress;
-          if (opts.quiet || p.done || Date.now() - last < 500) return;
+          if (opts.quiet || p.done || Date.now() - last < 200) return;
           last = Date.now();
           console.error(`  ${p.entity}: ${p.read} read, ${p.rejected} rejected`);
         });
-        const { done } = await app.sync.start('cli');
+        const { done } = await app.sync.start('cli', { full: opts.full });
         const run = await done;
         console.log(JSON.stringify({ ...run, seconds: (Date.now() - started) / 1000 }));
         if (run.status !== 'ok') process.exitCode = 1;

@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/main/store/store';
 import { makeDemoHis } from '../helpers/his';
 import { tempDir } from '../helpers/stores';
 
 const CLI = path.resolve(__dirname, '../../bin/followup.js');
-const his = makeDemoHis(15000, 3);
+const his = makeDemoHis(10000, 3);
 const dirs: string[] = [his.dir];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
@@ -50,10 +50,14 @@ async function tableCounts(dir: string) {
 }
 
 describe('a sync killed mid-way', () => {
-  it.each(['inpatient_stays', 'inpatient_diagnoses', 'checkup_findings'])('resumes after SIGKILL during %s with the same counts and no duplicates', async (entity) => {
+  let clean: string;
+  beforeAll(async () => {
     expect(fs.existsSync(path.resolve(__dirname, '../../dist/src/cli/main.js')), 'run `npm run build:node` first').toBe(true);
-    const clean = dataDir();
+    clean = dataDir();
     expect((await runSync(clean)).code).toBe(0);
+  });
+
+  it.each(['inpatient_stays', 'checkup_findings'])('resumes after SIGKILL during %s with the same counts and no duplicates', async (entity) => {
     const crashed = dataDir();
     const killed = await runSync(crashed, entity);
     expect(killed.signal).toBe('SIGKILL');

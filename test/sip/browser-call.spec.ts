@@ -36,14 +36,17 @@ test('a recorded call to a second user agent: audio both ways, mute, hold, devic
   await expect(ws.panel.getByTestId('tag-muted')).toBeHidden();
   await expect.poll(() => growth(async () => (await far.inbound())!.energy, 1200)).toBeGreaterThan(0);
 
-  // Hold: the far end stops receiving; resume restarts it.
+  // Hold (re-INVITE sendonly): the far end stops sending to us and hears nothing from us;
+  // resume brings both directions back.
   await ws.button('hold').click();
   await expect(ws.panel.getByTestId('tag-hold')).toBeVisible();
   await nurse.waitForTimeout(300);
-  expect(await growth(async () => (await far.inbound())!.packets, 1000)).toBeLessThanOrEqual(1);
+  expect(await growth(async () => (await ws.stats())!.packets, 1000)).toBeLessThanOrEqual(1);
+  expect(await growth(async () => (await far.inbound())!.energy)).toBeLessThan(1e-6);
   await ws.button('hold').click();
   await expect(ws.panel.getByTestId('tag-hold')).toBeHidden();
-  await expect.poll(() => growth(async () => (await far.inbound())!.packets, 800)).toBeGreaterThan(10);
+  await expect.poll(() => growth(async () => (await ws.stats())!.packets, 800)).toBeGreaterThan(10);
+  await expect.poll(() => growth(async () => (await far.inbound())!.energy, 1200)).toBeGreaterThan(0);
 
   // Change the microphone and the speaker mid-call: replaceTrack and setSinkId.
   const firstMic = await ws.senderTrackLabel();

@@ -104,9 +104,10 @@ export const test = base.extend<TestFixtures, { infra: Infra }>({
     await signIn(context, infra.workstation.url);
     await saveAccount(context, infra.workstation.url, pbx);
     const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error' || m.type() === 'warning') fs.appendFileSync(testInfo.outputPath('nurse-console.log'), `${m.type()}: ${m.text()}\n`);
-    });
+    const consoleLog = testInfo.outputPath('nurse-console.log');
+    fs.mkdirSync(path.dirname(consoleLog), { recursive: true });
+    page.on('console', (m) => fs.appendFileSync(consoleLog, `${new Date().toISOString()} ${m.type()}: ${m.text()}\n`));
+    page.on('pageerror', (e) => fs.appendFileSync(consoleLog, `${new Date().toISOString()} pageerror: ${e.stack ?? e.message}\n`));
     await use(page);
     await context.close();
   },

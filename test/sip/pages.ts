@@ -19,16 +19,17 @@ export class WorkstationScreen {
 
   async openPhone(url: string): Promise<void> {
     await this.page.goto(`${url}/#/phone`);
-    await expect(this.page.getByTestId('phone-page')).toBeVisible();
+    // Generous: the first load parses ~1.8 MB of JavaScript on two shared cores.
+    await expect(this.page.getByTestId('phone-page')).toBeVisible({ timeout: 30_000 });
   }
 
-  async waitRegistered(timeout = 10_000): Promise<void> {
+  async waitRegistered(timeout = 15_000): Promise<void> {
     await expect(this.status).toHaveAttribute('data-status', 'registered', { timeout });
   }
 
   async dial(number: string, opts: { consent?: boolean } = {}): Promise<void> {
     await this.page.getByTestId('dial-number').fill(number);
-    const consent = this.page.getByTestId('dial-consent').locator('input');
+    const consent = this.page.getByRole('checkbox', { name: '患者同意录音' });
     if (!!opts.consent !== (await consent.isChecked())) await consent.click();
     await this.page.getByTestId('dial').click();
   }

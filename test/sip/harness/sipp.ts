@@ -36,8 +36,13 @@ function write(dir: string, name: string, xml: string): string {
 }
 
 function run(name: string, scenario: string, args: string[], o: SippBase): Proc {
-  // -trace_err: unexpected messages go to a file beside the log instead of vanishing.
-  return startProc(name, 'sipp', ['-sf', scenario, '-i', '127.0.0.1', '-m', '1', '-nostdin', '-trace_err', '-error_file', path.join(o.logDir, `${name}-errors.log`), ...args], { logDir: o.logDir, cwd: o.dir });
+  // The SIP messages and any unexpected one go to files beside the log (failure artefacts).
+  return startProc(name, 'sipp', [
+    '-sf', scenario, '-i', '127.0.0.1', '-m', '1', '-nostdin',
+    '-trace_err', '-error_file', path.join(o.logDir, `${name}-errors.log`),
+    '-trace_msg', '-message_file', path.join(o.logDir, `${name}-messages.log`),
+    ...args,
+  ], { logDir: o.logDir, cwd: o.dir });
 }
 
 /** REGISTER (with digest auth) the patient's number, Contact pointing at the UAS port. */

@@ -137,6 +137,7 @@ export class SoftphoneController {
       this.ringback = new TonePlayer('softphone-ringback');
     }
     const gen = ++this.generation;
+    this.dispatch({ type: 'reg/connecting', at: this.now() });
     let creds;
     try {
       creds = await api.call('softphone.credentials');

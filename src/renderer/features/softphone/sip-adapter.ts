@@ -375,8 +375,14 @@ export class SipAdapter {
     this.monitor?.stop();
     this.monitor = null;
     // An incoming call that ends before it was answered, and not by us: the caller gave up.
-    if (s instanceof Invitation && !this.endingLocally) this.o.dispatch({ type: 'call/remote-cancel', at: this.o.now() });
-    this.o.dispatch({ type: 'call/terminated', at: this.o.now() });
+    const remoteCancel = s instanceof Invitation && !this.endingLocally;
+    const at = this.o.now();
+    // sip.js moves to Terminated before it calls the INVITE's onReject: let the final
+    // response (486, 404 …) reach the reducer first, so the verdict carries its code.
+    queueMicrotask(() => {
+      if (remoteCancel) this.o.dispatch({ type: 'call/remote-cancel', at });
+      this.o.dispatch({ type: 'call/terminated', at });
+    });
     this.remoteAudio.srcObject = null;
     this.session = null;
     this.sessionUid = null;

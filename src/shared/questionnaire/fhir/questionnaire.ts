@@ -37,6 +37,7 @@ export function toFhirQuestionnaire(def: QuestionnaireDef, opts: FhirExportOptio
     status: opts.status ?? 'active',
     subjectType: ['Patient'],
     ...(def.description ? { description: def.description } : {}),
+    ...(def.description && def.descriptionEn ? { _description: translation(def.descriptionEn) } : {}),
     ...(def.code ? { code: [def.code] } : {}),
     item: [...def.items.map((it) => itemOf(def, it, c, base)), ...def.scores.map((s) => scoreItem(s, c))],
   };

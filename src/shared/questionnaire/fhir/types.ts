@@ -59,6 +59,7 @@ export interface Questionnaire {
   status: 'draft' | 'active' | 'retired' | 'unknown';
   subjectType?: string[];
   description?: string;
+  _description?: Element;
   code?: Coding[];
   item?: QuestionnaireItem[];
 }
