@@ -49,8 +49,10 @@ async function rawInsertRate(synced: Store, dir: string): Promise<{ rows: number
 
 async function finderP95(store: Store, rounds: number): Promise<BenchRow[]> {
   const next = rng(42);
-  const depts = (await store.knex('departments').where({ active: 1 }).pluck('id')) as number[];
-  const icd = ['C00-C97', 'I10', 'E11', 'I20-I25', 'J18', 'C34', 'I63'];
+  // Pairs a nurse would ask for: the department's own diseases.
+  const pairs: [string, string][] = [['胸外科', 'C34'], ['心血管内科', 'I10'], ['肿瘤内科', 'C00-C97'], ['内分泌科', 'E11'],
+    ['呼吸内科', 'J18'], ['神经内科', 'I63'], ['心血管内科', 'I20-I25'], ['胃肠外科', 'C18-C20']];
+  const deptIds = new Map((await store.knex('departments').select('id', 'name')).map((d: { id: number; name: string }) => [d.name, d.id]));
   const keywords = ['肺癌', '肺炎', '胃癌', '高血压', '糖尿病', '骨折'];
   const [{ max }] = await store.knex('encounters').where({ kind: 'inpatient' }).max({ max: 'event_date' });
   const end = new Date(`${max}T00:00:00Z`).getTime();
@@ -60,8 +62,9 @@ async function finderP95(store: Store, rounds: number): Promise<BenchRow[]> {
   const totals: number[] = [];
   for (let i = 0; i < rounds; i++) {
     const from = Math.floor(next() * 900) + 90;
+    const [dept, icd] = pairs[i % pairs.length];
     const input = findInput.parse({
-      kind: 'inpatient', deptIds: [depts[Math.floor(next() * depts.length)]], diagnosis: icd[i % icd.length],
+      kind: 'inpatient', deptIds: deptIds.has(dept) ? [deptIds.get(dept)] : [], diagnosis: icd,
       eventDate: { from: day(from), to: day(from - 90) },
     });
     const [ms, r] = await timeMs(() => findPatients(store, input, 'nurse'));

@@ -63,6 +63,9 @@ export function seedEnrolments(store: Store, n: number, opts: { plans: number; p
  */
 export function seedTasks(store: Store, total: number, open: number, opts: { plans: number; depts: number; users: number }): void {
   const db = store.sqlite!;
+  // A big page cache only while loading; the queue is then measured with the store's own setting.
+  const cache = db.pragma('cache_size', { simple: true });
+  db.pragma('cache_size = -262144');
   const r = rng(11);
   const ins = db.prepare(`insert into tasks (kind, enrolment_id, plan_id, plan_version_id, patient_id, dept_id, track_id, point_index, due_date, window_start, window_end,
       channel, priority, critical, colour, status, available_at, assignee_id, claimed_at, retry_count, created_at, updated_at)
@@ -82,4 +85,5 @@ export function seedTasks(store: Store, total: number, open: number, opts: { pla
         claimed ? 1 + (i % opts.users) : null, claimed ? `${BENCH_TODAY} 08:00:00` : null, STAMP, STAMP);
     }
   })();
+  db.pragma(`cache_size = ${cache}`);
 }

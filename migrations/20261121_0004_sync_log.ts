@@ -36,9 +36,17 @@ export async function up(knex: Knex): Promise<void> {
     t.unique(['source_system', 'entity', 'source_key', 'reason']);
     t.index(['sync_run_id']);
   });
+
+  // Secondary indexes set aside during a first bulk load (SQLite), rebuilt when it ends or,
+  // after a crash, when the store is next opened.
+  await knex.schema.createTable('deferred_indexes', (t) => {
+    t.string('name', 128).primary();
+    t.text('definition').notNullable();
+  });
 }
 
 export async function down(knex: Knex): Promise<void> {
+  await knex.schema.dropTable('deferred_indexes');
   await knex.schema.dropTable('rejected_rows');
   await knex.schema.dropTable('sync_state');
   await knex.schema.dropTable('sync_runs');

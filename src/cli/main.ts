@@ -5,6 +5,7 @@ import { registerFollowup } from './followup';
 import { registerPatients } from './patients';
 import { registerQuestionnaire } from './questionnaire';
 import { registerServe } from './serve';
+import { registerSms } from './sms';
 import { registerSync } from './sync';
 
 export async function main(argv: string[]): Promise<number> {
@@ -19,6 +20,7 @@ export async function main(argv: string[]): Promise<number> {
   registerAdmin(program);
   registerQuestionnaire(program);
   registerFollowup(program);
+  registerSms(program);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -4,6 +4,8 @@ import { buildHandlers } from './api/handlers';
 import { userForToken } from './auth/users';
 import type { AppConfig } from './config';
 import { SyncManager } from './his/sync-manager';
+import { smsProviderFor } from './messaging/handlers';
+import type { SmsProvider } from './messaging/provider';
 import { runFollowupCycle } from './plans/cycle';
 import { openStore, type Store } from './store/store';
 import { shippedLibrary } from './tasks/questionnaire-library';
@@ -22,14 +24,14 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function createApp(config: AppConfig, opts: { clock?: Clock; log?: (msg: string) => void } = {}): Promise<App> {
+export async function createApp(config: AppConfig, opts: { clock?: Clock; log?: (msg: string) => void; sms?: SmsProvider } = {}): Promise<App> {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? ((msg: string) => console.error(msg));
   const store = await openStore(config.store);
   const events = new EventBus();
   const sync = new SyncManager(store, config, clock, events, log);
   sync.afterSuccess = async (run) => log(`follow-up after sync ${run.id}: ${JSON.stringify(await runFollowupCycle(store, clock, shippedLibrary(), { since: run.startedAt, log }))}`);
-  const dispatcher = createDispatcher(buildHandlers({ store, clock, sync, config }), log);
+  const dispatcher = createDispatcher(buildHandlers({ store, clock, sync, config, sms: opts.sms ?? smsProviderFor(config, log) }), log);
   return {
     config, store, clock, events, sync, dispatcher,
     userForToken: (token) => userForToken(store.knex, clock, token),

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { StoreConfig } from './store/store';
+import { resolveSms, resolveTwilio, smsFileSchema, twilioFileSchema, type SmsConfig, type TwilioConfig } from './messaging/config';
 
 // Configuration comes from <dataDir>/config.json, then environment variables, so that
 // secrets (HIS and store passwords) can stay out of files: FOLLOWUP_STORE_URL,
@@ -28,6 +29,8 @@ const fileSchema = z.object({
   ]).optional(),
   his: z.object({ profile: z.string().default('demo'), connection: hisSchema.optional(), demo: z.boolean().optional() }).optional(),
   serve: z.object({ host: z.string().default('127.0.0.1'), port: z.number().int().default(5170) }).optional(),
+  twilio: twilioFileSchema.optional(),
+  sms: smsFileSchema.optional(),
 }).strict();
 
 export interface AppConfig {
@@ -35,6 +38,9 @@ export interface AppConfig {
   store: StoreConfig;
   his: { profile: string; profileDir: string; connection: HisConnectionConfig; demo: boolean };
   serve: { host: string; port: number };
+  /** Null: SMS goes to the log-only provider. Secrets inside: main only, never logged (messaging/config.ts). */
+  twilio?: TwilioConfig | null;
+  sms?: SmsConfig;
 }
 
 /**
@@ -73,5 +79,7 @@ export function loadConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env
       demo: c.his?.demo ?? (!c.his?.connection && !env.FOLLOWUP_HIS_URL),
     },
     serve: { host: c.serve?.host ?? '127.0.0.1', port: c.serve?.port ?? 5170 },
+    twilio: resolveTwilio(c.twilio, env),
+    sms: resolveSms(c.sms),
   };
 }

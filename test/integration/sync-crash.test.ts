@@ -43,6 +43,9 @@ async function tableCounts(dir: string) {
     const [dupDx] = await store.knex('diagnoses').select('encounter_id', 'seq_no', 'role').count({ n: '*' }).groupBy('encounter_id', 'seq_no', 'role').having(store.knex.raw('count(*) > 1')).limit(1);
     out.duplicateDiagnoses = dupDx ? 1 : 0;
     out.interrupted = Number((await store.knex('sync_runs').where({ error: 'interrupted' }).count({ n: '*' }))[0].n);
+    // A first load sets the finder's indexes aside; whatever happened, they must be back.
+    out.pendingIndexes = Number((await store.knex('deferred_indexes').count({ n: '*' }))[0].n);
+    out.encounterIndexes = (await store.knex.raw("select name from sqlite_master where type = 'index' and tbl_name = 'encounters'")).length;
     return out;
   } finally {
     await store.close();

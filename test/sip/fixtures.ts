@@ -12,8 +12,10 @@ import { NURSE, patientsWithOwnMobile, startWorkstation, type KnownPatient, type
 // per worker; a fresh kamailio per test on fresh ports, so a test that stops or breaks the PBX
 // leaves the next one a clean PBX. Every log lands in the test's output directory.
 
-export const EXT = { nurse: '1001', peer: '2002', peer2: '2003' } as const;
-export const PASSWORDS: Record<string, string> = { [EXT.nurse]: 'nurse-secret', [EXT.peer]: 'peer-secret', [EXT.peer2]: 'peer-secret' };
+export const EXT = { nurse: '1001', newNurse: '1002', peer: '2002', peer2: '2003' } as const;
+export const PASSWORDS: Record<string, string> = {
+  [EXT.nurse]: 'nurse-secret', [EXT.newNurse]: 'nurse2-secret', [EXT.peer]: 'peer-secret', [EXT.peer2]: 'peer-secret',
+};
 export const PATIENT_PASSWORD = 'patient-secret';
 
 export interface Infra {
@@ -46,8 +48,8 @@ function capturePeerConnections() {
   window.RTCPeerConnection.prototype = Orig.prototype;
 }
 
-export async function signIn(context: BrowserContext, url: string): Promise<void> {
-  const res = await context.request.post(`${url}/api/auth.login`, { headers: { 'X-Followup': '1' }, data: { username: NURSE.username, password: NURSE.password } });
+export async function signIn(context: BrowserContext, url: string, who: { username: string; password: string } = NURSE): Promise<void> {
+  const res = await context.request.post(`${url}/api/auth.login`, { headers: { 'X-Followup': '1' }, data: { username: who.username, password: who.password } });
   expect(res.ok()).toBe(true);
 }
 

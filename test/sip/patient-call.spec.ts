@@ -26,11 +26,15 @@ test('from the timeline to the patient (baresip via rtpengine): audio both ways,
 
     await ws.sendDtmf('159#');
     await expect(ws.panel.getByTestId('dtmf-sent')).toHaveText('159#');
-    await waitFor('DTMF at the patient phone', () => (phone.log().match(/received DTMF|dtmf/gi)?.length ?? 0) >= 4, 10_000);
+    // RFC 4733 events through rtpengine, as baresip logs them: "received event: '5' (end=1)".
+    const digits = () => [...phone.log().matchAll(/received event: '(.)' \(end=1\)/g)].map((m) => m[1]).join('');
+    await waitFor('DTMF 159# at the patient phone', () => digits() === '159#', 10_000);
 
     await ws.button('hangup').click();
     await expect(ws.ended).toHaveAttribute('data-ended-by', 'local');
-    await waitFor('baresip to see the BYE', () => /terminated|closed|hangup|BYE/i.test(phone.log()), 10_000);
+    // baresip's summary once the BYE arrived: packets sent / received by the patient's phone.
+    const summary = await waitFor('baresip to end the call', () => /Call with .* terminated[\s\S]*packets:\s+(\d+)\s+(\d+)/.exec(phone.log()), 10_000);
+    expect(Number(summary[2])).toBeGreaterThan(50);
     const row = readCalls(infra.workstation.storeFile).at(-1)!;
     expect(row).toMatchObject({ direction: 'outbound', number: patient.number, patient_id: patient.id, ended_by: 'local' });
   } finally {

@@ -1,6 +1,7 @@
 import { authHandlers } from '../auth/handlers';
 import { callHandlers } from '../calls/handlers';
 import { syncHandlers } from '../his/handlers';
+import { messagingHandlers } from '../messaging/handlers';
 import { patientHandlers } from '../patients/handlers';
 import { planHandlers } from '../plans/handlers';
 import { followupHandlers } from '../tasks/handlers';
@@ -14,4 +15,5 @@ export const buildHandlers = (services: Services): Handlers => ({
   ...planHandlers(services),
   ...followupHandlers(services),
   ...callHandlers(services),
+  ...messagingHandlers(services),
 });

@@ -1,5 +1,6 @@
 import type { AppConfig } from '../config';
 import type { SyncManager } from '../his/sync-manager';
+import type { SmsProvider } from '../messaging/provider';
 import type { Store } from '../store/store';
 import type { Clock } from '../util/clock';
 
@@ -9,4 +10,6 @@ export interface Services {
   clock: Clock;
   sync: SyncManager;
   config: AppConfig;
+  /** Where SMS go; omitted: from config (Twilio, else log-only). */
+  sms?: SmsProvider;
 }

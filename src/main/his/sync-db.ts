@@ -14,6 +14,8 @@ export interface Q {
 
 export interface SyncDb {
   dialect: 'sqlite' | 'pg';
+  /** The sync's own SQLite connection, for bulk-load index handling. */
+  sqlite?: Database.Database;
   transaction<T>(fn: (q: Q) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -35,6 +37,7 @@ function sqliteSyncDb(filename: string): SyncDb {
   db.pragma('cache_size = -262144');
   db.pragma('wal_autocheckpoint = 20000');
   db.pragma('temp_store = MEMORY');
+  db.pragma('mmap_size = 2147483648');
   const cache = new Map<string, Database.Statement>();
   const stmt = (sql: string) => {
     let s = cache.get(sql);
@@ -53,6 +56,7 @@ function sqliteSyncDb(filename: string): SyncDb {
   };
   return {
     dialect: 'sqlite',
+    sqlite: db,
     async transaction(fn) {
       db.exec('BEGIN IMMEDIATE');
       try {

@@ -5,6 +5,7 @@ import { entityHandlers } from './entities';
 import type { EntityContext, Rejection } from './entities/types';
 import { ValueMapper, type EntitySpec, type HisProfile } from './profile';
 import type { HisSource } from './sources/types';
+import { deferIndexes, restoreIndexes, storeIsEmpty } from './bulk-indexes';
 import { openSyncDb, type Q, type SyncDb } from './sync-db';
 import { keepGroupsTogether, syncWindow } from './windows';
 
@@ -103,6 +104,7 @@ export async function runSync(store: Store, source: HisSource, profile: HisProfi
   let status: SyncRun['status'] = 'ok';
   let error: string | null = null;
   try {
+    if (db.sqlite && storeIsEmpty(db.sqlite, profile.sourceSystem)) deferIndexes(db.sqlite);
     for (const spec of profile.entities) {
       counts[spec.entity] = { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, seconds: 0 };
       const started = Date.now();
@@ -114,6 +116,8 @@ export async function runSync(store: Store, source: HisSource, profile: HisProfi
     status = err instanceof SyncCancelled ? 'cancelled' : 'failed';
     error = (err as Error).message;
   } finally {
+    // Also after a failure or cancel: the finder must never be left without its indexes.
+    if (db.sqlite) restoreIndexes(db.sqlite);
     await db.close();
   }
   const finishedAt = beijingTimestamp(clock.now());

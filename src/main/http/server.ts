@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { App } from '../app';
 import { httpStatusOf } from '../api/errors';
 import { handleRecording, isRecordingRoute, setSipCsp } from './recordings';
+import { handleTwilioWebhook, isTwilioRoute } from '../messaging/webhooks';
 import { securityHeaders, serveStatic } from './static';
 
 const COOKIE = 'followup_session';
@@ -81,6 +82,7 @@ export function startHttpServer(app: App, opts: { host: string; port: number; st
     if (url === '/healthz') return json(res, 200, { ok: true });
     if (url.startsWith('/api/events') && req.method === 'GET') return void done(handleEvents(app, req, res));
     if (isRecordingRoute(url)) return void done(handleRecording(app, sessionToken(req), req, res));
+    if (isTwilioRoute(url)) return void done(handleTwilioWebhook(app, req, res, opts.log));
     if (apiMatch && req.method === 'POST') return void done(handleApi(app, apiMatch[1], req, res));
     if (url.startsWith('/api/')) return json(res, 404, { error: { code: 'unknown_method', message: 'not found' } });
     if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: { code: 'forbidden', message: 'method not allowed' } });

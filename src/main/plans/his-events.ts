@@ -61,7 +61,9 @@ export async function stopPlansOfDeceased(store: Store, clock: Clock): Promise<n
 export async function flagNewCriticalValues(store: Store, clock: Clock, since: string): Promise<number> {
   const { knex } = store;
   const now = beijingTimestamp(clock.now());
-  const hits = await knex('encounters as x').join('tasks as t', 't.patient_id', 'x.patient_id')
+  const hits = await knex('encounters as x')
+    .join('enrolments as en', 'en.patient_id', 'x.patient_id').where('en.status', 'active')
+    .join('tasks as t', 't.enrolment_id', 'en.id')
     // kind + date first so the (kind, event_date) index narrows the scan to recent checkups.
     .where('x.kind', 'checkup').where('x.event_date', '>=', addDays(beijingDate(clock.now()), -90))
     .where('x.critical_count', '>', 0).where('x.first_seen_at', '>=', since)

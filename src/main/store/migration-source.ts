@@ -9,6 +9,8 @@ import * as m0007 from '../../../migrations/20261122_0007_enrolments_tasks';
 import * as m0008 from '../../../migrations/20261122_0008_followup_records';
 import * as m0009 from '../../../migrations/20261122_0009_patient_registry';
 import * as m0010 from '../../../migrations/20261122_0010_calls';
+import * as m0011 from '../../../migrations/20261122_0011_tasks_open_index';
+import * as m0012 from '../../../migrations/20261122_0012_messages';
 
 // Imported statically so a bundled build carries every migration; knex then refuses to run
 // against a database that has applied a migration this list does not know.
@@ -23,6 +25,8 @@ const migrations: Record<string, Knex.Migration> = {
   '20261122_0008_followup_records': m0008,
   '20261122_0009_patient_registry': m0009,
   '20261122_0010_calls': m0010,
+  '20261122_0011_tasks_open_index': m0011,
+  '20261122_0012_messages': m0012,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

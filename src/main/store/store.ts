@@ -1,5 +1,6 @@
 import knexFactory, { type Knex } from 'knex';
 import type BetterSqlite3 from 'better-sqlite3';
+import { restoreIndexes } from '../his/bulk-indexes';
 import { migrationSource } from './migration-source';
 
 export type StoreConfig =
@@ -40,10 +41,15 @@ export async function openStore(config: StoreConfig, opts: { migrate?: boolean }
       sqlite.pragma('synchronous = NORMAL');
       sqlite.pragma('foreign_keys = ON');
       sqlite.pragma('busy_timeout = 5000');
+      // Finder queries over a million encounters read index pages straight from the OS cache.
+      sqlite.pragma('mmap_size = 2147483648');
+      sqlite.pragma('cache_size = -65536');
     } else {
       await knex.raw('select 1');
     }
     if (opts.migrate !== false) await knex.migrate.latest({ migrationSource });
+    // A first bulk load that crashed left its indexes set aside: build them before anyone queries.
+    if (sqlite && opts.migrate !== false) restoreIndexes(sqlite);
   } catch (err) {
     await knex.destroy();
     throw explainConnectError(err, config);

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../shared/model';
 import { useLogout } from '../features/auth/mutations';
 import { FinderPage } from '../features/finder/FinderPage';
+import { WorkPages, workMenuItems, workMenuKey, workRouteOf } from '../features/queue/WorkRoutes';
 import { PhonePage, RegistrationBadge, Softphone, SoftphoneProvider } from '../features/softphone';
 import { SyncPage } from '../features/sync/SyncPage';
 import { TimelineDrawer } from '../features/timeline/TimelineDrawer';
@@ -17,9 +18,11 @@ export function AppShell({ user }: { user: User }) {
   const canSeeSync = user.role === 'admin' || user.role === 'head';
   const onSync = route.name === 'sync' && canSeeSync;
   const onPhone = route.name === 'phone';
+  const onWork = workMenuKey(route) !== null;
 
   const items = [
     { key: 'finder', label: t('nav.finder'), 'data-testid': 'nav-finder' },
+    ...workMenuItems(user, t),
     ...(canSeeSync ? [{ key: 'sync', label: t('nav.sync'), 'data-testid': 'nav-sync' }] : []),
     { key: 'phone', label: t('softphone.nav'), 'data-testid': 'nav-phone' },
   ];
@@ -32,9 +35,9 @@ export function AppShell({ user }: { user: User }) {
         <Menu
           mode="horizontal"
           theme="dark"
-          selectedKeys={[onPhone ? 'phone' : onSync ? 'sync' : 'finder']}
+          selectedKeys={[workMenuKey(route) ?? (onPhone ? 'phone' : onSync ? 'sync' : 'finder')]}
           items={items}
-          onClick={({ key }) => navigate(key === 'sync' ? { name: 'sync' } : key === 'phone' ? { name: 'phone' } : { name: 'finder' })}
+          onClick={({ key }) => navigate(workRouteOf(key) ?? (key === 'sync' ? { name: 'sync' } : key === 'phone' ? { name: 'phone' } : { name: 'finder' }))}
           className="app-menu"
         />
         <Space size="middle" className="app-user">
@@ -60,11 +63,12 @@ export function AppShell({ user }: { user: User }) {
       <Layout.Content className="app-content">
         {/* The finder stays mounted under the sync page and the drawer so its filters,
             page and scroll survive a detour. */}
-        <div hidden={onSync || onPhone}>
+        <div hidden={onSync || onPhone || onWork}>
           <FinderPage />
         </div>
         {onSync && <SyncPage role={user.role} />}
         {onPhone && <PhonePage />}
+        <WorkPages route={route} user={user} />
         <Softphone />
         <TimelineDrawer
           patientId={route.name === 'patient' ? route.patientId : null}

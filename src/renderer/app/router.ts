@@ -1,7 +1,8 @@
 import { useSyncExternalStore } from 'react';
 
 // Hash routes so a reload (and Electron's file:// load) keeps the screen without server help.
-export type Route = { name: 'finder' } | { name: 'patient'; patientId: number } | { name: 'sync' } | { name: 'phone' };
+export type Route = { name: 'finder' } | { name: 'patient'; patientId: number } | { name: 'sync' } | { name: 'phone' }
+  | { name: 'queue' } | { name: 'followup'; taskId: number } | { name: 'plans'; planId?: number };
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -9,6 +10,10 @@ export function parseHash(hash: string): Route {
   if (patient) return { name: 'patient', patientId: Number(patient[1]) };
   if (path === '/sync') return { name: 'sync' };
   if (path === '/phone') return { name: 'phone' };
+  const work = /^\/(queue|followup|plans)(?:\/(\d+))?$/.exec(path);
+  if (work?.[1] === 'followup' && work[2]) return { name: 'followup', taskId: Number(work[2]) };
+  if (work?.[1] === 'plans') return work[2] ? { name: 'plans', planId: Number(work[2]) } : { name: 'plans' };
+  if (work?.[1] === 'queue') return { name: 'queue' };
   return { name: 'finder' };
 }
 
@@ -20,6 +25,12 @@ export function hrefOf(route: Route): string {
       return '#/sync';
     case 'phone':
       return '#/phone';
+    case 'queue':
+      return '#/queue';
+    case 'followup':
+      return `#/followup/${route.taskId}`;
+    case 'plans':
+      return route.planId ? `#/plans/${route.planId}` : '#/plans';
     default:
       return '#/';
   }

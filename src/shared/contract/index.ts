@@ -3,6 +3,7 @@ import { authMethods, type AuthOutputs } from './auth';
 import { callMethods, type CallOutputs } from './calls';
 import type { MethodSpec } from './common';
 import { followupMethods, type FollowupOutputs } from './followup';
+import { messagingMethods, type MessagingOutputs } from './messaging';
 import { planMethods, type PlanOutputs } from './plans';
 import { patientMethods, type PatientOutputs } from './patients';
 import { syncMethods, type SyncEvents, type SyncOutputs } from './sync';
@@ -20,9 +21,10 @@ export const methods = {
   ...planMethods,
   ...followupMethods,
   ...callMethods,
+  ...messagingMethods,
 } satisfies Record<string, MethodSpec>;
 
-export interface MethodOutputs extends AuthOutputs, PatientOutputs, SyncOutputs, PlanOutputs, FollowupOutputs, CallOutputs {}
+export interface MethodOutputs extends AuthOutputs, PatientOutputs, SyncOutputs, PlanOutputs, FollowupOutputs, CallOutputs, MessagingOutputs {}
 
 /** Server → UI events. */
 export interface EventPayloads extends SyncEvents {}

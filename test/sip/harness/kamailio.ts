@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { startProc, tcpOpen, waitFor, type Proc } from './procs';
+import { HARNESS } from './repo';
 
 // One kamailio per test: its own config (ports, passwords), runtime dir and log. restart()
 // brings it back on the same ports, as a PBX restart would.
@@ -24,7 +25,7 @@ export class Kamailio {
   constructor(readonly o: KamailioOptions) {
     fs.mkdirSync(o.dir, { recursive: true });
     this.cfg = path.join(o.dir, 'kamailio.cfg');
-    const template = fs.readFileSync(path.join(__dirname, 'kamailio.cfg'), 'utf8');
+    const template = fs.readFileSync(path.join(HARNESS, 'kamailio.cfg'), 'utf8');
     const passwords = Object.entries(o.users).map(([u, p]) => `\t$sht(pw=>${u}) = "${p}";`).join('\n');
     fs.writeFileSync(this.cfg, template
       .replaceAll('@SIP_PORT@', String(o.sipPort)).replaceAll('@WS_PORT@', String(o.wsPort))

@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { REPO } from './repo';
 
 // Serves the bare sip.js peer page and sip.js itself (unbundled ES modules) on 127.0.0.1.
-const PEER = path.resolve(__dirname, '../peer');
-const SIPJS = path.resolve(__dirname, '../../../node_modules/sip.js/lib');
+const PEER = path.join(REPO, 'test', 'sip', 'peer');
+const SIPJS = path.join(REPO, 'node_modules', 'sip.js', 'lib');
 
 export async function startPeerServer(): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {

@@ -79,7 +79,7 @@ BYE [next_url] SIP/2.0
 Via: SIP/2.0/UDP [local_ip]:[local_port];branch=[branch]
 [routes]
 From: <sip:${o.user}@127.0.0.1>;tag=[pid]sippuas[call_number]
-To: <sip:${o.caller}@127.0.0.1>[peer_tag_param]
+To: <sip:${o.caller}@127.0.0.1>;tag=[$ftag]
 Call-ID: [call_id]
 CSeq: 2 BYE
 Max-Forwards: 70
@@ -99,7 +99,11 @@ Content-Length: 0
 
 ]]></send>`;
   const file = write(o.dir, 'uas.xml', `<scenario name="patient answers">
-<recv request="INVITE" rrs="true"/>
+<recv request="INVITE" rrs="true">
+  <!-- The caller's tag, for the To of our own BYE. -->
+  <action><ereg regexp="tag=([^;>[:space:]]+)" search_in="hdr" header="From:" assign_to="junk,ftag"/></action>
+</recv>
+<Reference variables="junk"/>
 <send><![CDATA[
 SIP/2.0 180 Ringing
 [last_Via:]
@@ -171,11 +175,10 @@ Content-Type: application/sdp
 Content-Length: [len]
 
 ${sdp}]]></send>
-<recv response="100" optional="true"/>
-<recv response="180" optional="true"/>
-<recv response="183" optional="true"/>`;
+<recv response="100" optional="true"/>`;
   const body = o.cancelAfterMs
     ? `<recv response="180"/>
+<recv response="180" optional="true"/>
 <pause milliseconds="${o.cancelAfterMs}"/>
 <send><![CDATA[
 CANCEL sip:${o.to}@127.0.0.1:${o.proxyPort} SIP/2.0
@@ -201,7 +204,9 @@ Max-Forwards: 70
 Content-Length: 0
 
 ]]></send>`
-    : `<recv response="200" rrs="true"/>
+    : `<recv response="180" optional="true"/>
+<recv response="183" optional="true"/>
+<recv response="200" rrs="true"/>
 <send><![CDATA[
 ACK [next_url] SIP/2.0
 Via: SIP/2.0/UDP [local_ip]:[local_port];branch=[branch]

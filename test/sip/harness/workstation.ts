@@ -4,15 +4,17 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { startProc, waitFor, type Proc } from './procs';
+import { REPO } from './repo';
 
 // The workstation under test: `followup serve` on a fresh data directory with a small demo
 // HIS, and the users the tests sign in as. Patients and their phones come from its store.
 
-const REPO = path.resolve(__dirname, '../../..');
 const CLI = path.join(REPO, 'bin', 'followup.js');
 const run = promisify(execFile);
 
 export const NURSE = { username: 'nurse1', password: 'secret123', name: '护士甲' };
+/** A nurse with no SIP account yet: the set-up test enters hers through the UI. */
+export const NEW_NURSE = { username: 'nurse2', password: 'secret123', name: '护士乙' };
 
 export interface Workstation {
   url: string;
@@ -29,7 +31,8 @@ export function assertBuilt(): void {
 
 export async function startWorkstation(o: { dataDir: string; port: number; logDir: string }): Promise<Workstation> {
   assertBuilt();
-  await run(process.execPath, [CLI, 'user', 'add', '--data', o.dataDir, '--username', NURSE.username, '--role', 'nurse', '--password', NURSE.password, '--name', NURSE.name], { cwd: REPO });
+  for (const u of [NURSE, NEW_NURSE])
+    await run(process.execPath, [CLI, 'user', 'add', '--data', o.dataDir, '--username', u.username, '--role', 'nurse', '--password', u.password, '--name', u.name], { cwd: REPO });
   const proc = startProc('workstation', process.execPath, [CLI, 'serve', '--data', o.dataDir, '--port', String(o.port), '--host', '127.0.0.1', '--demo-patients', '150'], { logDir: o.logDir, cwd: REPO });
   const url = await waitFor('workstation listening', () => {
     if (proc.child.exitCode !== null) throw new Error(`serve exited: ${proc.log().slice(-3000)}`);

@@ -256,8 +256,8 @@ export class SipAdapter {
     const uid = inv.id;
     this.bind(inv, uid);
     this.o.dispatch({ type: 'call/incoming', at: this.o.now(), uid, number, displayName: inv.remoteIdentity.displayName || null });
+    // sip.js has already sent 180 Ringing (autoSendAnInitialProvisionalResponse).
     this.o.onIncoming(uid, number, inv.remoteIdentity.displayName || null);
-    void inv.progress().catch(() => undefined);
   }
 
   async answer(): Promise<void> {

@@ -57,7 +57,7 @@ export interface Questionnaire {
   title?: string;
   _title?: Element;
   status: 'draft' | 'active' | 'retired' | 'unknown';
-  subjectType?: string[];
+  subjectType?: 'Patient'[];
   description?: string;
   _description?: Element;
   code?: Coding[];

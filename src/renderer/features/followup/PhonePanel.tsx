@@ -1,0 +1,93 @@
+import { Card, Empty, Tag, Typography } from 'antd';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { attemptOutcomes, type AttemptOutcome, type CallPhone } from '../../../shared/contract/followup';
+import { DialButton, rankPhones, useSoftphone } from '../softphone';
+import { useLogAttempt } from './queries';
+
+interface Props {
+  phones: CallPhone[];
+  patientId: number;
+  taskId: number;
+  consent: boolean;
+  editable: boolean;
+}
+
+const isAttemptOutcome = (o: unknown): o is AttemptOutcome => (attemptOutcomes as readonly unknown[]).includes(o);
+const stampOf = (ms: number | null) => {
+  if (!ms) return undefined;
+  const d = new Date(ms + 8 * 3600_000); // Beijing wall clock, as the store keeps dates
+  return d.toISOString().slice(0, 19).replace('T', ' ');
+};
+
+/**
+ * The patient's numbers, the suggested one first, each with its dial button and last results;
+ * Alt+1…9 dials the N-th. A softphone call for this task that ends is logged as an attempt with
+ * the result the softphone suggests, so the retry rules and "suggest next number" learn from it.
+ */
+export function PhonePanel({ phones, patientId, taskId, consent, editable }: Props) {
+  const { t } = useTranslation();
+  const { controller } = useSoftphone();
+  const logAttempt = useLogAttempt(taskId);
+  const ranked = rankPhones(phones);
+  const latest = useRef({ ranked, consent, logAttempt, editable });
+  latest.current = { ranked, consent, logAttempt, editable };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey || !/^Digit[1-9]$/.test(e.code)) return;
+      const p = latest.current.ranked[Number(e.code.slice(5)) - 1];
+      if (!p) return;
+      e.preventDefault();
+      controller.dial({ number: p.number, patientId, taskId, consent: latest.current.consent, clickedAt: e.timeStamp });
+    };
+    window.addEventListener('keydown', onKey);
+    const off = controller.onCallEnded((call) => {
+      const outcome = call.end?.suggested;
+      if (call.taskId !== taskId || !latest.current.editable || !isAttemptOutcome(outcome)) return;
+      latest.current.logAttempt.mutate({
+        phoneNumber: call.number, outcome, callId: call.callId ?? undefined,
+        startedAt: stampOf(call.startedAt), endedAt: stampOf(call.endedAt),
+      });
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      off();
+    };
+  }, [controller, patientId, taskId]);
+
+  return (
+    <Card size="small" className="fu-card phone-panel" title={t('followup.phones.title')} data-testid="phone-panel">
+      {ranked.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('followup.phones.none')} />}
+      {ranked.map((p, i) => (
+        <div key={p.number} className={p.wrongNumber ? 'fu-phone fu-phone-wrong' : 'fu-phone'} data-testid="fu-phone" data-number={p.number} data-suggested={p.suggested ? 'true' : 'false'}>
+          <div className="fu-phone-head">
+            <Typography.Text keyboard className="fu-phone-key">Alt+{i + 1}</Typography.Text>
+            <span className="phone-number">{p.number}</span>
+            <Tag color={p.role === 'self' ? 'blue' : 'default'}>
+              {p.role === 'self' ? t('followup.phones.self') : [p.contactName, p.relation].filter(Boolean).join(' · ') || t('followup.phones.contact')}
+            </Tag>
+            {p.suggested && <Tag color="green" data-testid="phone-suggested">{t('followup.phones.suggested')}</Tag>}
+            {p.wrongNumber && <Tag color="red">{t('followup.phones.wrong')}</Tag>}
+            <span className="fu-phone-dial">
+              <DialButton number={p.number} patientId={patientId} taskId={taskId} consent={consent} />
+            </span>
+          </div>
+          <div className="fu-phone-history">
+            <Typography.Text type="secondary">{t('followup.phones.stats', { ok: p.successCount, fail: p.failCount })}</Typography.Text>
+            {p.recent.length === 0 ? (
+              <Typography.Text type="secondary"> · {t('followup.phones.recentNone')}</Typography.Text>
+            ) : (
+              p.recent.slice(0, 3).map((a) => (
+                <span key={a.id} className="fu-dial" data-testid="phone-dial">
+                  {a.startedAt.slice(5, 16)}{' '}
+                  <Typography.Text type={a.outcome === 'connected' ? 'success' : 'warning'}>{t(`followup.outcome.${a.outcome}`)}</Typography.Text>
+                </span>
+              ))
+            )}
+          </div>
+        </div>
+      ))}
+    </Card>
+  );
+}

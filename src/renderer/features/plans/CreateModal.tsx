@@ -1,0 +1,45 @@
+import { Form, Input, Modal, Select } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { PlanDefinitionInput } from '../../../shared/plans/schema';
+import { fromTemplate } from './definition';
+import { useTemplates } from './queries';
+
+interface Values { file: string; code: string; name: string }
+
+/** Pick a shipped template and give the new plan its own code and name. */
+export function CreateModal({ open, onClose, onCreate }: { open: boolean; onClose: () => void; onCreate: (def: PlanDefinitionInput) => void }) {
+  const { t } = useTranslation();
+  const templates = useTemplates();
+  const [form] = Form.useForm<Values>();
+  const pick = (file: string) => {
+    const tpl = templates.data?.find((x) => x.file === file);
+    if (tpl) form.setFieldsValue({ code: `${tpl.definition.code}-2`, name: tpl.definition.name });
+  };
+  return (
+    <Modal
+      open={open}
+      title={t('plans.create.title')}
+      okText={t('plans.create.ok')}
+      onCancel={onClose}
+      destroyOnHidden
+      onOk={() => void form.validateFields().then((v) => {
+        const tpl = templates.data!.find((x) => x.file === v.file)!;
+        onCreate(fromTemplate(tpl.definition, v.code, v.name));
+      })}
+      data-testid="plan-create-modal"
+    >
+      <Form form={form} layout="vertical" preserve={false}>
+        <Form.Item name="file" label={t('plans.create.template')} rules={[{ required: true }]}>
+          <Select loading={templates.isLoading} onChange={pick}
+            options={(templates.data ?? []).map((x) => ({ value: x.file, label: `${x.definition.name} (${x.file})` }))} />
+        </Form.Item>
+        <Form.Item name="code" label={t('plans.create.code')} rules={[{ required: true, pattern: /^[a-z0-9][a-z0-9_-]{0,63}$/ }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="name" label={t('plans.create.name')} rules={[{ required: true }]}>
+          <Input />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

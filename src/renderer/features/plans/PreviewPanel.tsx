@@ -1,0 +1,47 @@
+import { Alert, Card, Empty, Space, Table, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { PlanPreview, PlanPreviewRow } from '../../../shared/contract/plans';
+
+/** What plans.preview says the definition would enrol now, before anything is saved. */
+export function PreviewPanel({ preview, stale, loading }: { preview: PlanPreview | undefined; stale: boolean; loading: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" title={t('plans.preview.title')} className="plan-preview" loading={loading} data-testid="plan-preview">
+      {!preview ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('plans.preview.none')} />
+      ) : (
+        <Space orientation="vertical" className="full-width">
+          {stale && <Alert type="warning" showIcon title={t('plans.preview.stale')} />}
+          <Space size="large">
+            <Typography.Text strong className="plan-preview-n" data-testid="preview-encounters" data-n={preview.encounters}>
+              {t('plans.preview.encounters', { n: preview.encounters })}
+            </Typography.Text>
+            <Typography.Text data-testid="preview-patients">{t('plans.preview.patients', { n: preview.patients })}</Typography.Text>
+          </Space>
+          <div>
+            {t('plans.preview.byRule')}：
+            {preview.byRule.map((r) => <Tag key={r.ruleId}>{r.label ?? r.ruleId} {r.encounters}</Tag>)}
+          </div>
+          {preview.warnings.length > 0 && (
+            <Alert type="warning" showIcon title={t('plans.preview.warnings')} description={<ul className="plan-warnings">{preview.warnings.map((w) => <li key={w}>{w}</li>)}</ul>} data-testid="preview-warnings" />
+          )}
+          <Table<PlanPreviewRow>
+            size="small"
+            pagination={false}
+            rowKey={(r) => `${r.encounterId}-${r.ruleId}`}
+            dataSource={preview.sample}
+            title={() => t('plans.preview.sample')}
+            columns={[
+              { title: t('plans.preview.name'), dataIndex: 'name', width: 90 },
+              { title: t('plans.preview.kind'), dataIndex: 'kind', width: 70, render: (k: string) => t(`plans.rule.kinds.${k}`) },
+              { title: t('plans.preview.date'), dataIndex: 'eventDate', width: 100, render: (d: string) => d.slice(0, 10) },
+              { title: t('plans.preview.dept'), dataIndex: 'deptName', width: 110, ellipsis: true },
+              { title: t('plans.preview.diag'), key: 'diag', ellipsis: true, render: (_, r) => [r.diagCode, r.diagName].filter(Boolean).join(' ') },
+              { title: t('plans.preview.rule'), dataIndex: 'ruleId', width: 100 },
+            ]}
+          />
+        </Space>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import { EXT, expect, PASSWORDS, signIn, test } from './fixtures';
+import { NEW_NURSE } from './harness/workstation';
+import { WorkstationScreen } from './pages';
+
+// Set up once: the nurse enters her SIP account and picks the headset's devices.
+
+test('a nurse sets up her phone: a wrong password is refused clearly, the right one registers; devices, level, test tone', async ({ browser, infra, pbx }) => {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1600, height: 900 } });
+  await signIn(context, infra.workstation.url, NEW_NURSE);
+  const page = await context.newPage();
+  const ws = new WorkstationScreen(page);
+  await ws.openPhone(infra.workstation.url);
+  await expect(ws.status).toHaveAttribute('data-status', 'unconfigured');
+  await expect(ws.status).toContainText('未设置话机');
+
+  const fill = async (password: string) => {
+    await page.getByTestId('sip-ws-url').fill(pbx.wsUrl);
+    await page.getByTestId('sip-user').fill(EXT.newNurse);
+    await page.getByTestId('sip-password').fill(password);
+    await page.getByTestId('sip-domain').fill('127.0.0.1');
+    await page.getByTestId('sip-display-name').fill(NEW_NURSE.name);
+    await page.getByTestId('sip-save').click();
+  };
+
+  // A new server origin: the page reloads so its CSP (connect-src) allows the PBX.
+  await fill('not-the-password');
+  await page.waitForURL(/#\/phone$/);
+  await expect(ws.status).toHaveAttribute('data-status', 'failed', { timeout: 30_000 });
+  await expect(ws.status).toHaveAttribute('data-failure', 'auth');
+  await expect(ws.status).toContainText('注册失败：密码错误');
+  const csp = (await context.request.get(`${infra.workstation.url}/`)).headers()['content-security-policy'];
+  expect(csp).toContain(`connect-src 'self' ${pbx.wsUrl}`);
+
+  await fill(PASSWORDS[EXT.newNurse]);
+  await ws.waitRegistered();
+  await expect(ws.status).toContainText('话机已就绪');
+
+  // The password never comes back to the settings form, nor lands in the server log.
+  const account = await (await context.request.post(`${infra.workstation.url}/api/softphone.account`, { headers: { 'X-Followup': '1' }, data: {} })).json();
+  expect(account.result).toMatchObject({ user: EXT.newNurse, hasPassword: true });
+  expect(JSON.stringify(account)).not.toContain(PASSWORDS[EXT.newNurse]);
+  expect(fs.readFileSync(infra.workstation.proc.logFile, 'utf8')).not.toContain(PASSWORDS[EXT.newNurse]);
+
+  // The headset: Chromium's fake devices, a live microphone level, a test tone on the speaker.
+  await expect.poll(async () => Number(await page.getByTestId('mic-level').getAttribute('data-level'))).toBeGreaterThan(0.01);
+  await ws.chooseDevice('device-speaker', 'Fake Audio Output 1');
+  await ws.chooseDevice('device-ring', 'Fake Audio Output 2');
+  await page.getByTestId('test-tone').click();
+  const tone = await page.waitForFunction(() => {
+    const el = document.querySelector<HTMLAudioElement & { sinkId: string }>('audio[data-testid="softphone-test-tone"]');
+    return el && !el.paused && el.sinkId ? { sinkId: el.sinkId } : null;
+  });
+  const speakerId = await page.evaluate(async () => (await navigator.mediaDevices.enumerateDevices()).find((d) => d.label === 'Fake Audio Output 1')?.deviceId);
+  expect((await tone.jsonValue())!.sinkId).toBe(speakerId);
+  await context.close();
+});
