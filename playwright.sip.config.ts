@@ -10,8 +10,9 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   reporter: [['list']],
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Generous for a loaded machine; on an idle one a test takes 5–20 s.
+  timeout: 180_000,
+  expect: { timeout: 15_000 },
   // Not under test-results/: the e2e run empties that folder when it starts.
   outputDir: 'test-results-sip',
   use: {

@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { planDefinitionSchema, type PlanDefinitionInput } from '../src/shared/plans/schema';
 import { addDays } from '../src/shared/plans/schedule';
+import Database from 'better-sqlite3';
+import { TASK_COLS } from '../src/main/plans/generate-db';
 import { openStore, type Store } from '../src/main/store/store';
 import { rng } from './stats';
 
@@ -59,7 +61,8 @@ export function seedEnrolments(store: Store, n: number, opts: { plans: number; p
 
 /**
  * `total` tasks, `open` of them pending or claimed (the rest done/satisfied/unreachable), over
- * five points per enrolment; open tasks due from 30 days ago to 10 days ahead, 1% critical.
+ * five points per enrolment; open tasks due from 14 days ago to 7 days ahead, 1% critical, a
+ * couple claimed per nurse.
  */
 export function seedTasks(store: Store, total: number, open: number, opts: { plans: number; depts: number; users: number }): void {
   const db = store.sqlite!;
@@ -76,9 +79,9 @@ export function seedTasks(store: Store, total: number, open: number, opts: { pla
       const enrolment = 1 + Math.floor(i / 5);
       const plan = 1 + (enrolment % opts.plans);
       const isOpen = i % Math.round(total / open) === 0;
-      const due = isOpen ? addDays(BENCH_TODAY, Math.floor(r() * 40) - 30) : addDays(BENCH_TODAY, -30 - Math.floor(r() * 700));
+      const due = isOpen ? addDays(BENCH_TODAY, Math.floor(r() * 22) - 14) : addDays(BENCH_TODAY, -30 - Math.floor(r() * 700));
       const critical = isOpen && r() < 0.01 ? 1 : 0;
-      const claimed = isOpen && r() < 0.05;
+      const claimed = isOpen && r() < 0.001;
       const ws = addDays(due, -3);
       ins.run(enrolment, plan, plan, 1 + (enrolment % 100_000), 1 + (enrolment % opts.depts), i % 5, due, ws, addDays(due, 7), critical ? 0 : 1, critical,
         critical ? 'red' : null, isOpen ? (claimed ? 'claimed' : 'pending') : closed[i % closed.length], `${ws} 00:00:00`,
@@ -86,4 +89,33 @@ export function seedTasks(store: Store, total: number, open: number, opts: { pla
     }
   })();
   db.pragma(`cache_size = ${cache}`);
+}
+
+/**
+ * The floor for generation on this machine: the same read, one prepared INSERT per task row
+ * (rows built beforehand) and one UPDATE per enrolment, in one transaction, no planning logic.
+ */
+export function rawGenerationLimit(store: Store, today: string): { tasks: number } {
+  const db = new Database(store.sqlite!.name);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('cache_size = -131072');
+    db.pragma('foreign_keys = ON');
+    const due = db.prepare("select id, plan_id, patient_id, dept_id, anchor_date from enrolments where status = 'active' and next_generate_on <= ?").all(today) as
+      { id: number; plan_id: number; patient_id: number; dept_id: number; anchor_date: string }[];
+    const rows = due.map((e) => {
+      const d = addDays(e.anchor_date, 7);
+      return ['followup', e.id, e.plan_id, e.plan_id, e.patient_id, e.dept_id, 'post', 0, null, d, addDays(d, -3), addDays(d, 7), 'call', null, null, '[]', 1, 0, null, null,
+        'pending', `${addDays(d, -3)} 00:00:00`, 0, STAMP, STAMP];
+    });
+    const ins = db.prepare(`insert into tasks (${TASK_COLS.join(',')}) values (${TASK_COLS.map(() => '?').join(',')}) on conflict do nothing`);
+    const up = db.prepare('update enrolments set next_generate_on = ? where id = ?');
+    db.transaction(() => {
+      for (const r of rows) ins.run(r);
+      for (const e of due) up.run('2026-07-20', e.id);
+    }).immediate();
+    return { tasks: rows.length };
+  } finally {
+    db.close();
+  }
 }

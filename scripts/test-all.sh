@@ -18,3 +18,5 @@ echo "== unit + integration (SQLite and PostgreSQL)"
 npx vitest run
 echo "== end-to-end (Chromium)"
 npx playwright test
+echo "== real SIP calls (kamailio + rtpengine + sipp/baresip, loopback-only namespace)"
+bash scripts/test-sip.sh

@@ -5,7 +5,7 @@ import { buildHandlers } from '../../src/main/api/handlers';
 import type { Services } from '../../src/main/api/services';
 import { runFollowupCycle } from '../../src/main/plans/cycle';
 import type { Store } from '../../src/main/store/store';
-import { countsQuery, listQuery, queue } from '../../src/main/tasks/queue';
+import { countQueries, listQuery, queue } from '../../src/main/tasks/queue';
 import { queueInput } from '../../src/shared/contract/followup';
 import type { User } from '../../src/shared/model';
 import { fixedClock } from '../helpers/his';
@@ -97,13 +97,19 @@ describe.each(STORE_KINDS)('the work queue on %s', (kind) => {
       return ((await store.knex.raw(`explain query plan ${sql}`, bindings as never[])) as { detail: string }[]).map((r) => r.detail);
     };
     const ordered = (b: Knex.QueryBuilder) => b.select('t.id').orderBy([{ column: 't.priority' }, { column: 't.due_date' }, { column: 't.id' }]).limit(50);
-    for (const input of [{}, { planId }, { deptId: cardio }, { due: 'overdue' }, { scope: 'mine' }]) {
+    const mineList = (await plan(ordered(listQuery(store.knex, queueInput.parse({ scope: 'mine' }), amy, at)))).join(' | ');
+    expect(mineList).toMatch(/tasks_claimed/);
+    expect(mineList).toMatch(/tasks_callbacks/);
+    for (const input of [{}, { planId }, { deptId: cardio }, { due: 'overdue' }]) {
       const details = await plan(ordered(listQuery(store.knex, queueInput.parse(input), amy, at)));
       expect(details.some((d) => /^SCAN t$/.test(d)), `${JSON.stringify(input)}: ${details.join(' | ')}`).toBe(false);
       expect(details.some((d) => /USING (COVERING )?INDEX tasks_open/.test(d)), `${JSON.stringify(input)}: ${details.join(' | ')}`).toBe(true);
       expect(details.some((d) => /TEMP B-TREE/.test(d)), `${JSON.stringify(input)}: ${details.join(' | ')}`).toBe(false);
     }
-    const counts = await plan(countsQuery(store.knex, { channel: 'call', planId }, amy, at));
-    expect(counts.join(' | ')).toMatch(/USING COVERING INDEX tasks_open/);
+    for (const [name, qs] of Object.entries(countQueries(store.knex, { channel: 'call', planId }, amy, at)))
+      for (const b of qs) {
+        const details = (await plan(b.count({ n: '*' }))).join(' | ');
+        expect(details, name).toMatch(/USING (COVERING )?INDEX tasks_(open|claimed|callbacks)/);
+      }
   });
 });

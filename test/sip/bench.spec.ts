@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { benchSip } from '../../bench/sip';
 import { printRows } from '../../bench/stats';
 import { expect, test } from './fixtures';
@@ -9,7 +10,7 @@ test('call set-up time: workstation within 1.3× of bare sip.js', async ({}, tes
   test.setTimeout(180_000);
   const rows = await benchSip({ calls: 7, logDir: testInfo.outputPath('logs') });
   printRows(rows);
-  fs.writeFileSync(testInfo.outputPath('../sip-bench.json'), JSON.stringify(rows, null, 2));
+  fs.writeFileSync(path.join(testInfo.project.outputDir, 'sip-bench.json'), JSON.stringify(rows, null, 2));
   await testInfo.attach('sip-bench', { body: JSON.stringify(rows, null, 2), contentType: 'application/json' });
   for (const r of rows.filter((x) => x.pass !== undefined)) expect(r.pass, `${r.name}: ${r.value} ${r.unit}, target ${r.target}`).toBe(true);
 });

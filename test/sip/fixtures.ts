@@ -48,6 +48,13 @@ function capturePeerConnections() {
   window.RTCPeerConnection.prototype = Orig.prototype;
 }
 
+/** The page's console and errors, to a file in the test's output (a failure artefact). */
+export function logConsole(page: Page, file: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  page.on('console', (m) => fs.appendFileSync(file, `${new Date().toISOString()} ${m.type()}: ${m.text()}\n`));
+  page.on('pageerror', (e) => fs.appendFileSync(file, `${new Date().toISOString()} pageerror: ${e.stack ?? e.message}\n`));
+}
+
 export async function signIn(context: BrowserContext, url: string, who: { username: string; password: string } = NURSE): Promise<void> {
   const res = await context.request.post(`${url}/api/auth.login`, { headers: { 'X-Followup': '1' }, data: { username: who.username, password: who.password } });
   expect(res.ok()).toBe(true);
@@ -106,10 +113,7 @@ export const test = base.extend<TestFixtures, { infra: Infra }>({
     await signIn(context, infra.workstation.url);
     await saveAccount(context, infra.workstation.url, pbx);
     const page = await context.newPage();
-    const consoleLog = testInfo.outputPath('nurse-console.log');
-    fs.mkdirSync(path.dirname(consoleLog), { recursive: true });
-    page.on('console', (m) => fs.appendFileSync(consoleLog, `${new Date().toISOString()} ${m.type()}: ${m.text()}\n`));
-    page.on('pageerror', (e) => fs.appendFileSync(consoleLog, `${new Date().toISOString()} pageerror: ${e.stack ?? e.message}\n`));
+    logConsole(page, testInfo.outputPath('nurse-console.log'));
     await use(page);
     await context.close();
   },

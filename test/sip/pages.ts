@@ -34,7 +34,7 @@ export class WorkstationScreen {
     await this.page.getByTestId('dial').click();
   }
 
-  async waitPhase(phase: string, timeout = 10_000): Promise<void> {
+  async waitPhase(phase: string, timeout = 15_000): Promise<void> {
     await expect(this.phase).toHaveAttribute('data-phase', phase, { timeout });
   }
 

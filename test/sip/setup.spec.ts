@@ -1,30 +1,27 @@
 import fs from 'node:fs';
-import { EXT, expect, PASSWORDS, signIn, test } from './fixtures';
+import { EXT, expect, logConsole, PASSWORDS, signIn, test } from './fixtures';
 import { NEW_NURSE } from './harness/workstation';
 import { WorkstationScreen } from './pages';
 
 // Set up once: the nurse enters her SIP account and picks the headset's devices.
 
-test('a nurse sets up her phone: a wrong password is refused clearly, the right one registers; devices, level, test tone', async ({ browser, infra, pbx }) => {
+test('a nurse sets up her phone: a wrong password is refused clearly, the right one registers; devices, level, test tone', async ({ browser, infra, pbx }, testInfo) => {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1600, height: 900 } });
   await signIn(context, infra.workstation.url, NEW_NURSE);
   const page = await context.newPage();
+  logConsole(page, testInfo.outputPath('nurse-console.log'));
   const ws = new WorkstationScreen(page);
   await ws.openPhone(infra.workstation.url);
   await expect(ws.status).toHaveAttribute('data-status', 'unconfigured');
   await expect(ws.status).toContainText('未设置话机');
 
-  const fill = async (password: string) => {
-    await page.getByTestId('sip-ws-url').fill(pbx.wsUrl);
-    await page.getByTestId('sip-user').fill(EXT.newNurse);
-    await page.getByTestId('sip-password').fill(password);
-    await page.getByTestId('sip-domain').fill('127.0.0.1');
-    await page.getByTestId('sip-display-name').fill(NEW_NURSE.name);
-    await page.getByTestId('sip-save').click();
-  };
-
   // A new server origin: the page reloads so its CSP (connect-src) allows the PBX.
-  await fill('not-the-password');
+  await page.getByTestId('sip-ws-url').fill(pbx.wsUrl);
+  await page.getByTestId('sip-user').fill(EXT.newNurse);
+  await page.getByTestId('sip-password').fill('not-the-password');
+  await page.getByTestId('sip-domain').fill('127.0.0.1');
+  await page.getByTestId('sip-display-name').fill(NEW_NURSE.name);
+  await page.getByTestId('sip-save').click();
   await page.waitForURL(/#\/phone$/);
   await expect(ws.status).toHaveAttribute('data-status', 'failed', { timeout: 30_000 });
   await expect(ws.status).toHaveAttribute('data-failure', 'auth');
@@ -32,7 +29,10 @@ test('a nurse sets up her phone: a wrong password is refused clearly, the right 
   const csp = (await context.request.get(`${infra.workstation.url}/`)).headers()['content-security-policy'];
   expect(csp).toContain(`connect-src 'self' ${pbx.wsUrl}`);
 
-  await fill(PASSWORDS[EXT.newNurse]);
+  // The form comes back filled in (never with the password): only the password changes.
+  await expect(page.getByTestId('sip-user')).toHaveValue(EXT.newNurse);
+  await page.getByTestId('sip-password').fill(PASSWORDS[EXT.newNurse]);
+  await page.getByTestId('sip-save').click();
   await ws.waitRegistered();
   await expect(ws.status).toContainText('话机已就绪');
 
@@ -47,11 +47,11 @@ test('a nurse sets up her phone: a wrong password is refused clearly, the right 
   await ws.chooseDevice('device-speaker', 'Fake Audio Output 1');
   await ws.chooseDevice('device-ring', 'Fake Audio Output 2');
   await page.getByTestId('test-tone').click();
-  const tone = await page.waitForFunction(() => {
-    const el = document.querySelector<HTMLAudioElement & { sinkId: string }>('audio[data-testid="softphone-test-tone"]');
-    return el && !el.paused && el.sinkId ? { sinkId: el.sinkId } : null;
-  });
   const speakerId = await page.evaluate(async () => (await navigator.mediaDevices.enumerateDevices()).find((d) => d.label === 'Fake Audio Output 1')?.deviceId);
-  expect((await tone.jsonValue())!.sinkId).toBe(speakerId);
+  expect(speakerId).toBeTruthy();
+  await expect.poll(() => page.evaluate(() => {
+    const el = document.querySelector<HTMLAudioElement & { sinkId: string }>('audio[data-testid="softphone-test-tone"]');
+    return el ? { tone: el.dataset.tone, sinkId: el.sinkId } : null;
+  })).toEqual({ tone: 'test', sinkId: speakerId });
   await context.close();
 });

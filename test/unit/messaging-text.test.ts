@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { advances, fromTwilioStatus } from '../../src/main/messaging/status';
 import { chronicTemplateFor, loadSmsTemplates, renderSms, templateById } from '../../src/main/messaging/templates';
-import { isOptOutReply, maskName, storedSpellings, toE164 } from '../../src/main/messaging/text';
+import { isOptOutReply, maskE164, maskName, storedSpellings, toE164 } from '../../src/main/messaging/text';
 import { smsSegments, smsTemplateSchema } from '../../src/shared/messaging/template';
 
 describe('SMS text helpers', () => {
@@ -25,6 +25,8 @@ describe('SMS text helpers', () => {
     expect(toE164('+861062345678')).toBeNull();
     expect(toE164('12345')).toBeNull();
     expect(toE164('+14155550100')).toBe('+14155550100');
+    expect(maskE164('+8613800138000')).toBe('+86138****8000');
+    expect(maskE164('+14155550100')).toBe('+14*****0100');
     expect(storedSpellings('+8613800138000')).toEqual(expect.arrayContaining(['13800138000', '8613800138000', '+8613800138000']));
   });
 

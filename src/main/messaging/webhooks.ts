@@ -104,10 +104,13 @@ async function inboundSms(knex: Knex, p: Record<string, string>, now: string): P
   const phone = toE164(p.From) ?? (p.From || '').slice(0, 32);
   if (!phone) return;
   const [owner] = await patientsByPhone(knex, phone);
+  // A reply answers the last task message to that number (the monthly reminder), so the
+  // follow-up side can tell responders from non-responders.
+  const last = await knex('messages').where({ phone, direction: 'outbound' }).whereNotNull('task_id').orderBy('id', 'desc').first('task_id');
   // Twilio retries a webhook it got no answer to: the sid keeps the reply stored once.
   await knex('messages').insert({
     direction: 'inbound', patient_id: owner?.patientId ?? null, phone, template: null, body: (p.Body ?? '').slice(0, 2000), provider: 'twilio',
-    provider_sid: p.MessageSid || p.SmsSid || null, status: 'received', created_at: now, sent_at: now, updated_at: now,
+    provider_sid: p.MessageSid || p.SmsSid || null, status: 'received', about_task_id: last?.task_id ?? null, created_at: now, sent_at: now, updated_at: now,
   }).onConflict('provider_sid').ignore();
   if (isOptOutReply(p.Body)) await optOutNumber(knex, phone, 'reply', now);
 }

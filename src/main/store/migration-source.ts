@@ -11,6 +11,7 @@ import * as m0009 from '../../../migrations/20261122_0009_patient_registry';
 import * as m0010 from '../../../migrations/20261122_0010_calls';
 import * as m0011 from '../../../migrations/20261122_0011_tasks_open_index';
 import * as m0012 from '../../../migrations/20261122_0012_messages';
+import * as m0013 from '../../../migrations/20261122_0013_tasks_mine_indexes';
 
 // Imported statically so a bundled build carries every migration; knex then refuses to run
 // against a database that has applied a migration this list does not know.
@@ -27,6 +28,7 @@ const migrations: Record<string, Knex.Migration> = {
   '20261122_0010_calls': m0010,
   '20261122_0011_tasks_open_index': m0011,
   '20261122_0012_messages': m0012,
+  '20261122_0013_tasks_mine_indexes': m0013,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

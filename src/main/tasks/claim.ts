@@ -28,7 +28,7 @@ export async function claimNext(store: Store, f: Partial<QueueFilters>, user: Us
     if (f.colour) q = q.where('t.colour', f.colour);
     return q;
   };
-  const own = await claimFirst(store, mine(filtered(), user.id, at).where('t.status', 'pending'), user, at);
+  const own = await claimFirst(store, mine(knex, filtered(), user.id, at).whereRaw("t.status = 'pending'"), user, at);
   if (own) return own;
   // A lost race (rare: SKIP LOCKED or the SQLite write lock already rule it out) just tries again.
   for (let i = 0; i < 3; i++) {

@@ -94,6 +94,8 @@ export async function completeFollowup(store: Store, lib: QuestionnaireLibrary, 
   const ctx = await loadTask(store.knex, input.taskId, user, true);
   const { task, plan } = ctx;
   return store.knex.transaction(async (trx) => {
+    // Write first: it takes the task (and SQLite's write lock) before anything is read.
+    await close(trx, task, by, {});
     let result: Omit<CompleteResult, 'taskId'> = { status: 'done', nextTryAt: null, escalationTaskId: null, stoppedEnrolments: 0 };
     switch (input.disposition) {
       case 'completed':

@@ -41,6 +41,9 @@ export async function logAttempt(
   const { task } = await loadTask(knex, input.taskId, user, true);
   const number = input.phoneNumber.replace(/[\s-]/g, '');
   const id = await knex.transaction(async (trx) => {
+    // Write first (the task must still be hers): SQLite then holds the write lock before reading.
+    const held = await trx('tasks').where({ id: task.id, status: 'claimed', assignee_id: user.id }).update({ updated_at: now });
+    if (!held) throw new ApiError('conflict', '该任务已不在您名下 (the task is no longer yours)');
     const phone = await trx('phones').where({ patient_id: task.patient_id, number }).first('id');
     // A number the patient gives on the phone is kept for next time.
     if (!phone) await trx('phones').insert({ patient_id: task.patient_id, number, kind: classifyTerm(number) === 'phone' && number.startsWith('1') ? 'mobile' : 'landline', role: 'contact', source: 'nurse' });

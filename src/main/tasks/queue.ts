@@ -27,17 +27,17 @@ export const teamWorkable = (q: Knex.QueryBuilder, at: Now): Knex.QueryBuilder =
   q.where('t.status', 'pending').where('t.available_at', '<=', at.now)
     .where((w) => w.whereNull('t.reserved_for').orWhere('t.visible_to_team_at', '<=', at.now));
 
-export const mine = (q: Knex.QueryBuilder, userId: number, at: Now | null): Knex.QueryBuilder =>
-  q.where((w) => w
-    .where((c) => c.where('t.status', 'claimed').where('t.assignee_id', userId))
-    .orWhere((c) => {
-      c.where('t.status', 'pending').where('t.reserved_for', userId);
-      if (at) c.where('t.available_at', '<=', at.now);
+/** Claimed by me, or a callback kept for me (each set read from its own tiny partial index). */
+export const mine = (knex: Knex, q: Knex.QueryBuilder, userId: number, at: Now | null): Knex.QueryBuilder =>
+  q.whereIn('t.id', knex('tasks').select('id').whereRaw("status = 'claimed'").where('assignee_id', userId)
+    .unionAll((u) => {
+      u.select('id').from('tasks').whereRaw("status = 'pending' and callback_at is not null").where('reserved_for', userId);
+      if (at) u.where('available_at', '<=', at.now);
     }));
 
-function scoped(q: Knex.QueryBuilder, input: QueueParsed, user: User, at: Now): Knex.QueryBuilder {
+function scoped(knex: Knex, q: Knex.QueryBuilder, input: QueueParsed, user: User, at: Now): Knex.QueryBuilder {
   const mineOpen = input.scope === 'mine' && input.due === 'open';
-  if (input.scope === 'mine') q = mine(q, user.id, mineOpen ? at : null);
+  if (input.scope === 'mine') q = mine(knex, q, user.id, mineOpen ? at : null);
   else if (input.scope === 'team') q = q.where('t.status', 'pending').where((w) => w.whereNull('t.reserved_for').orWhere('t.visible_to_team_at', '<=', at.now));
   if (input.due === 'open' && !mineOpen) q = q.where('t.available_at', '<=', at.now);
   if (input.due === 'overdue') q = q.where('t.due_date', '<', at.today);
@@ -53,30 +53,41 @@ function scoped(q: Knex.QueryBuilder, input: QueueParsed, user: User, at: Now): 
 
 const count = async (q: Knex.QueryBuilder): Promise<number> => Number((await q.count({ n: '*' }))[0].n);
 
-/** Every count in one pass over the open tasks (an index-only scan of tasks_open). */
-export function countsQuery(knex: Knex, f: Partial<QueueFilters>, user: User, at: Now): Knex.QueryBuilder {
-  const sum = (cond: string) => `coalesce(sum(case when ${cond} then 1 else 0 end), 0)`;
-  return baseFilters(knex('tasks as t'), f).select(knex.raw([
-    `${sum("(t.status = 'claimed' and t.assignee_id = ?) or (t.status = 'pending' and t.reserved_for = ?)")} as mine`,
-    `${sum("t.status = 'pending' and t.available_at <= ? and (t.reserved_for is null or t.visible_to_team_at <= ?)")} as unclaimed`,
-    `${sum('t.due_date < ?')} as overdue`,
-    `${sum('t.due_date = ?')} as due_today`,
-    `${sum('t.priority = 0')} as red`,
-    `${sum("t.status = 'pending' and t.callback_at is not null and t.available_at <= ? and (t.reserved_for = ? or t.visible_to_team_at <= ?)")} as callbacks_due`,
-  ].join(', '), [user.id, user.id, at.now, at.now, at.today, at.today, at.now, user.id, at.now]));
+/**
+ * The queries behind QueueCounts (exported for EXPLAIN tests). Each reads an index range or a
+ * tiny partial index; only `unclaimed` walks the open set (covered by tasks_open).
+ */
+export function countQueries(knex: Knex, f: Partial<QueueFilters>, user: User, at: Now): Record<keyof QueueCounts, Knex.QueryBuilder[]> {
+  const base = () => baseFilters(knex('tasks as t'), f);
+  // priority IN (0, 1) turns "due before today" into two ranges of the (channel, priority, due_date) key.
+  const byDue = () => base().whereIn('t.priority', [0, 1]);
+  return {
+    mine: [
+      base().whereRaw("t.status = 'claimed'").where('t.assignee_id', user.id),
+      base().whereRaw("t.status = 'pending' and t.callback_at is not null").where('t.reserved_for', user.id),
+    ],
+    unclaimed: [teamWorkable(base(), at)],
+    overdue: [byDue().where('t.due_date', '<', at.today)],
+    dueToday: [byDue().where('t.due_date', at.today)],
+    red: [base().where('t.priority', 0)],
+    callbacksDue: [base().whereRaw("t.status = 'pending' and t.callback_at is not null").where('t.available_at', '<=', at.now)
+      .where((w) => w.where('t.reserved_for', user.id).orWhere('t.visible_to_team_at', '<=', at.now))],
+  };
 }
 
 export async function queueCounts(knex: Knex, f: Partial<QueueFilters>, user: User, at: Now): Promise<QueueCounts> {
-  const [r] = await countsQuery(knex, f, user, at);
-  return {
-    mine: Number(r.mine), unclaimed: Number(r.unclaimed), overdue: Number(r.overdue), dueToday: Number(r.due_today),
-    red: Number(r.red), callbacksDue: Number(r.callbacks_due),
-  };
+  const out = {} as QueueCounts;
+  for (const [k, qs] of Object.entries(countQueries(knex, f, user, at))) {
+    let n = 0;
+    for (const q of qs) n += await count(q);
+    out[k as keyof QueueCounts] = n;
+  }
+  return out;
 }
 
 /** The filtered task query in queue order, before paging (exported for EXPLAIN tests). */
 export const listQuery = (knex: Knex, input: QueueParsed, user: User, at: Now): Knex.QueryBuilder =>
-  scoped(baseFilters(knex('tasks as t'), input), input, user, at);
+  scoped(knex, baseFilters(knex('tasks as t'), input), input, user, at);
 
 export async function queue(knex: Knex, input: QueueParsed, user: User, at: Now): Promise<QueueResult> {
   if (input.scope === 'all' && user.role === 'nurse') throw new ApiError('forbidden', '只有护士长可查看全部任务 (only a head sees every task)');

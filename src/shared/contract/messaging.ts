@@ -24,7 +24,7 @@ export interface MessageRecord {
   errorMessage: string | null;
   /** The SMS-channel task this message carried out. */
   taskId: number | null;
-  /** The follow-up task whose screen it was sent from. */
+  /** Outbound: the follow-up task whose screen it was sent from. Inbound: the task of the last task message to that number (a reply to the monthly reminder). */
   aboutTaskId: number | null;
   sentByName: string | null;
   createdAt: string;

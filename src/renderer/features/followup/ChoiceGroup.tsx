@@ -1,15 +1,13 @@
 import type { KeyboardEvent, ReactNode } from 'react';
+import { digitIndex, toggle, type ToggleOption } from './choice';
 
 // One keyboard-first choice list for questionnaire items, the outcome and the attempt result:
 // the group is one tab stop; digit N picks the N-th option (0 is the 10th), Enter moves on,
 // Backspace/Delete clears, arrows step through a single choice. Alt/Ctrl digits are left alone
 // (Alt+1… dials a number).
 
-export interface ChoiceOption {
-  value: string;
+export interface ChoiceOption extends ToggleOption {
   label: ReactNode;
-  /** Multiple choice: "none of the above"; picking it clears the others and moves on. */
-  exclusive?: boolean;
 }
 
 interface Props {
@@ -23,16 +21,6 @@ interface Props {
   labelledBy?: string;
   testid?: string;
   className?: string;
-}
-
-const digitIndex = (key: string) => (/^[0-9]$/.test(key) ? (key === '0' ? 9 : Number(key) - 1) : -1);
-
-export function toggle(options: ChoiceOption[], current: string[], value: string): { next: string[]; exclusiveOn: boolean } {
-  const opt = options.find((o) => o.value === value);
-  if (current.includes(value)) return { next: current.filter((v) => v !== value), exclusiveOn: false };
-  if (opt?.exclusive) return { next: [value], exclusiveOn: true };
-  const exclusive = new Set(options.filter((o) => o.exclusive).map((o) => o.value));
-  return { next: [...current.filter((v) => !exclusive.has(v)), value], exclusiveOn: false };
 }
 
 export function ChoiceGroup({ options, value, multiple, disabled, onChange, onEnter, labelledBy, testid, className }: Props) {

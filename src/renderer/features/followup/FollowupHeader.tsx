@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, QuestionCircleOutlined, RollbackOutlined } from '@ant-design/icons';
-import { Button, Space, Tag, Typography } from 'antd';
+import { Button, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { QueueRow, WarningColour } from '../../../shared/contract/followup';
 import { genderLabel } from '../../app/codes';
@@ -32,13 +32,14 @@ export function FollowupHeader({ task, colour, draft, editable, onRelease, onHel
           <Typography.Text strong data-testid="fu-point">{task.pointLabel ?? task.trackName}</Typography.Text>
           <Typography.Text type="secondary"> · {task.planName}{task.deptName ? ` · ${task.deptName}` : ''}</Typography.Text>
         </span>
-        <DueText dueDate={task.dueDate} overdueDays={task.overdueDays} />
-        <Typography.Text type="secondary">{t('followup.window', { from: task.windowStart, to: task.windowEnd })}</Typography.Text>
-        {task.maxAttempts > 1 && <Typography.Text type="secondary">{t('followup.attempt', { n: task.retryCount + 1, max: task.maxAttempts })}</Typography.Text>}
+        <Tooltip title={t('followup.window', { from: task.windowStart, to: task.windowEnd })}>
+          <span><DueText dueDate={task.dueDate} overdueDays={task.overdueDays} /></span>
+        </Tooltip>
+        {task.retryCount > 0 && <Typography.Text type="warning">{t('followup.attempt', { n: task.retryCount + 1, max: task.maxAttempts })}</Typography.Text>}
       </Space>
       <Space size="small">
         <span className={`fu-draft fu-draft-${draft.status}`} data-testid="draft-status" data-state={draft.status}>
-          {t(`followup.draft.${draft.status}`, { at: draft.savedAt ?? '' })}
+          {draft.status !== 'idle' && t(`followup.draft.${draft.status}`, { at: draft.savedAt ?? '' })}
         </span>
         <Button icon={<QuestionCircleOutlined />} onClick={onHelp} data-testid="shortcut-help">{t('followup.help')}</Button>
         {editable && <Button icon={<RollbackOutlined />} onClick={onRelease} data-testid="release">{t('followup.release')}</Button>}

@@ -17,8 +17,12 @@ interface Props {
 const INTEGER = /^-?\d+$/;
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
-/** Enter moves on; Shift+Enter keeps its newline in a text answer; Ctrl+Enter is the page's. */
+/**
+ * Enter moves on; Shift+Enter keeps its newline in a text answer; Ctrl+Enter is the page's.
+ * An Enter that commits a Chinese input method's composition is the IME's, not ours.
+ */
 const enterMovesOn = (e: KeyboardEvent, next: () => void) => {
+  if (e.nativeEvent.isComposing || e.keyCode === 229) return;
   if (e.key === 'Enter' && !e.shiftKey && !e.ctrlKey && !e.metaKey && !e.altKey) {
     e.preventDefault();
     next();
@@ -106,7 +110,7 @@ export function QuestionItem({ item, answer, issue, disabled, onAnswer, onNext }
   }
 
   return (
-    <div className={answered ? 'q-item q-answered' : 'q-item'} data-item-id={item.id} data-testid="q-item" data-answered={answered ? 'true' : 'false'}>
+    <div className={answered ? 'q-item q-answered' : 'q-item'} data-item-id={item.id} data-testid="q-item" data-type={item.type} data-required={item.required ? 'true' : 'false'} data-answered={answered ? 'true' : 'false'}>
       <div className="q-text" id={labelId}>
         {text}
         {item.required && <Tag className="q-required">{t('followup.q.required')}</Tag>}

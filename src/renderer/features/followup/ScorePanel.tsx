@@ -1,4 +1,4 @@
-import { Alert, Card, Empty, Space, Tag, Typography } from 'antd';
+import { Alert, Card, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ScoreOutcome } from '../../../shared/questionnaire';
 import { ColourTag, COLOUR_HEX } from '../queue/ColourTag';
@@ -17,7 +17,7 @@ export function ScorePanel({ outcome, started }: { outcome: ScoreOutcome | null;
       data-testid="score-panel"
     >
       {!outcome || (outcome.scores.length === 0 && outcome.triggers.length === 0) ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={null} className="fu-empty" />
+        <Typography.Text type="secondary">{t('followup.score.none')}</Typography.Text>
       ) : null}
       <Space orientation="vertical" size={6} className="full-width">
         {outcome?.scores.map((s) => (

@@ -8,6 +8,7 @@ const KEYS: [string, string][] = [
   ['Backspace', 'backspace'],
   ['Ctrl+Enter', 'ctrlEnter'],
   ['Alt+1 … 9', 'altDigits'],
+  ['Alt+A / H / M / O', 'phone'],
   ['?', 'help'],
   ['N', 'queueNext'],
 ];
@@ -24,10 +25,6 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
               <td>{t(`followup.shortcuts.${what}`)}</td>
             </tr>
           ))}
-          <tr>
-            <td><Typography.Text keyboard>Alt+A / Alt+H / Alt+M / Alt+O</Typography.Text></td>
-            <td>{t('softphone.shortcuts')}</td>
-          </tr>
         </tbody>
       </table>
     </Modal>

@@ -93,6 +93,7 @@ export function Workspace({ view }: { view: FollowupView }) {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (e.isComposing) return;
       if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
         e.preventDefault();
         void submitRef.current(true);

@@ -18,7 +18,7 @@ const zhCN = {
     closed: '只读：此任务已结束（{{status}}）',
   },
   status: { pending: '待随访', claimed: '已领取', done: '已完成', satisfied: '已由就诊满足', unreachable: '失访', cancelled: '已取消' },
-  draft: { idle: '', dirty: '未保存', saving: '正在保存…', saved: '已自动保存 {{at}}', error: '保存失败，将在下次输入时重试' },
+  draft: { dirty: '未保存', saving: '正在保存…', saved: '已自动保存 {{at}}', error: '保存失败，将在下次输入时重试' },
   phones: {
     title: '联系电话',
     self: '本人',
@@ -62,6 +62,7 @@ const zhCN = {
     running: '进行中',
     notApplicable: '不适用',
     escalate: '需上报',
+    none: '作答后在此实时显示评分、分级与安全预警',
   },
   dispo: {
     title: '随访结果',
@@ -105,6 +106,7 @@ const zhCN = {
     backspace: '清除当前题目的答案',
     ctrlEnter: '完成并下一位',
     altDigits: '拨打第 N 个号码',
+    phone: '电话：接听 / 挂断 / 静音 / 保持',
     help: '显示 / 关闭本帮助',
     queueNext: '在随访队列中：领取下一位',
   },
@@ -124,7 +126,7 @@ const en: Strings<typeof zhCN> = {
     closed: 'Read-only: this task is closed ({{status}})',
   },
   status: { pending: 'Pending', claimed: 'Claimed', done: 'Done', satisfied: 'Satisfied by a visit', unreachable: 'Unreachable', cancelled: 'Cancelled' },
-  draft: { idle: '', dirty: 'Not saved', saving: 'Saving…', saved: 'Saved {{at}}', error: 'Save failed; retrying on the next change' },
+  draft: { dirty: 'Not saved', saving: 'Saving…', saved: 'Saved {{at}}', error: 'Save failed; retrying on the next change' },
   phones: {
     title: 'Phone numbers',
     self: 'Patient',
@@ -168,6 +170,7 @@ const en: Strings<typeof zhCN> = {
     running: 'in progress',
     notApplicable: 'n/a',
     escalate: 'Escalate',
+    none: 'Scores, bands and safety warnings appear here as she answers',
   },
   dispo: {
     title: 'Outcome',
@@ -211,6 +214,7 @@ const en: Strings<typeof zhCN> = {
     backspace: 'Clear the current answer',
     ctrlEnter: 'Complete and next',
     altDigits: 'Dial number N',
+    phone: 'Phone: answer / hang up / mute / hold',
     help: 'Show / hide this help',
     queueNext: 'In the work queue: take the next task',
   },

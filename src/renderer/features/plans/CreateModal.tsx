@@ -30,14 +30,14 @@ export function CreateModal({ open, onClose, onCreate }: { open: boolean; onClos
     >
       <Form form={form} layout="vertical" preserve={false}>
         <Form.Item name="file" label={t('plans.create.template')} rules={[{ required: true }]}>
-          <Select loading={templates.isLoading} onChange={pick}
+          <Select loading={templates.isLoading} onChange={pick} data-testid="plan-create-template"
             options={(templates.data ?? []).map((x) => ({ value: x.file, label: `${x.definition.name} (${x.file})` }))} />
         </Form.Item>
         <Form.Item name="code" label={t('plans.create.code')} rules={[{ required: true, pattern: /^[a-z0-9][a-z0-9_-]{0,63}$/ }]}>
-          <Input />
+          <Input data-testid="plan-create-code" />
         </Form.Item>
         <Form.Item name="name" label={t('plans.create.name')} rules={[{ required: true }]}>
-          <Input />
+          <Input data-testid="plan-create-name" />
         </Form.Item>
       </Form>
     </Modal>

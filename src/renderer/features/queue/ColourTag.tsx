@@ -9,6 +9,9 @@ export const COLOUR_HEX: Record<WarningColour, string> = { red: '#cf1322', orang
 
 export function ColourTag({ colour, size = 'small' }: { colour: WarningColour | null; size?: 'small' | 'large' }) {
   const { t } = useTranslation();
+  // Not scored yet: quiet, so the coloured rows stand out in a long list.
+  if (!colour && size === 'small')
+    return <span className="colour-none" data-testid="colour-tag" data-colour="none">{t('queue.colour.none')}</span>;
   return (
     <Tag
       color={colour ? COLOUR_HEX[colour] : undefined}

@@ -29,6 +29,7 @@ export function QueuePage({ user }: { user: User }) {
   // N or Ctrl+Enter takes the next task from anywhere on the page (N not while typing).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
+      if (e.isComposing) return;
       const plainN = (e.key === 'n' || e.key === 'N') && !e.ctrlKey && !e.altKey && !e.metaKey && !isTyping(e.target);
       const ctrlEnter = e.key === 'Enter' && (e.ctrlKey || e.metaKey);
       if ((!plainN && !ctrlEnter) || e.repeat) return;

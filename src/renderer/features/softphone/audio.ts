@@ -72,6 +72,8 @@ export class TonePlayer {
     this.el.srcObject = dest.stream;
     await routeTo(this.el, deviceId).catch(() => undefined);
     await this.el.play().catch(() => undefined);
+    // What last played, and where (sinkId): for support, and for the tests.
+    this.el.dataset.tone = tone;
   }
 
   stop(): void {
@@ -91,14 +93,18 @@ export function meterLevel(stream: MediaStream, onLevel: (level: number) => void
   const ctx = audioContext();
   const source = ctx.createMediaStreamSource(stream);
   const analyser = ctx.createAnalyser();
-  analyser.fftSize = 1024;
+  // A window longer than the 100 ms between reads, so no syllable (or test beep) falls
+  // between two of them; the shown level decays like a VU meter's needle.
+  analyser.fftSize = 8192;
   source.connect(analyser);
   const buf = new Float32Array(analyser.fftSize);
+  let shown = 0;
   const timer = setInterval(() => {
     analyser.getFloatTimeDomainData(buf);
     let peak = 0;
     for (const v of buf) peak = Math.max(peak, Math.abs(v));
-    onLevel(Math.min(1, peak));
+    shown = Math.max(Math.min(1, peak), shown * 0.7);
+    onLevel(shown < 0.001 ? 0 : shown);
   }, 100);
   return () => {
     clearInterval(timer);

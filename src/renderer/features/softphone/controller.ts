@@ -147,9 +147,9 @@ export class SoftphoneController {
       if (code === 'not_found') return this.dispatch({ type: 'reg/unconfigured', at: this.now() });
       return this.dispatch({ type: 'reg/credentials-error', at: this.now(), detail: (err as Error).message });
     }
-    if (gen !== this.generation) return;
-    await this.devices.start();
     if (gen !== this.generation || this.disposed) return;
+    // The microphone check runs beside the registration, never in front of it.
+    void this.devices.start();
     this.bindHeadsetKeys();
     await this.adapter.start(creds);
   }

@@ -24,5 +24,5 @@ export function rankPhones<T extends RankablePhone>(phones: readonly T[]): T[] {
     .map(({ p }) => p);
 }
 
-/** Masked numbers (heads see 138****8000) cannot be dialled. */
-export const isDialable = (n: string) => /^[0-9*#+\-() ]+$/.test(n) && /\d{3,}/.test(n.replace(/\D/g, ''));
+/** Masked numbers (heads see 138****8000) cannot be dialled; a single * or # (service codes) can. */
+export const isDialable = (n: string) => /^[0-9*#+\-() ]+$/.test(n) && !/\*{2,}/.test(n) && /\d{3,}/.test(n.replace(/\D/g, ''));

@@ -2,6 +2,7 @@ import { Alert, Button, Drawer, Empty, Skeleton, Timeline } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TimelineEvent } from '../../../shared/model';
 import { errorText } from '../../api/notices';
+import { MessageLog } from '../messaging';
 import { CallHistory } from '../softphone';
 import { EventItem, eventColor, eventTitle } from './EventItem';
 import { PatientHeader } from './PatientHeader';
@@ -44,6 +45,7 @@ export function TimelineDrawer({ patientId, onClose }: Props) {
         <div data-testid="timeline-ready" data-patient-id={data.patient.id}>
           <PatientHeader patient={data.patient} />
           <CallHistory patientId={data.patient.id} />
+          <MessageLog patientId={data.patient.id} />
           {data.events.length === 0 ? (
             <Empty description={t('timeline.noEvents')} />
           ) : (

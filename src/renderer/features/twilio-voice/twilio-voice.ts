@@ -1,0 +1,107 @@
+import type { TwilioVoiceToken } from '../../../shared/contract/messaging';
+
+// Twilio as the softphone's second provider (cloud telephony instead of a SIP PBX): a thin
+// layer over @twilio/voice-sdk's Device. Main mints the access token (calls.twilioToken: the
+// nurse's username as identity, at most one hour); this keeps it fresh and turns the SDK's
+// events into a few callbacks. The SDK and the token source are injected so the logic is
+// testable without Twilio's cloud; by default the SDK is loaded only when Twilio is used.
+//
+// Outgoing calls go to the TwiML App configured in main (twilio.voice.twimlAppSid) with the
+// parameter `To`; the hospital's TwiML there dials it with its Twilio caller ID.
+
+export type TwilioVoiceStatus = 'idle' | 'registering' | 'registered' | 'unregistered' | 'error' | 'destroyed';
+
+/** The part of a Voice SDK Call the softphone drives. */
+export interface CallLike {
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
+  accept(): void;
+  reject(): void;
+  disconnect(): void;
+  mute(shouldMute?: boolean): void;
+  sendDigits(digits: string): void;
+  parameters?: Record<string, string>;
+}
+
+/** The part of a Voice SDK Device used here. */
+export interface DeviceLike {
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
+  register(): Promise<void>;
+  updateToken(token: string): void;
+  connect(options: { params: Record<string, string> }): Promise<CallLike>;
+  destroy(): void;
+}
+
+export interface TwilioVoiceOptions {
+  /** calls.twilioToken (see token-source.ts). */
+  token(): Promise<TwilioVoiceToken>;
+  onStatus(status: TwilioVoiceStatus, detail?: string): void;
+  onIncoming(call: CallLike, from: string | null): void;
+  /** Default: a Voice SDK Device (Opus first, close protection while in a call). */
+  createDevice?: (token: string) => Promise<DeviceLike>;
+}
+
+const sdkDevice = async (token: string): Promise<DeviceLike> => {
+  const { Device } = await import('@twilio/voice-sdk');
+  // The SDK asks for a new token a minute before the old one expires (tokenWillExpire).
+  return new Device(token, { closeProtection: true, codecPreferences: ['opus', 'pcmu'] as never, tokenRefreshMs: 60_000 }) as unknown as DeviceLike;
+};
+
+export class TwilioVoice {
+  private device: DeviceLike | null = null;
+
+  constructor(private readonly o: TwilioVoiceOptions) {}
+
+  get started(): boolean {
+    return this.device !== null;
+  }
+
+  async start(): Promise<void> {
+    this.stop();
+    this.o.onStatus('registering');
+    try {
+      const { token } = await this.o.token();
+      const device = await (this.o.createDevice ?? sdkDevice)(token);
+      this.device = device;
+      device.on('registering', () => this.o.onStatus('registering'));
+      device.on('registered', () => this.o.onStatus('registered'));
+      device.on('unregistered', () => this.o.onStatus('unregistered'));
+      device.on('error', (err) => this.o.onStatus('error', errorText(err)));
+      device.on('tokenWillExpire', () => void this.refresh());
+      device.on('incoming', (call) => this.o.onIncoming(call as CallLike, (call as CallLike).parameters?.From ?? null));
+      await device.register();
+    } catch (err) {
+      this.o.onStatus('error', errorText(err));
+    }
+  }
+
+  /** A fresh token from main; the Device keeps its calls and registration. */
+  async refresh(): Promise<void> {
+    const device = this.device;
+    if (!device) return;
+    try {
+      const { token } = await this.o.token();
+      if (this.device === device) device.updateToken(token);
+    } catch (err) {
+      this.o.onStatus('error', errorText(err));
+    }
+  }
+
+  async dial(number: string): Promise<CallLike> {
+    if (!this.device) throw new Error('Twilio voice is not started');
+    return this.device.connect({ params: { To: number } });
+  }
+
+  stop(): void {
+    const device = this.device;
+    this.device = null;
+    if (device) {
+      device.destroy();
+      this.o.onStatus('destroyed');
+    }
+  }
+}
+
+function errorText(err: unknown): string {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  return [e?.code, e?.message ?? String(err)].filter((x) => x !== undefined && x !== null).join(' ');
+}
