@@ -4,6 +4,7 @@ import { registerDemoHis } from './demo-his';
 import { registerFollowup } from './followup';
 import { registerPatients } from './patients';
 import { registerQuestionnaire } from './questionnaire';
+import { registerRecordings } from './recordings';
 import { registerServe } from './serve';
 import { registerSms } from './sms';
 import { registerSync } from './sync';
@@ -21,6 +22,7 @@ export async function main(argv: string[]): Promise<number> {
   registerQuestionnaire(program);
   registerFollowup(program);
   registerSms(program);
+  registerRecordings(program);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFollowupCycle } from '../../src/main/plans/cycle';
 import { savePlan, activatePlan } from '../../src/main/plans/repo';
-import { satisfyByHisVisits, stopPlansOfDeceased } from '../../src/main/plans/his-events';
+import { flagNewCriticalValues, satisfyByHisVisits, stopPlansOfDeceased } from '../../src/main/plans/his-events';
 import { planDefinitionSchema } from '../../src/shared/plans/schema';
 import type { Store } from '../../src/main/store/store';
 import { fixedClock, makeDemoHis, syncOnce } from '../helpers/his';
@@ -112,5 +112,26 @@ describe.each(STORE_KINDS)('follow-up task generation on %s', (kind) => {
     // Never enrolled again.
     await makeEncounter(store.knex, { patientId: p, kind: 'inpatient', date: '2026-07-19' });
     expect((await runFollowupCycle(store, clock, lib)).enrolled).toBe(0);
+  });
+
+  it('puts critical values first: at enrolment, and when a new one arrives', async () => {
+    clock.set('2026-07-20 09:00:00');
+    await livePlan(store.knex, clock, planDef({
+      code: 'checkup', name: '体检随访', enrolment: { rules: [{ id: 'critical', encounterKind: 'checkup', critical: true }], lookbackDays: 14 },
+      tracks: [{ id: 'notify', name: '告知', anchor: 'checkup', points: [{ at: { days: 1 }, window: { before: 1, after: 6 } }] }],
+    }));
+    const p = await makePatient(store.knex, { name: '危急值' });
+    await makeEncounter(store.knex, { patientId: p, kind: 'checkup', date: '2026-07-19', critical: 2 });
+    await runFollowupCycle(store, clock, lib);
+    expect(await store.knex('tasks').where({ patient_id: p }).first()).toMatchObject({ critical: 1, priority: 0, colour: 'red' });
+
+    const q = await makePatient(store.knex, { name: '新危急值' });
+    await makeEncounter(store.knex, { patientId: q, kind: 'inpatient', date: '2026-07-16' });
+    await runFollowupCycle(store, clock, lib);
+    expect(await store.knex('tasks').where({ patient_id: q, critical: 1 })).toEqual([]);
+    await makeEncounter(store.knex, { patientId: q, kind: 'checkup', date: '2026-07-20', critical: 1, firstSeenAt: '2026-07-20 08:00:00' });
+    expect(await flagNewCriticalValues(store, clock, '2026-07-20 07:00:00')).toBeGreaterThanOrEqual(1);
+    expect(await store.knex('tasks').where({ patient_id: q, kind: 'followup', status: 'pending' }).first())
+      .toMatchObject({ critical: 1, priority: 0, priority_reason: '新危急值 2026-07-20 (new critical value)' });
   });
 });

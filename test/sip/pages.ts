@@ -23,7 +23,7 @@ export class WorkstationScreen {
     await expect(this.page.getByTestId('phone-page')).toBeVisible({ timeout: 30_000 });
   }
 
-  async waitRegistered(timeout = 15_000): Promise<void> {
+  async waitRegistered(timeout = 30_000): Promise<void> {
     await expect(this.status).toHaveAttribute('data-status', 'registered', { timeout });
   }
 
@@ -86,8 +86,13 @@ export class WorkstationScreen {
 
   /** Picks an option of one of the device selects by its label. */
   async chooseDevice(select: 'device-mic' | 'device-speaker' | 'device-ring', label: string): Promise<void> {
+    // One dropdown at a time: a closing one (still animating) would take the click.
+    const open = this.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+    await expect(open).toHaveCount(0);
     await this.page.getByTestId(select).click();
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
+    await open.locator(`.ant-select-item-option[title="${label}"]`).click();
+    await expect(this.page.getByTestId(select)).toContainText(label);
+    await expect(open).toHaveCount(0);
   }
 }
 

@@ -8,7 +8,7 @@ import { growth, WorkstationScreen } from './pages';
 // Calls to a patient's phone: a plain SIP endpoint (baresip, sipp) registered under the
 // patient's number from the demo HIS, reached through rtpengine (WebRTC <-> plain RTP).
 
-test('from the timeline to the patient (baresip via rtpengine): audio both ways, DTMF arrives, nurse hangs up', async ({ nurse, infra, pbx, logDir }, testInfo) => {
+test('from the timeline to the patient (baresip via rtpengine): audio both ways, lost media reported, DTMF arrives, nurse hangs up', async ({ nurse, infra, pbx, logDir }, testInfo) => {
   const patient = infra.patients[0];
   const phone = await startBaresip({ user: patient.number, password: PATIENT_PASSWORD, proxyPort: pbx.o.sipPort, port: await freePort(), dir: testInfo.outputPath('baresip'), logDir });
   try {
@@ -23,6 +23,16 @@ test('from the timeline to the patient (baresip via rtpengine): audio both ways,
     await expect.poll(async () => (await ws.stats())?.packets ?? 0).toBeGreaterThan(20);
     expect(await growth(async () => (await ws.stats())!.energy)).toBeGreaterThan(0);
     expect(await growth(async () => (await ws.stats())!.packetsSent)).toBeGreaterThan(20);
+
+    // The patient's phone freezes (no BYE, no RTP): the nurse is told the media stopped,
+    // and the warning goes once the audio is back.
+    process.kill(phone.proc.pid, 'SIGSTOP');
+    try {
+      await expect(ws.panel.getByTestId('media-stalled')).toBeVisible({ timeout: 15_000 });
+    } finally {
+      process.kill(phone.proc.pid, 'SIGCONT');
+    }
+    await expect(ws.panel.getByTestId('media-stalled')).toBeHidden({ timeout: 15_000 });
 
     await ws.sendDtmf('159#');
     await expect(ws.panel.getByTestId('dtmf-sent')).toHaveText('159#');

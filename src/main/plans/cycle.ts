@@ -1,7 +1,7 @@
 import type { EnrolAndGenerateCounts } from '../../shared/contract/plans';
 import type { Store } from '../store/store';
 import type { QuestionnaireLibrary } from '../tasks/questionnaire-library';
-import { beijingTimestamp, type Clock } from '../util/clock';
+import type { Clock } from '../util/clock';
 import { enrolMatching } from './enrol';
 import { completeFinishedEnrolments, generateTasks } from './generate';
 import { flagNewCriticalValues, satisfyByHisVisits, stopPlansOfDeceased } from './his-events';
@@ -30,5 +30,3 @@ export async function runFollowupCycle(store: Store, clock: Clock, lib: Question
     enrolled, tasksCreated: gen.tasksCreated, satisfied, stopped, critical, enrolmentsScanned: gen.enrolmentsScanned, ms: Date.now() - started,
   };
 }
-
-export const cycleStamp = (clock: Clock) => beijingTimestamp(clock.now());

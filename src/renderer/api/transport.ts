@@ -62,6 +62,8 @@ function httpTransport(): Transport {
           credentials: 'same-origin',
           headers: { 'Content-Type': 'application/json', 'X-Followup': '1' },
           body: JSON.stringify(input ?? {}),
+          // A draft flushed as the page unloads must still arrive (keepalive bodies ≤ 64 KB).
+          keepalive: method === 'followup.saveDraft',
         });
       } catch (err) {
         throw new ApiCallError('network', (err as Error).message || 'network error');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { QuestionnaireDef } from '../questionnaire/schema';
 import type { ScoreResult, TriggerResult } from '../questionnaire/engine';
+import type { PhoneInfo } from '../model';
 import { date, id, type MethodSpec } from './common';
 
 // The nurse's work: the queue of due follow-ups, claiming, the follow-up screen (script,
@@ -134,14 +135,7 @@ export interface AttemptInfo {
   note: string | null;
 }
 
-export interface CallPhone {
-  number: string;
-  kind: 'mobile' | 'landline';
-  role: 'self' | 'contact';
-  contactName: string | null;
-  relation: string | null;
-  successCount: number;
-  failCount: number;
+export interface CallPhone extends PhoneInfo {
   wrongNumber: boolean;
   /** The number to try next (success history, numbers not yet tried for this task first). */
   suggested: boolean;

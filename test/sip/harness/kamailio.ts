@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import dgram from 'node:dgram';
 import { startProc, tcpOpen, waitFor, type Proc } from './procs';
 import { HARNESS } from './repo';
 
@@ -53,6 +54,9 @@ export class Kamailio {
       if (proc.child.exitCode !== null) throw new Error(`kamailio exited: ${proc.log().slice(-2000)}`);
       return tcpOpen(this.o.wsPort);
     }, 10_000);
+    // The port opens before the workers are ready (they ping rtpengine first): wait for a
+    // SIP answer, so a test never talks to a PBX that swallows its first requests.
+    await waitFor('kamailio answering SIP', () => sipPing(this.o.sipPort), 20_000, 100);
   }
 
   async stop(): Promise<void> {
@@ -63,4 +67,29 @@ export class Kamailio {
   log(): string {
     return this.proc?.log() ?? '';
   }
+}
+
+/** Sends OPTIONS over UDP; true once any response comes back within 300 ms. */
+function sipPing(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const sock = dgram.createSocket('udp4');
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      sock.close();
+      resolve(ok);
+    };
+    const timer = setTimeout(() => done(false), 300);
+    sock.on('message', () => done(true));
+    sock.on('error', () => done(false));
+    sock.bind(0, '127.0.0.1', () => {
+      const local = (sock.address() as { port: number }).port;
+      const branch = `z9hG4bK-ping-${Date.now()}`;
+      const msg = [
+        `OPTIONS sip:127.0.0.1:${port} SIP/2.0`, `Via: SIP/2.0/UDP 127.0.0.1:${local};branch=${branch}`,
+        'From: <sip:ping@127.0.0.1>;tag=ping', `To: <sip:127.0.0.1:${port}>`, `Call-ID: ping-${branch}@127.0.0.1`,
+        'CSeq: 1 OPTIONS', 'Max-Forwards: 70', 'Content-Length: 0', '', '',
+      ].join('\r\n');
+      sock.send(msg, port, '127.0.0.1');
+    });
+  });
 }

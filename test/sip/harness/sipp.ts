@@ -178,7 +178,6 @@ ${sdp}]]></send>
 <recv response="100" optional="true"/>`;
   const body = o.cancelAfterMs
     ? `<recv response="180"/>
-<recv response="180" optional="true"/>
 <pause milliseconds="${o.cancelAfterMs}"/>
 <send><![CDATA[
 CANCEL sip:${o.to}@127.0.0.1:${o.proxyPort} SIP/2.0

@@ -8,11 +8,19 @@ const agents = new Map();
 
 function tap(ua, a) {
   const t = ua.transport;
+  a.ladder = [];
   const send = t.send.bind(t);
   t.send = (m) => {
     const line = m.slice(0, m.indexOf('\r\n'));
+    a.ladder.push(`${performance.now().toFixed(0)} out ${line.slice(0, 24)}`);
+    if (a.ladder.length > 200) a.ladder.shift();
     if (line.startsWith('INVITE ') && a.pending && a.pending.inviteSent === undefined) a.pending.inviteSent = performance.now();
     return send(m);
+  };
+  const onMessage = t.onMessage;
+  t.onMessage = (m) => {
+    a.ladder.push(`${performance.now().toFixed(0)} in ${m.slice(0, 24)}`);
+    onMessage.call(t, m);
   };
 }
 
@@ -77,11 +85,13 @@ window.peer = {
     s.getTracks().forEach((t) => t.stop());
   },
 
-  /** Calls `target`; resolves at Established with {inviteSent, established} in ms from the call. */
-  async call(name, target, domain = '127.0.0.1') {
+  /**
+   * Calls `target`; resolves at Established with {clickToInvite, inviteToEstablished} in ms.
+   * `t0`: when the call was asked for (a click's event.timeStamp), else now.
+   */
+  async call(name, target, domain = '127.0.0.1', t0 = performance.now()) {
     const a = agents.get(name);
     a.pending = {};
-    const t0 = performance.now();
     const inviter = new Inviter(a.ua, UserAgent.makeURI(`sip:${target}@${domain}`), {
       sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } },
     });
@@ -118,6 +128,13 @@ window.peer = {
     return out;
   },
 
+  ladder(name) {
+    const a = agents.get(name);
+    const out = a.ladder.slice();
+    a.ladder.length = 0;
+    return out;
+  },
+
   state(name) {
     const a = agents.get(name);
     return { state: a.session ? a.session.state : null, incoming: a.incoming, byeReceived: !!a.byeReceived, lastCaller: a.lastCaller || null, isInvitation: a.session instanceof Invitation };
@@ -137,5 +154,12 @@ window.peer = {
     await a.ua.stop();
     agents.delete(name);
   },
+};
+// A real button for the bench, so the baseline is measured from a click as the workstation is.
+window.peer.armButton = (name, target) => {
+  const button = document.getElementById('call');
+  button.onclick = (e) => {
+    window.peer.lastCall = window.peer.call(name, target, '127.0.0.1', e.timeStamp);
+  };
 };
 document.body.dataset.ready = '1';

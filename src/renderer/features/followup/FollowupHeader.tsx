@@ -27,7 +27,7 @@ export function FollowupHeader({ task, colour, draft, editable, onRelease, onHel
         <span>{genderLabel(t, task.genderCode)}</span>
         {task.age !== null && <span>{t('queue.age', { age: task.age })}</span>}
         <ColourTag colour={colour} size="large" />
-        {task.critical && <Tag color="red" variant="solid">{t('queue.critical')}</Tag>}
+        {task.critical && <Tag color="red" variant="solid" className="queue-reason" title={task.priorityReason ?? undefined}>{task.priorityReason ?? t('queue.critical')}</Tag>}
         <span className="fu-point">
           <Typography.Text strong data-testid="fu-point">{task.pointLabel ?? task.trackName}</Typography.Text>
           <Typography.Text type="secondary"> · {task.planName}{task.deptName ? ` · ${task.deptName}` : ''}</Typography.Text>

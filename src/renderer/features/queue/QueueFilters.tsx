@@ -52,6 +52,13 @@ export function QueueFilters({ view }: { view: QueueView }) {
           </Tag.CheckableTag>
         ))}
       </span>
+      <Select<'any' | 'followup' | 'escalation'>
+        className="queue-kind"
+        value={view.kind ?? 'any'}
+        onChange={(v) => setQueueView({ kind: v === 'any' ? undefined : v })}
+        options={(['any', 'followup', 'escalation'] as const).map((v) => ({ value: v, label: t(`queue.filters.kind.${v}`) }))}
+        data-testid="queue-kind"
+      />
       <Segmented<DueFilter>
         value={view.due}
         onChange={(due) => setQueueView({ due })}
@@ -75,7 +82,7 @@ export function QueueFilters({ view }: { view: QueueView }) {
           onChange={(r) => setQueueView({ callbackFrom: r?.[0]?.format(STAMP), callbackTo: r?.[1]?.format(STAMP) })}
         />
       )}
-      <Button onClick={() => setQueueView({ ...DEFAULT_VIEW, scope: view.scope, pageSize: view.pageSize, planId: undefined, deptId: undefined, colour: undefined, callback: undefined, callbackFrom: undefined, callbackTo: undefined })}>
+      <Button onClick={() => setQueueView({ ...DEFAULT_VIEW, scope: view.scope, pageSize: view.pageSize, planId: undefined, deptId: undefined, colour: undefined, kind: undefined, callback: undefined, callbackFrom: undefined, callbackTo: undefined })}>
         {t('queue.filters.reset')}
       </Button>
     </Space>

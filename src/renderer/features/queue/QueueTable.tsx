@@ -34,12 +34,16 @@ export function QueueTable({ scope, userId, rows, total, loading, page, pageSize
   const { t } = useTranslation();
   const columns: TableProps<QueueRow>['columns'] = [
     {
-      title: t('queue.columns.colour'), key: 'colour', width: 120,
+      title: t('queue.columns.colour'), key: 'colour', width: 210,
       render: (_, r) => (
         <Space size={4} wrap>
           <ColourTag colour={r.colour} />
-          {r.critical && <Tooltip title={r.priorityReason}><Tag color="red" variant="solid">{t('queue.critical')}</Tag></Tooltip>}
-          {r.kind === 'escalation' && <Tag color="magenta">{t('queue.escalation')}</Tag>}
+          {r.kind === 'escalation' ? (
+            <Tooltip title={r.priorityReason}><Tag color="magenta" variant="solid">{t('queue.escalation')}</Tag></Tooltip>
+          ) : r.critical && (
+            // The reason says what jumped the queue: a new critical value (危急值) or a red answer.
+            <Tooltip title={r.priorityReason}><Tag color="red" className="queue-reason">{r.priorityReason ?? t('queue.critical')}</Tag></Tooltip>
+          )}
         </Space>
       ),
     },

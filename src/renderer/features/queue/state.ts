@@ -13,6 +13,7 @@ export interface QueueView {
   planId?: number;
   deptId?: number;
   colour?: WarningColour;
+  kind?: 'followup' | 'escalation';
   due: DueFilter;
   callback?: 'only' | 'exclude';
   callbackFrom?: string;
@@ -59,12 +60,12 @@ export function useQueueView(): QueueView {
 export function queueInputOf(v: QueueView): QueueInput {
   const callbackRange = v.callback === 'only' ? { callbackFrom: v.callbackFrom, callbackTo: v.callbackTo } : {};
   return {
-    scope: v.scope, planId: v.planId, deptId: v.deptId, colour: v.colour, due: v.due, callback: v.callback,
+    scope: v.scope, planId: v.planId, deptId: v.deptId, colour: v.colour, kind: v.kind, due: v.due, callback: v.callback,
     ...callbackRange, page: v.page, pageSize: v.pageSize,
   };
 }
 
-/** What "take next" claims with: the plan/department/colour the nurse is working on. */
-export function claimFilters(): { planId?: number; deptId?: number; colour?: WarningColour } {
-  return { planId: view.planId, deptId: view.deptId, colour: view.colour };
+/** What "take next" claims with: the plan/department/colour/kind the nurse is working on. */
+export function claimFilters(): { planId?: number; deptId?: number; colour?: WarningColour; kind?: 'followup' | 'escalation' } {
+  return { planId: view.planId, deptId: view.deptId, colour: view.colour, kind: view.kind };
 }

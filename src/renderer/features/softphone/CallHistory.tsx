@@ -1,5 +1,5 @@
 import { Table, Tag } from 'antd';
-import type { HTMLAttributes } from 'react';
+import { memo, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallRecord } from '../../../shared/contract/calls';
 import { DialButton } from './DialButton';
@@ -7,7 +7,7 @@ import { useCalls } from './queries';
 import { RecordingPlayer } from './RecordingPlayer';
 
 /** Recent calls (of a patient, or all), with recordings to play and missed calls to return. */
-export function CallHistory({ patientId, missedOnly, title }: { patientId?: number; missedOnly?: boolean; title?: string }) {
+export const CallHistory = memo(function CallHistory({ patientId, missedOnly, title }: { patientId?: number; missedOnly?: boolean; title?: string }) {
   const { t } = useTranslation();
   const calls = useCalls({ patientId, missedOnly, limit: 20 });
   return (
@@ -42,4 +42,4 @@ export function CallHistory({ patientId, missedOnly, title }: { patientId?: numb
       ]}
     />
   );
-}
+});

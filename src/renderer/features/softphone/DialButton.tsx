@@ -1,9 +1,10 @@
 import { PhoneOutlined } from '@ant-design/icons';
-import { Button, Tooltip } from 'antd';
+import { Button, ConfigProvider, Tooltip } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isDialable } from './phones';
-import { useSoftphone } from './SoftphoneProvider';
+import { NO_WAVE } from './Softphone';
+import { useSoftphoneController, useSoftphoneSelector } from './SoftphoneProvider';
 
 export interface DialButtonProps {
   number: string;
@@ -19,12 +20,14 @@ export interface DialButtonProps {
 /** Drop-in click-to-dial for any number on screen (the follow-up screen, the timeline). */
 export function DialButton({ number, patientId, taskId, consent, children, size = 'small', type = 'default' }: DialButtonProps) {
   const { t } = useTranslation();
-  const { state, controller } = useSoftphone();
-  const busy = !!state.call && state.call.phase !== 'ended';
-  const ready = state.registration.status === 'registered';
+  const controller = useSoftphoneController();
+  const status = useSoftphoneSelector((s) => s.state.registration.status);
+  const busy = useSoftphoneSelector((s) => !!s.state.call && s.state.call.phase !== 'ended');
+  const ready = status === 'registered';
   const disabled = !ready || busy || !isDialable(number);
-  const why = !isDialable(number) ? null : !ready ? t(`softphone.reg.${state.registration.status}`) : busy ? t('softphone.phase.connected') : null;
+  const why = !isDialable(number) ? null : !ready ? t(`softphone.reg.${status}`) : busy ? t('softphone.phase.connected') : null;
   return (
+    <ConfigProvider wave={NO_WAVE}>
     <Tooltip title={why}>
       <Button
         size={size}
@@ -38,5 +41,6 @@ export function DialButton({ number, patientId, taskId, consent, children, size 
         {children ?? t('softphone.dial')}
       </Button>
     </Tooltip>
+    </ConfigProvider>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallerMatch } from '../../../shared/contract/calls';
 import { genderLabel } from '../../app/codes';
 import { navigate } from '../../app/router';
-import { useSoftphone } from './SoftphoneProvider';
+import { useSoftphoneController, useSoftphoneSelector } from './SoftphoneProvider';
 
 function MatchLine({ m, chosen, onChoose }: { m: CallerMatch; chosen: boolean; onChoose: () => void }) {
   const { t } = useTranslation();
@@ -29,7 +29,8 @@ function MatchLine({ m, chosen, onChoose }: { m: CallerMatch; chosen: boolean; o
 /** The screen pop: who is calling, from every phone of every patient. */
 export function IncomingCall() {
   const { t } = useTranslation();
-  const { screenPop, controller } = useSoftphone();
+  const controller = useSoftphoneController();
+  const screenPop = useSoftphoneSelector((s) => s.screenPop);
   if (!screenPop) return null;
   if (screenPop.loading) return <Spin size="small" />;
   if (screenPop.matches.length === 0) {

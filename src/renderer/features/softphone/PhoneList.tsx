@@ -3,7 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DialButton } from './DialButton';
 import { rankPhones, type RankablePhone } from './phones';
-import { useSoftphone } from './SoftphoneProvider';
+import { useSoftphoneController } from './SoftphoneProvider';
 
 interface Phone extends RankablePhone {
   contactName?: string | null;
@@ -16,7 +16,7 @@ interface Phone extends RankablePhone {
  */
 export function PhoneList({ phones, patientId, taskId, consent }: { phones: Phone[]; patientId: number; taskId?: number | null; consent?: boolean }) {
   const { t } = useTranslation();
-  const { controller } = useSoftphone();
+  const controller = useSoftphoneController();
   const ranked = rankPhones(phones);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

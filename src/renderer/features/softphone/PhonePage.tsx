@@ -1,24 +1,36 @@
 import { PhoneOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Col, Input, Row, Space, Typography } from 'antd';
+import { Button, Card, Checkbox, Col, ConfigProvider, Input, Row, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CallHistory } from './CallHistory';
 import { DialPad } from './DialPad';
+import { NO_WAVE } from './Softphone';
 import { SoftphoneSettings } from './SoftphoneSettings';
-import { useSoftphone } from './SoftphoneProvider';
+import { canDialNow, useSoftphoneController, useSoftphoneSelector } from './SoftphoneProvider';
+
+function DialNow({ hasNumber, onDial }: { hasNumber: boolean; onDial: (clickedAt: number) => void }) {
+  const { t } = useTranslation();
+  const ready = useSoftphoneSelector(canDialNow);
+  return (
+    <Button type="primary" block icon={<PhoneOutlined />} disabled={!ready || !hasNumber} onClick={(e) => onDial(e.timeStamp)} data-testid="dial">
+      {t('softphone.dial')}
+    </Button>
+  );
+}
 
 /** 电话: the dial pad for calls outside a task (and for testing the headset), settings, history. */
 export function PhonePage() {
   const { t } = useTranslation();
-  const { state, controller } = useSoftphone();
+  const controller = useSoftphoneController();
   const [number, setNumber] = useState('');
   const [consent, setConsent] = useState(false);
-  const busy = !!state.call && state.call.phase !== 'ended';
-  const canDial = state.registration.status === 'registered' && !busy && number.trim().length > 0;
+  // The number stays for a redial; only the button follows the softphone's state, so placing
+  // a call re-renders nothing else on this page.
   const dial = (clickedAt?: number) => {
-    if (canDial && controller.dial({ number: number.trim(), consent, clickedAt })) setNumber('');
+    if (canDialNow(controller.getSnapshot()) && number.trim()) controller.dial({ number: number.trim(), consent, clickedAt });
   };
   return (
+    <ConfigProvider wave={NO_WAVE}>
     <Row gutter={16} className="phone-page" data-testid="phone-page">
       <Col flex="320px">
         <Card size="small" title={t('softphone.dialpad')}>
@@ -34,9 +46,7 @@ export function PhonePage() {
             />
             <DialPad onKey={(k) => setNumber((n) => n + k)} />
             <Checkbox checked={consent} onChange={(e) => setConsent(e.target.checked)} data-testid="dial-consent">{t('softphone.consent')}</Checkbox>
-            <Button type="primary" block icon={<PhoneOutlined />} disabled={!canDial} onClick={(e) => dial(e.timeStamp)} data-testid="dial">
-              {t('softphone.dial')}
-            </Button>
+            <DialNow hasNumber={number.trim().length > 0} onDial={dial} />
             <Typography.Text type="secondary" className="softphone-shortcuts">{t('softphone.shortcuts')}</Typography.Text>
           </Space>
         </Card>
@@ -49,5 +59,6 @@ export function PhonePage() {
         </Space>
       </Col>
     </Row>
+    </ConfigProvider>
   );
 }

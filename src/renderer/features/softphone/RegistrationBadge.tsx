@@ -2,7 +2,7 @@ import { Badge, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegStatus } from './state';
-import { useSoftphone } from './SoftphoneProvider';
+import { useSoftphoneSelector } from './SoftphoneProvider';
 
 const COLOUR: Record<RegStatus, 'success' | 'processing' | 'error' | 'warning' | 'default'> = {
   registered: 'success', connecting: 'processing', registering: 'processing', failed: 'error', offline: 'warning', unconfigured: 'default', stopped: 'default',
@@ -11,8 +11,7 @@ const COLOUR: Record<RegStatus, 'success' | 'processing' | 'error' | 'warning' |
 /** The status bar's phone light: always visible, says why when it is not green. */
 export function RegistrationBadge({ onOpen }: { onOpen?: () => void }) {
   const { t } = useTranslation();
-  const { state } = useSoftphone();
-  const r = state.registration;
+  const r = useSoftphoneSelector((s) => s.state.registration);
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     if (!r.retryAt) return;

@@ -1,5 +1,5 @@
 import { AudioMutedOutlined, AudioOutlined, PauseCircleOutlined, PhoneOutlined, PlayCircleOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, ConfigProvider, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CALL_OUTCOMES, type CallOutcome } from '../../../shared/contract/calls';
@@ -7,12 +7,24 @@ import { DialPad } from './DialPad';
 import { IncomingCall } from './IncomingCall';
 import { useSoftphoneShortcuts } from './shortcuts';
 import { talkSeconds, type CallState } from './state';
-import { useSoftphone } from './SoftphoneProvider';
+import { shallowEqual, useSoftphoneController, useSoftphoneSelector } from './SoftphoneProvider';
 import './softphone.css';
+
+/** What the panel shows of a call: the stored id or the INVITE's timing never re-render it. */
+const viewOf = (c: CallState) => ({
+  uid: c.uid, direction: c.direction, number: c.number, displayName: c.displayName, phase: c.phase,
+  answeredAt: c.answeredAt, endedAt: c.endedAt, muted: c.muted, hold: c.hold, dtmf: c.dtmf,
+  media: c.media, signalling: c.signalling, recording: c.recording, end: c.end,
+});
+type CallView = ReturnType<typeof viewOf>;
+const sameView = (a: CallView | null, b: CallView | null) => a === b || (!!a && !!b && shallowEqual(a, b));
+
+/** Call buttons animate nothing: a click's ripple would repaint while the call is being set up. */
+export const NO_WAVE = { disabled: true };
 
 const clock = (s: number) => `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 
-function Timer({ call }: { call: CallState }) {
+function Timer({ call }: { call: CallView }) {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     if (call.phase !== 'connected') return;
@@ -26,7 +38,8 @@ function Timer({ call }: { call: CallState }) {
 function Notices() {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const { notices, controller } = useSoftphone();
+  const controller = useSoftphoneController();
+  const notices = useSoftphoneSelector((s) => s.notices);
   useEffect(() => {
     for (const n of notices) {
       void message.warning({ content: t(n.key, n.params ?? {}), duration: 6 });
@@ -36,9 +49,9 @@ function Notices() {
   return null;
 }
 
-function Ended({ call }: { call: CallState }) {
+function Ended({ call }: { call: CallView }) {
   const { t } = useTranslation();
-  const { controller } = useSoftphone();
+  const controller = useSoftphoneController();
   const [outcome, setOutcome] = useState<CallOutcome | null>(call.end?.suggested ?? null);
   const end = call.end!;
   return (
@@ -70,25 +83,23 @@ function Ended({ call }: { call: CallState }) {
   );
 }
 
-function Controls({ call }: { call: CallState }) {
+/**
+ * The call's buttons. One stable set, shown or hidden by phase: placing a call then changes a
+ * few attributes instead of mounting a new row of buttons while the call is being set up.
+ */
+function Controls({ call }: { call: CallView }) {
   const { t } = useTranslation();
-  const { controller } = useSoftphone();
+  const controller = useSoftphoneController();
   const [pad, setPad] = useState(false);
-  if (call.phase === 'incoming') {
-    return (
-      <Space>
-        <Button type="primary" icon={<PhoneOutlined />} onClick={() => controller.answer()} data-testid="answer">{t('softphone.answer')}</Button>
-        <Button danger onClick={() => controller.hangup()} data-testid="decline">{t('softphone.decline')}</Button>
-      </Space>
-    );
-  }
-  if (call.phase !== 'connected') {
-    return <Button danger onClick={() => controller.hangup()} data-testid="hangup">{t('softphone.cancel')}</Button>;
-  }
+  const incoming = call.phase === 'incoming';
+  const talking = call.phase === 'connected';
+  const ended = call.phase === 'ended';
   return (
-    <Space direction="vertical" size="small">
+    <Space direction="vertical" size="small" hidden={ended}>
       <Space wrap>
-        <Button icon={call.muted ? <AudioMutedOutlined /> : <AudioOutlined />} onClick={() => controller.toggleMute()} data-testid="mute" aria-pressed={call.muted}>
+        <Button type="primary" icon={<PhoneOutlined />} onClick={() => controller.answer()} data-testid="answer" hidden={!incoming}>{t('softphone.answer')}</Button>
+        <Button danger onClick={() => controller.hangup()} data-testid="decline" hidden={!incoming}>{t('softphone.decline')}</Button>
+        <Button icon={call.muted ? <AudioMutedOutlined /> : <AudioOutlined />} onClick={() => controller.toggleMute()} data-testid="mute" aria-pressed={call.muted} hidden={!talking}>
           {call.muted ? t('softphone.unmute') : t('softphone.mute')}
         </Button>
         <Button
@@ -97,47 +108,56 @@ function Controls({ call }: { call: CallState }) {
           onClick={() => controller.toggleHold()}
           data-testid="hold"
           aria-pressed={call.hold.local}
+          hidden={!talking}
         >
           {call.hold.local ? t('softphone.resume') : t('softphone.hold')}
         </Button>
-        <Button onClick={() => setPad((v) => !v)} data-testid="dtmf-toggle" aria-pressed={pad}>{t('softphone.dtmf')}</Button>
-        <Button danger type="primary" onClick={() => controller.hangup()} data-testid="hangup">{t('softphone.hangup')}</Button>
+        <Button onClick={() => setPad((v) => !v)} data-testid="dtmf-toggle" aria-pressed={pad} hidden={!talking}>{t('softphone.dtmf')}</Button>
+        <Button danger type={talking ? 'primary' : 'default'} onClick={() => controller.hangup()} data-testid="hangup" hidden={incoming || ended}>
+          {talking ? t('softphone.hangup') : t('softphone.cancel')}
+        </Button>
       </Space>
-      {pad && <DialPad onKey={(k) => controller.dtmf(k)} testId="dtmf" />}
+      {pad && talking && <DialPad onKey={(k) => controller.dtmf(k)} testId="dtmf" />}
       {call.dtmf && <Typography.Text type="secondary" data-testid="dtmf-sent">{call.dtmf}</Typography.Text>}
     </Space>
   );
 }
 
-/** The call panel: floats over any screen while a call exists. */
+/** Stands in while there is no call: the panel stays mounted (hidden) between calls. */
+const IDLE: CallView = {
+  uid: '', direction: 'outbound', number: '', displayName: null, phase: 'ended', answeredAt: null, endedAt: null, muted: false,
+  hold: { local: false, remote: false, pending: false }, dtmf: '', media: 'ok', signalling: 'ok', recording: 'off', end: null,
+};
+
+/** The call panel: floats over any screen while a call exists (mounted, hidden, in between). */
 export function Softphone() {
   const { t } = useTranslation();
-  const { state, controller } = useSoftphone();
+  const controller = useSoftphoneController();
   useSoftphoneShortcuts(controller);
-  const call = state.call;
+  const call = useSoftphoneSelector((s) => (s.state.call ? viewOf(s.state.call) : null), sameView);
+  const shown = call ?? IDLE;
   return (
-    <>
+    <ConfigProvider wave={NO_WAVE}>
       <Notices />
-      {call && (
-        <Card size="small" className="softphone-panel" data-testid="softphone-panel" data-phase={call.phase}
-          title={<span data-testid="call-phase" data-phase={call.phase}>{t(`softphone.phase.${call.phase}`)}</span>}
-          extra={<Timer call={call} />}
-        >
-          <Space direction="vertical" size="small" className="softphone-body">
-            <Typography.Text strong className="phone-number" data-testid="call-number">{call.displayName ? `${call.displayName} ` : ''}{call.number}</Typography.Text>
-            <Space size={4} wrap>
-              {call.muted && <Tag color="orange" data-testid="tag-muted">{t('softphone.muted')}</Tag>}
-              {call.hold.local && <Tag color="blue" data-testid="tag-hold">{t('softphone.onHold')}</Tag>}
-              {call.hold.remote && <Tag color="purple" data-testid="tag-remote-hold">{t('softphone.remoteHold')}</Tag>}
-              {call.recording === 'on' && <Tag color="red" data-testid="tag-recording">● {t('softphone.recording')}</Tag>}
-            </Space>
-            {call.media === 'stalled' && call.phase === 'connected' && <Alert type="warning" showIcon title={t('softphone.mediaStalled')} data-testid="media-stalled" />}
-            {call.signalling === 'lost' && call.phase !== 'ended' && <Alert type="warning" showIcon title={t('softphone.signallingLost')} />}
-            {call.direction === 'inbound' && <IncomingCall />}
-            {call.phase === 'ended' ? <Ended key={call.uid} call={call} /> : <Controls call={call} />}
+      <Card size="small" className="softphone-panel" data-testid="softphone-panel" data-phase={shown.phase} hidden={!call}
+        title={<span data-testid="call-phase" data-phase={shown.phase}>{call ? t(`softphone.phase.${shown.phase}`) : ''}</span>}
+        extra={<Timer call={shown} />}
+      >
+        <Space direction="vertical" size="small" className="softphone-body">
+          <Typography.Text strong className="phone-number" data-testid="call-number">{shown.displayName ? `${shown.displayName} ` : ''}{shown.number}</Typography.Text>
+          <Space size={4} wrap>
+            {shown.muted && <Tag color="orange" data-testid="tag-muted">{t('softphone.muted')}</Tag>}
+            {shown.hold.local && <Tag color="blue" data-testid="tag-hold">{t('softphone.onHold')}</Tag>}
+            {shown.hold.remote && <Tag color="purple" data-testid="tag-remote-hold">{t('softphone.remoteHold')}</Tag>}
+            {shown.recording === 'on' && <Tag color="red" data-testid="tag-recording">● {t('softphone.recording')}</Tag>}
           </Space>
-        </Card>
-      )}
-    </>
+          {shown.media === 'stalled' && shown.phase === 'connected' && <Alert type="warning" showIcon title={t('softphone.mediaStalled')} data-testid="media-stalled" />}
+          {shown.signalling === 'lost' && shown.phase !== 'ended' && <Alert type="warning" showIcon title={t('softphone.signallingLost')} />}
+          {shown.direction === 'inbound' && <IncomingCall />}
+          {call?.phase === 'ended' && <Ended key={call.uid} call={call} />}
+          <Controls call={shown} />
+        </Space>
+      </Card>
+    </ConfigProvider>
   );
 }

@@ -1,7 +1,9 @@
-import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { User } from '../../../shared/model';
 import { SoftphoneController, type SoftphoneSnapshot } from './controller';
 import './i18n';
+import { callKeys } from './queries';
 
 const Ctx = createContext<SoftphoneController | null>(null);
 
@@ -11,6 +13,9 @@ const Ctx = createContext<SoftphoneController | null>(null);
  */
 export function SoftphoneProvider({ user, children }: { user: User; children: ReactNode }) {
   const [controller] = useState(() => new SoftphoneController());
+  const qc = useQueryClient();
+  // Call lists (history, missed calls, the timeline's) show a call once main has stored its end.
+  useEffect(() => controller.onCallEnded(() => void qc.invalidateQueries({ queryKey: callKeys.calls })), [controller, qc]);
   useEffect(() => {
     void controller.start();
     // A WebSocket refused by the CSP fails without an error sip.js could report.
@@ -44,3 +49,29 @@ export function useSoftphone(): UseSoftphone {
   const snap = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
   return { ...snap, controller };
 }
+
+/**
+ * One slice of the softphone's state; the component re-renders only when that slice changes
+ * (by `equal`: shallowEqual for a view object built by the selector). A screen re-rendered on
+ * every SIP event would hold up the call's own work on a busy PC.
+ */
+export function useSoftphoneSelector<T>(select: (s: SoftphoneSnapshot) => T, equal: (a: T, b: T) => boolean = Object.is): T {
+  const controller = useSoftphoneController();
+  const last = useRef<{ value: T } | null>(null);
+  return useSyncExternalStore(controller.subscribe, () => {
+    const next = select(controller.getSnapshot());
+    if (last.current && equal(last.current.value, next)) return last.current.value;
+    last.current = { value: next };
+    return next;
+  });
+}
+
+/** For selectors that build a small view object: equal when every field is. */
+export function shallowEqual<T extends object>(a: T, b: T): boolean {
+  const ka = Object.keys(a) as (keyof T)[];
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.is(a[k], b[k]));
+}
+
+/** Registered and no call in progress: a number may be dialled now. */
+export const canDialNow = (s: SoftphoneSnapshot): boolean =>
+  s.state.registration.status === 'registered' && !(s.state.call && s.state.call.phase !== 'ended');

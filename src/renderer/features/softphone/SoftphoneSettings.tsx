@@ -1,12 +1,12 @@
 import { SoundOutlined } from '@ant-design/icons';
-import { App as AntApp, Button, Card, Form, Input, Progress, Select, Space } from 'antd';
-import { useEffect, useRef, useState } from 'react';
+import { App as AntApp, Button, Card, Form, Input, Select, Space } from 'antd';
+import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SaveAccountInput, SipAccountPublic } from '../../../shared/contract/calls';
 import { meterLevel, TonePlayer } from './audio';
 import { DEFAULT_DEVICE, openMic, type DeviceInfo } from './devices';
 import { useAccount, useSaveAccount } from './queries';
-import { useSoftphone } from './SoftphoneProvider';
+import { useSoftphoneController, useSoftphoneSelector } from './SoftphoneProvider';
 
 interface FormValues { wsUrl: string; user: string; password?: string; domain: string; displayName?: string; iceServers?: string }
 
@@ -39,7 +39,7 @@ function AccountForm() {
   const { message } = AntApp.useApp();
   const account = useAccount();
   const save = useSaveAccount();
-  const { controller } = useSoftphone();
+  const controller = useSoftphoneController();
   const [form] = Form.useForm<FormValues>();
   useEffect(() => form.setFieldsValue(fromAccount(account.data)), [account.data, form]);
 
@@ -84,16 +84,23 @@ function deviceOptions(t: (k: string) => string, list: DeviceInfo[], kind: Devic
   return [{ value: DEFAULT_DEVICE, label: t('softphone.settings.default') }, ...list.filter((d) => d.kind === kind && d.deviceId !== DEFAULT_DEVICE).map((d) => ({ value: d.deviceId, label: d.label }))];
 }
 
-function Devices() {
-  const { t } = useTranslation();
-  const { devices, controller } = useSoftphone();
-  const [level, setLevel] = useState(0);
-  const tone = useRef<TonePlayer | null>(null);
-  const mic = devices.resolved.mic;
-
-  useEffect(() => void controller.refreshDevices(), [controller]);
-  // A live meter of the chosen microphone while the settings are open.
+/** The live level of the chosen microphone; alone in its component so that it, not the form, follows the call state. */
+function MicMeter({ mic }: { mic: string }) {
+  // Paused while talking (a second capture of the headset is of no use then). Not while
+  // dialling: closing the meter's capture right then can make the call reopen the device.
+  const inCall = useSoftphoneSelector((s) => s.state.call?.phase === 'connected' || s.state.call?.phase === 'connecting');
+  const meter = useRef<HTMLDivElement | null>(null);
+  // A live meter of the chosen microphone while the settings are open. Ten updates a second
+  // go straight to the bar's style: re-rendering the form that often would load a busy PC.
   useEffect(() => {
+    const show = (level: number) => {
+      const el = meter.current;
+      if (!el) return;
+      el.dataset.level = level.toFixed(3);
+      (el.firstElementChild as HTMLElement).style.width = `${Math.round(level * 100)}%`;
+    };
+    show(0);
+    if (inCall) return;
     let stop = () => {};
     let stream: MediaStream | null = null;
     let cancelled = false;
@@ -101,15 +108,24 @@ function Devices() {
       .then((s) => {
         if (cancelled) return s.getTracks().forEach((tr) => tr.stop());
         stream = s;
-        stop = meterLevel(s, setLevel);
+        stop = meterLevel(s, show);
       })
-      .catch(() => setLevel(0));
+      .catch(() => show(0));
     return () => {
       cancelled = true;
       stop();
       stream?.getTracks().forEach((tr) => tr.stop());
     };
-  }, [mic]);
+  }, [mic, inCall]);
+  return <div className="mic-level" ref={meter} data-testid="mic-level" data-level="0.000"><div className="mic-level-bar" /></div>;
+}
+
+function Devices() {
+  const { t } = useTranslation();
+  const controller = useSoftphoneController();
+  const devices = useSoftphoneSelector((s) => s.devices);
+  const tone = useRef<TonePlayer | null>(null);
+  useEffect(() => void controller.refreshDevices(), [controller]);
   useEffect(() => () => tone.current?.dispose(), []);
 
   const playTest = (deviceId: string) => {
@@ -125,7 +141,7 @@ function Devices() {
       <Form layout="vertical">
         <Form.Item label={t('softphone.settings.mic')}>{pick('mic', 'audioinput', 'device-mic')}</Form.Item>
         <Form.Item label={t('softphone.settings.level')}>
-          <Progress percent={Math.round(level * 100)} showInfo={false} size="small" data-testid="mic-level" data-level={level.toFixed(3)} />
+          <MicMeter mic={devices.resolved.mic} />
         </Form.Item>
         <Form.Item label={t('softphone.settings.speaker')}>
           <Space>
@@ -145,12 +161,12 @@ function Devices() {
   );
 }
 
-/** Set up once: the SIP account and the headset. */
-export function SoftphoneSettings() {
+/** Set up once: the SIP account and the headset. Memoised: the 电话 page around it re-renders as calls come and go. */
+export const SoftphoneSettings = memo(function SoftphoneSettings() {
   return (
     <Space direction="vertical" size="middle" className="softphone-settings" data-testid="softphone-settings">
       <AccountForm />
       <Devices />
     </Space>
   );
-}
+});

@@ -103,8 +103,11 @@ export function meterLevel(stream: MediaStream, onLevel: (level: number) => void
     analyser.getFloatTimeDomainData(buf);
     let peak = 0;
     for (const v of buf) peak = Math.max(peak, Math.abs(v));
-    shown = Math.max(Math.min(1, peak), shown * 0.7);
-    onLevel(shown < 0.001 ? 0 : shown);
+    const next = Math.max(Math.min(1, peak), shown * 0.7);
+    // Repaint only for a visible change.
+    if (Math.abs(next - shown) < 0.01 && next > 0.001) return;
+    shown = next < 0.001 ? 0 : next;
+    onLevel(shown);
   }, 100);
   return () => {
     clearInterval(timer);

@@ -38,6 +38,8 @@ export interface SoftphoneSnapshot {
   notices: Notice[];
 }
 
+const RINGBACK_DELAY_MS = 400;
+
 const tuning = (key: string, fallback: number) => {
   const n = Number(globalThis.localStorage?.getItem(`followup.softphone.${key}`));
   return Number.isFinite(n) && n > 0 ? n : fallback;
@@ -180,9 +182,11 @@ export class SoftphoneController {
     if (registration.status !== 'registered' || (call && call.phase !== 'ended')) return false;
     performance.mark('softphone:click', req.clickedAt !== undefined ? { startTime: req.clickedAt } : undefined);
     const uid = `out-${this.now()}-${Math.random().toString(36).slice(2, 8)}`;
+    // The INVITE's work (microphone, offer) starts first; the screen and the calls row follow
+    // in the same tick and never hold it up.
+    const dialling = this.adapter.dial(uid, req.number);
     this.dispatch({ type: 'call/dial', at: this.now(), uid, number: req.number, patientId: req.patientId, taskId: req.taskId, consent: req.consent });
-    // Storing the row runs beside the INVITE, never in front of it.
-    this.adapter.dial(uid, req.number).catch((err: Error) => this.dispatch({ type: 'call/failed', at: this.now(), detail: err.message }));
+    dialling.catch((err: Error) => this.dispatch({ type: 'call/failed', at: this.now(), detail: err.message }));
     return true;
   }
 
@@ -249,7 +253,11 @@ export class SoftphoneController {
     const entered = (phase: CallState['phase']) => call.phase === phase && was?.phase !== phase;
     const ringDevice = this.devices.snapshot().resolved;
     if (entered('incoming')) void this.ring.play('ring', ringDevice.ring);
-    if (entered('ringing') && call.direction === 'outbound') void this.ringback.play('ringback', ringDevice.speaker);
+    // Local ringback a moment after the 180: a phone answered at once never blips, and the
+    // audio output is not opened while the answer is on its way.
+    if (entered('ringing') && call.direction === 'outbound') setTimeout(() => {
+      if (this.snap.state.call?.uid === call.uid && this.snap.state.call.phase === 'ringing') void this.ringback.play('ringback', ringDevice.speaker);
+    }, RINGBACK_DELAY_MS);
     if (entered('connecting') || entered('connected') || entered('ended')) {
       this.ring.stop();
       this.ringback.stop();

@@ -7,5 +7,7 @@ export { PhonePage } from './PhonePage';
 export { rankPhones } from './phones';
 export { RegistrationBadge } from './RegistrationBadge';
 export { Softphone } from './Softphone';
-export { SoftphoneProvider, useSoftphone } from './SoftphoneProvider';
+// useSoftphoneController / useSoftphoneSelector re-render only on what a screen uses;
+// useSoftphone re-renders on every SIP event.
+export { canDialNow, shallowEqual, SoftphoneProvider, useSoftphone, useSoftphoneController, useSoftphoneSelector } from './SoftphoneProvider';
 export type { CallState, RegistrationState } from './state';

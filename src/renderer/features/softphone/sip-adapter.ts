@@ -1,6 +1,7 @@
 import { Invitation, Inviter, Registerer, SessionState, UserAgent, UserAgentState, Web, type Session } from 'sip.js';
 import type { SipCredentials } from '../../../shared/contract/calls';
 import { backoffDelay } from './backoff';
+import { queueDtmf, replaceMic } from './call-media';
 import { micConstraints, openMic, routeTo } from './devices';
 import { MediaMonitor } from './media-monitor';
 import type { Action } from './state';
@@ -24,6 +25,8 @@ export interface AdapterOptions {
 }
 
 type Sdh = Web.SessionDescriptionHandler;
+
+const REGISTER_TIMEOUT_MS = 6000;
 
 /** First line and time of every SIP message: the ladder kept for diagnostics (and timing). */
 export interface LadderEntry { at: number; dir: 'out' | 'in'; line: string }
@@ -168,23 +171,34 @@ export class SipAdapter {
   };
 
   private async register(): Promise<void> {
-    if (!this.ua) return;
-    const registerer = new Registerer(this.ua, { expires: 300 });
+    const ua = this.ua;
+    if (!ua) return;
+    const registerer = new Registerer(ua, { expires: 300 });
     this.registerer = registerer;
+    // Over a WebSocket sip.js waits 32 s (Timer F) for an answer. A PBX that took the
+    // connection but swallowed the REGISTER (still starting) gets a new connection instead.
+    const watchdog = setTimeout(() => {
+      if (this.registerer === registerer && this.ua === ua) void ua.transport.disconnect().catch(() => undefined);
+    }, REGISTER_TIMEOUT_MS);
     await registerer
       .register({
         requestDelegate: {
           onAccept: () => {
+            clearTimeout(watchdog);
             this.attempt = 0;
             this.o.dispatch({ type: 'reg/registered', at: this.o.now() });
           },
           onReject: (res) => {
+            clearTimeout(watchdog);
             const m = res.message;
             this.o.dispatch({ type: 'reg/rejected', at: this.o.now(), code: m.statusCode ?? 0, detail: m.reasonPhrase });
           },
         },
       })
-      .catch((err: Error) => this.o.dispatch({ type: 'reg/transport-lost', at: this.o.now(), detail: err.message }));
+      .catch((err: Error) => {
+        clearTimeout(watchdog);
+        this.o.dispatch({ type: 'reg/transport-lost', at: this.o.now(), detail: err.message });
+      });
   }
 
   /** Records the first line of every message, and marks the moment an INVITE leaves. */
@@ -194,10 +208,14 @@ export class SipAdapter {
     t.send = (message: string) => {
       const line = message.slice(0, message.indexOf('\r\n'));
       this.log('out', line);
-      // The first INVITE of an outgoing call (a digest retry or a re-INVITE for hold is not).
-      if (line.startsWith('INVITE ') && this.session instanceof Inviter && this.session.state !== SessionState.Established)
-        this.markOnce('softphone:invite-sent', () => this.o.dispatch({ type: 'call/invite-sent', at: this.o.now() }));
-      return send(message);
+      // The first INVITE of an outgoing call (a digest retry or a re-INVITE for hold is not):
+      // timed as it leaves, reported once it has left, so the report never holds it up.
+      const at = this.o.now();
+      const first = line.startsWith('INVITE ') && this.session instanceof Inviter && this.session.state !== SessionState.Established
+        && this.markOnce('softphone:invite-sent');
+      const sent = send(message);
+      if (first) this.o.dispatch({ type: 'call/invite-sent', at });
+      return sent;
     };
     const onMessage = t.onMessage;
     t.onMessage = (message: string) => {
@@ -212,12 +230,13 @@ export class SipAdapter {
   }
 
   private marked = new Set<string>();
-  private markOnce(name: string, then: () => void): void {
+  /** A User Timing mark, once per call (the bench and support read them); false if already made. */
+  private markOnce(name: string): boolean {
     const key = `${this.sessionUid}:${name}`;
-    if (this.marked.has(key)) return;
+    if (this.marked.has(key)) return false;
     this.marked.add(key);
     performance.mark(name, { detail: this.sessionUid });
-    then();
+    return true;
   }
 
   // ---- calls ----
@@ -302,28 +321,13 @@ export class SipAdapter {
   }
 
   sendDtmf(digit: string): void {
-    // RFC 4733 telephone-events in the RTP stream, which PBXs and rtpengine pass on.
-    if (this.sdh()?.sendDtmf(digit, { duration: 160, interToneGap: 70 })) this.o.dispatch({ type: 'call/dtmf', digit });
+    if (queueDtmf(this.peerConnection, digit)) this.o.dispatch({ type: 'call/dtmf', digit });
   }
 
   /** Switches the microphone mid-call; returns the new local stream for the recorder. */
   async setMic(deviceId: string): Promise<MediaStream | null> {
     const sdh = this.sdh();
-    const pc = sdh?.peerConnection;
-    if (!sdh || !pc) return null;
-    const fresh = await openMic(deviceId);
-    const track = fresh.getAudioTracks()[0];
-    track.enabled = !this.muted && !this.held;
-    const sender = pc.getSenders().find((s) => s.track?.kind === 'audio' || (s.track === null && s.dtmf));
-    await sender?.replaceTrack(track);
-    // Keep sip.js' local stream in step so it stops the right track at the end of the call.
-    const local = sdh.localMediaStream;
-    for (const old of local.getAudioTracks()) {
-      local.removeTrack(old);
-      old.stop();
-    }
-    local.addTrack(track);
-    return new MediaStream([track]);
+    return sdh ? replaceMic(sdh, deviceId, !this.muted && !this.held) : null;
   }
 
   setSpeaker(deviceId: string): Promise<void> {
@@ -355,7 +359,7 @@ export class SipAdapter {
 
   private established(s: Session, uid: string): void {
     if (this.noAnswerTimer) clearTimeout(this.noAnswerTimer);
-    this.markOnce('softphone:established', () => this.o.dispatch({ type: 'call/answered', at: this.o.now() }));
+    if (this.markOnce('softphone:established')) this.o.dispatch({ type: 'call/answered', at: this.o.now() });
     const sdh = s.sessionDescriptionHandler as Sdh;
     void routeTo(this.remoteAudio, this.o.speaker()).catch(() => undefined);
     this.remoteAudio.srcObject = sdh.remoteMediaStream;

@@ -198,8 +198,9 @@ function reduceCall(c: CallState | null, a: Action, registration: RegistrationSt
       return c.phase === 'dialling' ? { ...c, inviteSentAt: a.at } : c;
     case 'call/progress':
       if (c.direction !== 'outbound' || answered(c)) return c;
-      // 100 Trying is the proxy's; only 18x means the patient's phone is ringing.
-      return a.code >= 180 ? { ...c, phase: 'ringing', lastCode: a.code } : { ...c, lastCode: a.code };
+      // 100 Trying is the proxy's and changes nothing; only 18x means the phone is ringing.
+      if (a.code < 180 || (c.phase === 'ringing' && c.lastCode === a.code)) return c;
+      return { ...c, phase: 'ringing', lastCode: a.code };
     case 'call/accept':
       return c.phase === 'incoming' ? { ...c, phase: 'connecting' } : c;
     case 'call/answered':
@@ -265,7 +266,7 @@ export function reduce(state: SoftphoneState, action: Action): SoftphoneState {
 }
 
 /** Seconds of conversation so far (or in total, once ended). */
-export function talkSeconds(c: CallState, now: number): number {
+export function talkSeconds(c: Pick<CallState, 'answeredAt' | 'endedAt'>, now: number): number {
   if (!c.answeredAt) return 0;
   return Math.max(0, Math.floor(((c.endedAt ?? now) - c.answeredAt) / 1000));
 }

@@ -1,16 +1,11 @@
-import { Alert, Button, Drawer, Empty, Skeleton, Timeline } from 'antd';
+import { Alert, Button, Drawer, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { TimelineEvent } from '../../../shared/model';
 import { errorText } from '../../api/notices';
 import { MessageLog } from '../messaging';
 import { CallHistory } from '../softphone';
-import { EventItem, eventColor, eventTitle } from './EventItem';
+import { EventTimeline } from './EventTimeline';
 import { PatientHeader } from './PatientHeader';
 import { useTimeline } from './queries';
-
-// Same-day events keep a stable order: the HIS times decide, then the encounter id.
-const newestFirst = (a: TimelineEvent, b: TimelineEvent) =>
-  b.date.localeCompare(a.date) || b.encounterId - a.encounterId;
 
 interface Props {
   patientId: number | null;
@@ -46,21 +41,7 @@ export function TimelineDrawer({ patientId, onClose }: Props) {
           <PatientHeader patient={data.patient} />
           <CallHistory patientId={data.patient.id} />
           <MessageLog patientId={data.patient.id} />
-          {data.events.length === 0 ? (
-            <Empty description={t('timeline.noEvents')} />
-          ) : (
-            <Timeline
-              className="patient-timeline"
-              mode="start"
-              titleSpan="96px"
-              items={[...data.events].sort(newestFirst).map((e) => ({
-                key: `${e.kind}-${e.encounterId}`,
-                color: eventColor(e),
-                title: eventTitle(e),
-                content: <EventItem event={e} />,
-              }))}
-            />
-          )}
+          <EventTimeline events={data.events} titleSpan="96px" />
         </div>
       )}
     </Drawer>
