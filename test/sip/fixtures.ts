@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Kamailio } from './harness/kamailio';
 import { startPeerServer } from './harness/peer-server';
-import { freePort, freeRange, type Proc } from './harness/procs';
+import { freePort, freeRange, stopPerTestProcs, type Proc } from './harness/procs';
 import { startRtpengine } from './harness/rtpengine';
 import { NURSE, patientsWithOwnMobile, startWorkstation, type KnownPatient, type Workstation } from './harness/workstation';
 
@@ -96,7 +96,11 @@ export const test = base.extend<TestFixtures, { infra: Infra }>({
     { scope: 'worker', timeout: 180_000 },
   ],
 
-  logDir: async ({}, use, testInfo) => use(testInfo.outputPath('logs')),
+  // Also the test's reaper: whatever a test started (sipp, baresip …) is stopped when it ends.
+  logDir: [async ({}, use, testInfo) => {
+    await use(testInfo.outputPath('logs'));
+    await stopPerTestProcs();
+  }, { auto: true }],
 
   pbx: async ({ infra, logDir }, use, testInfo) => {
     const users = { ...PASSWORDS, ...Object.fromEntries(infra.patients.map((p) => [p.number, PATIENT_PASSWORD])) };

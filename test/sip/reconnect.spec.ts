@@ -22,5 +22,6 @@ test('kamailio stops: the status shows offline; it restarts: registered again wi
   await ws.waitRegistered(10_000);
   const seconds = (Date.now() - back) / 1000;
   test.info().annotations.push({ type: 'reregistered-after', description: `${seconds.toFixed(1)} s` });
+  console.log(`re-registered ${seconds.toFixed(1)} s after the PBX came back`);
   expect(seconds).toBeLessThan(10);
 });

@@ -19,7 +19,18 @@ export interface Proc {
   stop(): Promise<void>;
 }
 
-export function startProc(name: string, cmd: string, args: string[], opts: { logDir: string; cwd?: string; env?: NodeJS.ProcessEnv; stdin?: boolean }): Proc {
+/** Started and not yet exited, except those kept for the whole worker: stopped after each test. */
+const perTest = new Set<Proc>();
+
+/** Stops every per-test child still running (a failed test never leaves a sipp behind). */
+export async function stopPerTestProcs(): Promise<void> {
+  await Promise.all([...perTest].map((p) => p.stop()));
+}
+
+export function startProc(
+  name: string, cmd: string, args: string[],
+  opts: { logDir: string; cwd?: string; env?: NodeJS.ProcessEnv; stdin?: boolean; worker?: boolean },
+): Proc {
   fs.mkdirSync(opts.logDir, { recursive: true });
   const logFile = path.join(opts.logDir, `${name}.log`);
   const out = fs.openSync(logFile, 'a');
@@ -29,7 +40,7 @@ export function startProc(name: string, cmd: string, args: string[], opts: { log
   if (!child.pid) throw new Error(`${name}: could not start ${cmd}`);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const pid = child.pid;
-  return {
+  const proc: Proc = {
     name, pid, child, logFile, exited,
     log: () => fs.readFileSync(logFile, 'utf8'),
     write: (line) => void child.stdin?.write(line),
@@ -43,6 +54,11 @@ export function startProc(name: string, cmd: string, args: string[], opts: { log
       }
     },
   };
+  if (!opts.worker) {
+    perTest.add(proc);
+    void exited.then(() => perTest.delete(proc));
+  }
+  return proc;
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

@@ -5,7 +5,7 @@ export async function startRtpengine(o: { ngPort: number; portMin: number; portM
   const proc = startProc('rtpengine', 'rtpengine', [
     '--config-file=none', '--foreground', '--log-stderr', '--table=-1', '--interface=127.0.0.1',
     `--listen-ng=127.0.0.1:${o.ngPort}`, `--port-min=${o.portMin}`, `--port-max=${o.portMax}`, '--log-level=6',
-  ], { logDir: o.logDir });
+  ], { logDir: o.logDir, worker: true });
   await waitFor('rtpengine start-up', () => {
     if (proc.child.exitCode !== null) throw new Error(`rtpengine exited: ${proc.log().slice(-2000)}`);
     return /Startup complete|control ng listening|listening/i.test(proc.log());

@@ -33,7 +33,7 @@ export async function startWorkstation(o: { dataDir: string; port: number; logDi
   assertBuilt();
   for (const u of [NURSE, NEW_NURSE])
     await run(process.execPath, [CLI, 'user', 'add', '--data', o.dataDir, '--username', u.username, '--role', 'nurse', '--password', u.password, '--name', u.name], { cwd: REPO });
-  const proc = startProc('workstation', process.execPath, [CLI, 'serve', '--data', o.dataDir, '--port', String(o.port), '--host', '127.0.0.1', '--demo-patients', '80'], { logDir: o.logDir, cwd: REPO });
+  const proc = startProc('workstation', process.execPath, [CLI, 'serve', '--data', o.dataDir, '--port', String(o.port), '--host', '127.0.0.1', '--demo-patients', '80'], { logDir: o.logDir, cwd: REPO, worker: true });
   const url = await waitFor('workstation listening', () => {
     if (proc.child.exitCode !== null) throw new Error(`serve exited: ${proc.log().slice(-3000)}`);
     return /listening on (http:\/\/\S+)/.exec(proc.log())?.[1];
