@@ -3,7 +3,7 @@ import { parseDate } from '../normalise/dates';
 import type { HisRow } from '../sources/types';
 import type { Q } from '../sync-db';
 import { selectIn } from '../sync-db';
-import { departmentLookup, patientIds } from './lookups';
+import { cachedDepartments, patientIds } from './lookups';
 import { writeEncounters, type EncounterRecord } from './encounters';
 import { normalisePatient, writePatients, type PatientRecord } from './patients';
 import type { BatchResult, EntityContext, EntityHandler } from './types';
@@ -42,7 +42,7 @@ async function linkPatients(q: Q, ctx: EntityContext, rows: HisRow[], result: Ba
 export const checkups: EntityHandler = {
   async processBatch(q, rows, ctx) {
     const result = emptyResult();
-    const depts = await departmentLookup(q, ctx.sourceSystem);
+    const depts = await cachedDepartments(q, ctx);
     const links = await linkPatients(q, ctx, rows, result);
     const records: EncounterRecord[] = [];
     for (const row of rows) {

@@ -23,6 +23,11 @@ export interface DeptLookup {
   byName: Map<string, number>;
 }
 
+/** The run's department lookup, read on first use instead of once per batch. */
+export async function cachedDepartments(q: Q, ctx: { sourceSystem: string; departments?: DeptLookup }): Promise<DeptLookup> {
+  return (ctx.departments ??= await departmentLookup(q, ctx.sourceSystem));
+}
+
 export async function departmentLookup(q: Q, sourceSystem: string): Promise<DeptLookup> {
   const depts = await q.all<{ id: number; source_code: string; name: string }>(
     'select id, source_code, name from departments where source_system = ?', [sourceSystem]);

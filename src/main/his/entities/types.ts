@@ -26,6 +26,8 @@ export interface EntityContext {
   mapper: ValueMapper;
   /** Diagnosis codes already put in the dictionary during this run. */
   seenDiagnosisCodes: Set<string>;
+  /** Departments by code and name, read once per entity (departments sync first). */
+  departments?: import('./lookups').DeptLookup;
 }
 
 export interface EntityHandler {

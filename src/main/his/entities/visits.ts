@@ -1,6 +1,6 @@
 import { parseWallClock } from '../normalise/dates';
 import { parseIcdCode } from '../normalise/icd';
-import { departmentLookup, patientIds, rememberDiagnoses } from './lookups';
+import { cachedDepartments, patientIds, rememberDiagnoses } from './lookups';
 import { writeEncounters, type EncounterRecord } from './encounters';
 import type { EntityHandler } from './types';
 import { emptyResult, keyOf, mapped, str } from './types';
@@ -9,7 +9,7 @@ import { emptyResult, keyOf, mapped, str } from './types';
 export const outpatientVisits: EntityHandler = {
   async processBatch(q, rows, ctx) {
     const result = emptyResult();
-    const depts = await departmentLookup(q, ctx.sourceSystem);
+    const depts = await cachedDepartments(q, ctx);
     const patients = await patientIds(q, ctx.sourceSystem, rows.map((r) => str(r, 'source_patient_id') ?? ''));
     const records: EncounterRecord[] = [];
     const dict: { code: string; category: string; name: string }[] = [];
