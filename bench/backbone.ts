@@ -121,7 +121,6 @@ export async function benchBackbone(dir: string, patients: number): Promise<Benc
   });
   const changed = Object.values(again.counts).reduce((n, c) => n + c.inserted + c.updated, 0);
   rows.push({ name: 'second sync (incremental): seconds / rows changed', value: +(msAgain / 1000).toFixed(2), unit: `s / ${changed}` });
-  await store.knex.raw('analyze');
   rows.push(...(await finderP95(store, 200)));
   await store.close();
   return rows;

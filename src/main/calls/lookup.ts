@@ -49,8 +49,11 @@ export async function lookupCaller(knex: Knex, number: string, today: string): P
     });
   }
   if (matches.length && (await hasTasks(knex))) {
+    const ids = matches.map((m) => m.patientId);
+    // Through enrolments: tasks keeps no patient index (only the open-queue one), enrolments does.
     const open = (await knex('tasks')
-      .whereIn('patient_id', matches.map((m) => m.patientId))
+      .whereIn('enrolment_id', knex('enrolments').select('id').whereIn('patient_id', ids))
+      .whereIn('patient_id', ids)
       .whereIn('status', ['pending', 'claimed'])
       .orderBy(['due_date', 'id'])
       .select('id', 'patient_id')) as { id: number; patient_id: number }[];

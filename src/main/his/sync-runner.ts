@@ -4,8 +4,8 @@ import { beijingTimestamp, type Clock } from '../util/clock';
 import { entityHandlers } from './entities';
 import type { EntityContext, Rejection } from './entities/types';
 import { ValueMapper, type EntitySpec, type HisProfile } from './profile';
-import type { HisSource } from './sources/types';
-import { deferIndexes, restoreIndexes, storeIsEmpty } from './bulk-indexes';
+import type { HisRow, HisSource } from './sources/types';
+import { BULK_FILLED_BY, deferIndexes, restoreIndexes } from './bulk-indexes';
 import { openSyncDb, type Q, type SyncDb } from './sync-db';
 import { keepGroupsTogether, syncWindow } from './windows';
 
@@ -50,44 +50,70 @@ async function forgetResolvedRejections(db: SyncDb, ctx: EntityContext, entity: 
     [ctx.sourceSystem, entity, ctx.now, ctx.sourceSystem]));
 }
 
-async function syncEntity(db: SyncDb, source: HisSource, spec: EntitySpec, ctx: EntityContext, runId: number, counts: EntityCounts, opts: SyncOptions) {
-  const handler = entityHandlers[spec.entity];
+interface OpenedStream {
+  batches: AsyncIterable<HisRow[]>;
+  nextWatermark: string;
+  firstRead: boolean;
+}
+
+/** Starts reading one view (a source may begin at once, before the first batch is taken). */
+async function openStream(db: SyncDb, source: HisSource, spec: EntitySpec, sourceSystem: string, now: string, opts: SyncOptions): Promise<OpenedStream> {
   const [state] = await db.transaction((q) => q.all<{ watermark_value: string | null }>(
-    'select watermark_value from sync_state where source_system = ? and entity = ?', [ctx.sourceSystem, spec.entity]));
-  const { window, nextWatermark } = syncWindow(spec, state?.watermark_value ?? null, ctx.now, { full: opts.full });
-  let batches = source.stream(spec.sqlText, { ...window }, opts.batchSize ?? 2000);
-  if (handler.groupBy) batches = keepGroupsTogether(batches, handler.groupBy);
+    'select watermark_value from sync_state where source_system = ? and entity = ?', [sourceSystem, spec.entity]));
+  const { window, nextWatermark } = syncWindow(spec, state?.watermark_value ?? null, now, { full: opts.full });
+  return { batches: source.stream(spec.sqlText, { ...window }, opts.batchSize ?? 2000), nextWatermark, firstRead: !state?.watermark_value };
+}
+
+const closeStream = async (s: OpenedStream | null) => { await s?.batches[Symbol.asyncIterator]().return?.(); };
+
+async function syncEntity(db: SyncDb, opened: OpenedStream, spec: EntitySpec, ctx: EntityContext, runId: number, counts: EntityCounts, opts: SyncOptions) {
+  const handler = entityHandlers[spec.entity];
+  const batches = handler.groupBy ? keepGroupsTogether(opened.batches, handler.groupBy) : opened.batches;
   const rowsPerCommit = opts.rowsPerCommit ?? 20_000;
   const it = batches[Symbol.asyncIterator]();
   let finished = false;
   // Small read batches keep memory flat; one commit per ~20k rows saves rewriting the same
   // index pages at every commit. A crash loses at most the open commit, which is re-read.
-  while (!finished) {
-    await db.transaction(async (q) => {
-      for (let n = 0; n < rowsPerCommit; ) {
-        const next = await it.next();
-        if (next.done) { finished = true; return; }
-        if (opts.signal?.aborted) throw new SyncCancelled();
-        const rows = next.value;
-        const r = await handler.processBatch(q, rows, ctx);
-        await saveRejections(q, runId, ctx.sourceSystem, ctx.now, r.rejections);
-        n += rows.length;
-        counts.read += rows.length;
-        counts.inserted += r.inserted;
-        counts.updated += r.updated;
-        counts.unchanged += r.unchanged;
-        counts.rejected += r.rejections.length;
-        opts.onProgress?.({ runId, entity: spec.entity, read: counts.read, rejected: counts.rejected, done: false, status: 'running' });
-      }
-    });
+  try {
+    while (!finished) {
+      await db.transaction(async (q) => {
+        for (let n = 0; n < rowsPerCommit; ) {
+          const next = await it.next();
+          if (next.done) { finished = true; return; }
+          if (opts.signal?.aborted) throw new SyncCancelled();
+          const rows = next.value;
+          const r = await handler.processBatch(q, rows, ctx);
+          await saveRejections(q, runId, ctx.sourceSystem, ctx.now, r.rejections);
+          n += rows.length;
+          counts.read += rows.length;
+          counts.inserted += r.inserted;
+          counts.updated += r.updated;
+          counts.unchanged += r.unchanged;
+          counts.rejected += r.rejections.length;
+          opts.onProgress?.({ runId, entity: spec.entity, read: counts.read, rejected: counts.rejected, done: false, status: 'running' });
+        }
+      });
+    }
+  } finally {
+    // A failed or cancelled entity stops its reader (a thread, for a SQLite HIS) too.
+    if (!finished) await it.return?.();
+    await closeStream(opened);
   }
   await forgetResolvedRejections(db, ctx, spec.entity);
   // The watermark moves only after the whole window is in: a failure re-reads it next time.
-  if (spec.watermark)
+  // A first read that found nothing sets none: views still empty (or a HIS account not yet
+  // granted them) must not hide the history they show later.
+  if (spec.watermark && !(opened.firstRead && counts.read === 0))
     await db.transaction((q) => q.run(
       `insert into sync_state (source_system, entity, watermark_kind, watermark_value, last_ok_at) values (?,?,?,?,?)
        on conflict (source_system, entity) do update set watermark_value = excluded.watermark_value, last_ok_at = excluded.last_ok_at`,
-      [ctx.sourceSystem, spec.entity, spec.watermark!.kind, nextWatermark, ctx.now]));
+      [ctx.sourceSystem, spec.entity, spec.watermark!.kind, opened.nextWatermark, ctx.now]));
+}
+
+async function storeIsEmpty(q: Q, sourceSystem: string): Promise<boolean> {
+  const [e] = await q.all('select 1 as x from encounters where source_system = ? limit 1', [sourceSystem]);
+  const [p] = await q.all('select 1 as x from patients where source_system = ? limit 1', [sourceSystem]);
+  return !e && !p;
 }
 
 export async function runSync(store: Store, source: HisSource, profile: HisProfile, clock: Clock, opts: SyncOptions = {}): Promise<SyncRun> {
@@ -103,19 +129,30 @@ export async function runSync(store: Store, source: HisSource, profile: HisProfi
   const db = openSyncDb(store);
   let status: SyncRun['status'] = 'ok';
   let error: string | null = null;
+  let next: OpenedStream | null = null;
   try {
-    if (db.sqlite && storeIsEmpty(db.sqlite, profile.sourceSystem)) deferIndexes(db.sqlite);
-    for (const spec of profile.entities) {
+    const firstLoad = await db.transaction((q) => storeIsEmpty(q, profile.sourceSystem));
+    if (db.sqlite && firstLoad) deferIndexes(db.sqlite);
+    const specs = profile.entities;
+    const run: EntityContext['run'] = {};
+    next = specs.length ? await openStream(db, source, specs[0], profile.sourceSystem, now, opts) : null;
+    for (const [i, spec] of specs.entries()) {
       counts[spec.entity] = { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, seconds: 0 };
       const started = Date.now();
-      const ctx: EntityContext = { sourceSystem: profile.sourceSystem, now, spec, mapper, seenDiagnosisCodes: new Set() };
-      await syncEntity(db, source, spec, ctx, runId, counts[spec.entity], opts);
+      const ctx: EntityContext = { sourceSystem: profile.sourceSystem, now, spec, mapper, seenDiagnosisCodes: new Set(), firstLoad, inserted: new Set(), run };
+      const current = next!;
+      // The next view is read (and, where the HIS sorts it first, sorted) while this one is written.
+      next = i + 1 < specs.length ? await openStream(db, source, specs[i + 1], profile.sourceSystem, now, opts) : null;
+      await syncEntity(db, current, spec, ctx, runId, counts[spec.entity], opts);
+      // Later entities look patients up by ID number: those lookups need the index back.
+      if (db.sqlite && BULK_FILLED_BY[spec.entity]) restoreIndexes(db.sqlite, BULK_FILLED_BY[spec.entity]);
       counts[spec.entity].seconds = (Date.now() - started) / 1000;
     }
   } catch (err) {
     status = err instanceof SyncCancelled ? 'cancelled' : 'failed';
     error = (err as Error).message;
   } finally {
+    await closeStream(next);
     // Also after a failure or cancel: the finder must never be left without its indexes.
     if (db.sqlite) restoreIndexes(db.sqlite);
     await db.close();

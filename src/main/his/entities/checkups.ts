@@ -12,7 +12,7 @@ import { emptyResult, keyOf, mapped, str } from './types';
 // A PEIS has its own archive numbers: link a checkup to the HIS patient by patient id when the
 // view has one, else by a valid ID number, else keep the client as a patient of its own.
 async function linkPatients(q: Q, ctx: EntityContext, rows: HisRow[], result: BatchResult): Promise<Map<HisRow, number>> {
-  const byPid = await patientIds(q, ctx.sourceSystem, rows.map((r) => str(r, 'source_patient_id') ?? ''));
+  const byPid = await patientIds(q, ctx, rows.map((r) => str(r, 'source_patient_id') ?? ''));
   const idNumbers = rows.map((r) => parseIdNumber(str(r, 'id_number'))).filter((p) => p?.valid).map((p) => p!.normalized);
   const byIdNumber = new Map(
     // Filtered in JS: a source_system condition here makes SQLite pick the wrong index.

@@ -3,7 +3,7 @@ import type { EntityName } from '../profile';
 import type { HisRow } from '../sources/types';
 import type { Q } from '../sync-db';
 import { selectIn } from '../sync-db';
-import { encounterIds } from './lookups';
+import { parentIds } from './lookups';
 import type { BatchResult, EntityContext, EntityHandler } from './types';
 import { emptyResult, rowHash, str } from './types';
 
@@ -39,8 +39,12 @@ export function childEntity(spec: ChildSpec): EntityHandler {
         if (!g) groups.set(key, (g = []));
         g.push(row);
       }
-      const parents = await encounterIds(q, ctx.sourceSystem, spec.parentKind, [...groups.keys()]);
-      const older = [...parents.values()].filter((p) => p.first_seen_at !== ctx.now).map((p) => p.id);
+      const parents = await parentIds(q, ctx, spec.parentKind, [...groups.keys()]);
+      const older: number[] = [];
+      for (const key of groups.keys()) {
+        const p = parents.get(key);
+        if (p && p.first_seen_at !== ctx.now) older.push(p.id);
+      }
       const stored = new Map<number, Value[][]>();
       for (const r of await selectIn<Record<string, Value>>(q, `select encounter_id, ${spec.columns.join(', ')} from ${spec.table} where encounter_id in`, [], older)) {
         const id = Number(r.encounter_id);

@@ -1,21 +1,39 @@
 import type { Q } from '../sync-db';
 import { selectIn } from '../sync-db';
+import type { EntityContext } from './types';
 
-/** Patient ids by source id, following merge links to the surviving patient. */
-export async function patientIds(q: Q, sourceSystem: string, sourceIds: string[]): Promise<Map<string, number>> {
-  const rows = await selectIn<{ source_patient_id: string; id: number; merged_into_patient_id: number | null }>(
-    q, 'select source_patient_id, id, merged_into_patient_id from patients where source_system = ? and source_patient_id in',
-    [sourceSystem], [...new Set(sourceIds)],
-  );
-  return new Map(rows.map((r) => [r.source_patient_id, r.merged_into_patient_id ?? r.id]));
+type PatientRow = { source_patient_id: string; id: number; merged_into_patient_id: number | null };
+const PATIENT_IDS = 'select source_patient_id, id, merged_into_patient_id from patients where source_system = ?';
+const toPatientMap = (rows: PatientRow[]) => new Map(rows.map((r) => [r.source_patient_id, r.merged_into_patient_id ?? r.id]));
+
+/**
+ * Patient ids by source id, following merge links to the surviving patient. On a first load
+ * every patient there is came in earlier in this run: one read of them all beats thousands of
+ * keyed lookups into a b-tree that is still growing. Checkup clients written meanwhile are not in
+ * it, and need not be: rows name HIS patients, never them.
+ */
+export async function patientIds(q: Q, ctx: EntityContext, sourceIds: string[]): Promise<Map<string, number>> {
+  if (ctx.firstLoad) return (ctx.run.allPatients ??= toPatientMap(await q.all<PatientRow>(PATIENT_IDS, [ctx.sourceSystem])));
+  return toPatientMap(await selectIn<PatientRow>(q, `${PATIENT_IDS} and source_patient_id in`, [ctx.sourceSystem], [...new Set(sourceIds)]));
 }
 
+/** Stored encounters by source id, with what the upsert compares. */
 export async function encounterIds(q: Q, sourceSystem: string, kind: string, sourceIds: string[]) {
-  const rows = await selectIn<{ source_id: string; id: number; row_hash: string; first_seen_at: string; patient_id: number | null }>(
-    q, 'select source_id, id, row_hash, first_seen_at, patient_id from encounters where source_system = ? and kind = ? and source_id in',
+  const rows = await selectIn<{ source_id: string; id: number; row_hash: string; first_seen_at: string }>(
+    q, 'select source_id, id, row_hash, first_seen_at from encounters where source_system = ? and kind = ? and source_id in',
     [sourceSystem, kind], [...new Set(sourceIds)],
   );
   return new Map(rows.map((r) => [r.source_id, r]));
+}
+
+export type ParentRow = { source_id: string; id: number; first_seen_at: string };
+const PARENT_IDS = 'select source_id, id, first_seen_at from encounters where source_system = ? and kind = ?';
+
+/** The encounters child rows hang on; on a first load all of them, read once (see patientIds). */
+export async function parentIds(q: Q, ctx: EntityContext, kind: string, sourceIds: string[]): Promise<Map<string, ParentRow>> {
+  const toMap = (rows: ParentRow[]) => new Map(rows.map((r) => [r.source_id, r]));
+  if (ctx.firstLoad) return (ctx.allParents ??= toMap(await q.all<ParentRow>(PARENT_IDS, [ctx.sourceSystem, kind])));
+  return toMap(await selectIn<ParentRow>(q, `${PARENT_IDS} and source_id in`, [ctx.sourceSystem, kind], [...new Set(sourceIds)]));
 }
 
 export interface DeptLookup {

@@ -27,6 +27,7 @@ export const merges: EntityHandler = {
       await q.run('update patients set merged_into_patient_id = ? where merged_into_patient_id = ?', [keep.id, old.id]);
       await q.run('update encounters set patient_id = ? where patient_id = ?', [keep.id, old.id]);
       result.inserted++;
+      ctx.run.allPatients = undefined;
     }
     return result;
   },

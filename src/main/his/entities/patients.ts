@@ -6,7 +6,7 @@ import { namePinyin } from '../normalise/pinyin';
 import type { Q } from '../sync-db';
 import { selectIn } from '../sync-db';
 import type { BatchResult, EntityContext, EntityHandler, Rejection } from './types';
-import { emptyResult, keyOf, mapped, rowHash, str } from './types';
+import { emptyResult, keyOf, mapped, noteInserted, rowHash, storedCandidates, str } from './types';
 
 export interface PatientRecord {
   sourceId: string;
@@ -63,11 +63,13 @@ const hashOf = (p: PatientRecord) =>
 
 /** Inserts or updates patients; returns their store ids by source id. */
 export async function writePatients(q: Q, ctx: EntityContext, records: PatientRecord[], result: BatchResult): Promise<Map<string, number>> {
-  const byKey = new Map(records.map((r) => [r.sourceId, r])); // a key twice in a batch: the last row wins
+  // A key twice in a batch: the last row wins, and the other counts as read but not written.
+  const byKey = new Map(records.map((r) => [r.sourceId, r]));
+  result.unchanged += records.length - byKey.size;
   const existing = new Map(
     (await selectIn<{ source_patient_id: string; id: number; row_hash: string }>(
       q, 'select source_patient_id, id, row_hash from patients where source_system = ? and source_patient_id in',
-      [ctx.sourceSystem], [...byKey.keys()],
+      [ctx.sourceSystem], storedCandidates(ctx, [...byKey.keys()]),
     )).map((r) => [r.source_patient_id, r]),
   );
   const inserts: unknown[][] = [];
@@ -90,6 +92,7 @@ export async function writePatients(q: Q, ctx: EntityContext, records: PatientRe
   await q.runMany(
     `update patients set name=?, name_initials=?, name_pinyin=?, gender_code=?, birth_date=?, id_number=?, id_number_kind=?,
       id_number_valid=?, address=?, needs_review=?, row_hash=?, source_updated_at=?, last_synced_at=? where id = ?`, updates);
+  noteInserted(ctx, inserts.map((v) => v[14] as string));
   const ids = new Map([...existing.values()].map((r) => [r.source_patient_id, r.id]));
   const fresh = inserts.length
     ? await selectIn<{ source_patient_id: string; id: number }>(q, 'select source_patient_id, id from patients where source_system = ? and source_patient_id in',

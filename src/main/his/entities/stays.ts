@@ -9,7 +9,7 @@ export const inpatientStays: EntityHandler = {
   async processBatch(q, rows, ctx) {
     const result = emptyResult();
     const depts = await cachedDepartments(q, ctx);
-    const patients = await patientIds(q, ctx.sourceSystem, rows.map((r) => str(r, 'source_patient_id') ?? ''));
+    const patients = await patientIds(q, ctx, rows.map((r) => str(r, 'source_patient_id') ?? ''));
     const records: EncounterRecord[] = [];
     for (const row of rows) {
       const reject = (reason: string, detail?: string) =>

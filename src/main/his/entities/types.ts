@@ -28,12 +28,33 @@ export interface EntityContext {
   seenDiagnosisCodes: Set<string>;
   /** Departments by code and name, read once per entity (departments sync first). */
   departments?: import('./lookups').DeptLookup;
+  /**
+   * The store held nothing from this source when the run began, so every stored row of it was
+   * written by this run: keys this entity has not inserted yet cannot exist.
+   */
+  firstLoad: boolean;
+  /** Keys this entity inserted in this run (a first load checks the store only for these). */
+  inserted: Set<string>;
+  /** First load: every patient id of the source, read once per run (merges drop it). */
+  run: { allPatients?: Map<string, number> };
+  /** First load: every parent encounter of a child entity, read once. */
+  allParents?: Map<string, import('./lookups').ParentRow>;
 }
 
 export interface EntityHandler {
   /** The parent key column for child entities: a batch never splits one parent's rows. */
   groupBy?: string;
   processBatch(q: Q, rows: HisRow[], ctx: EntityContext): Promise<BatchResult>;
+}
+
+/** The keys worth looking up in the store: on a first load only those this entity already wrote. */
+export function storedCandidates(ctx: EntityContext, keys: string[]): string[] {
+  return ctx.firstLoad ? keys.filter((k) => ctx.inserted.has(k)) : keys;
+}
+
+/** Remembers inserted keys while they are the only ones a first load can find stored. */
+export function noteInserted(ctx: EntityContext, keys: string[]): void {
+  if (ctx.firstLoad) for (const k of keys) ctx.inserted.add(k);
 }
 
 export const emptyResult = (): BatchResult => ({ inserted: 0, updated: 0, unchanged: 0, rejections: [] });

@@ -10,7 +10,7 @@ export const outpatientVisits: EntityHandler = {
   async processBatch(q, rows, ctx) {
     const result = emptyResult();
     const depts = await cachedDepartments(q, ctx);
-    const patients = await patientIds(q, ctx.sourceSystem, rows.map((r) => str(r, 'source_patient_id') ?? ''));
+    const patients = await patientIds(q, ctx, rows.map((r) => str(r, 'source_patient_id') ?? ''));
     const records: EncounterRecord[] = [];
     const dict: { code: string; category: string; name: string }[] = [];
     for (const row of rows) {
