@@ -119,3 +119,34 @@ export function rawGenerationLimit(store: Store, today: string): { tasks: number
     db.close();
   }
 }
+
+/**
+ * The floor for the generator's set-based writes: the same tasks by one INSERT … SELECT joining
+ * the due enrolments to a table of their dates (one row per anchor day), then one UPDATE of the
+ * due enrolments, in one transaction, no planning logic.
+ */
+export function rawSetBasedLimit(store: Store, today: string): { tasks: number } {
+  const db = new Database(store.sqlite!.name);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('cache_size = -131072');
+    db.pragma('foreign_keys = ON');
+    db.pragma('temp_store = memory');
+    const anchors = db.prepare("select distinct anchor_date from enrolments where status = 'active' and next_generate_on <= ?").pluck().all(today) as string[];
+    let tasks = 0;
+    db.transaction(() => {
+      db.exec('create temporary table raw_dates (anchor_date text primary key, due text, ws text, we text)');
+      const ins = db.prepare('insert into raw_dates values (?, ?, ?, ?)');
+      for (const a of anchors) ins.run(a, addDays(a, 7), addDays(a, 4), addDays(a, 14));
+      tasks = db.prepare(`insert into tasks (${TASK_COLS.join(',')})
+        select 'followup', e.id, e.plan_id, e.plan_id, e.patient_id, e.dept_id, 'post', 0, null, r.due, r.ws, r.we, 'call', null, null, '[]', 1, 0, null, null,
+          'pending', r.ws || ' 00:00:00', 0, ?, ?
+        from enrolments e cross join raw_dates r where e.status = 'active' and e.next_generate_on <= ? and r.anchor_date = e.anchor_date
+        on conflict do nothing`).run(STAMP, STAMP, today).changes;
+      db.prepare("update enrolments set next_generate_on = '2026-07-20' where status = 'active' and next_generate_on <= ?").run(today);
+    }).immediate();
+    return { tasks };
+  } finally {
+    db.close();
+  }
+}

@@ -2,15 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Knex } from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher, type CallContext } from '../../src/main/api/dispatcher';
-import { buildHandlers } from '../../src/main/api/handlers';
-import type { Services } from '../../src/main/api/services';
 import { createUser } from '../../src/main/auth/users';
 import { purgeRecordings } from '../../src/main/calls/recordings';
-import { loadConfig } from '../../src/main/config';
 import type { Store } from '../../src/main/store/store';
 import type { Clock } from '../../src/main/util/clock';
 import type { User } from '../../src/shared/model';
+import { ipcDispatch, type TestDispatch } from '../helpers/dispatch';
 import { createTestStore, STORE_KINDS, tempDir, type TestStore } from '../helpers/stores';
 
 // A clock the test moves by hand: call times and retention depend on it.
@@ -38,20 +35,13 @@ describe.each(STORE_KINDS)('calls and the softphone account on %s', (kind) => {
   let nurse: User;
   let other: User;
   let admin: User;
-  let dispatch: (user: User | null, method: string, input?: unknown) => Promise<any>;
+  let dispatch: TestDispatch;
 
   beforeAll(async () => {
     t = await createTestStore(kind);
     store = await t.open();
     dataDir = tempDir('followup-calls');
-    const services = { store, clock, config: loadConfig(dataDir, {}), sync: null } as unknown as Services;
-    const d = createDispatcher(buildHandlers(services));
-    dispatch = async (user, method, input) => {
-      const ctx: CallContext = { user, token: null, transport: 'ipc' };
-      const out = await d.dispatch(ctx, method, input);
-      if (!out.ok) throw Object.assign(new Error(out.error.message), out.error);
-      return out.result;
-    };
+    dispatch = ipcDispatch(store, clock, dataDir);
     nurse = await createUser(store.knex, clock, { username: 'n1', displayName: 'N1', role: 'nurse', password: 'pw-123456' });
     other = await createUser(store.knex, clock, { username: 'n2', displayName: 'N2', role: 'nurse', password: 'pw-123456' });
     admin = await createUser(store.knex, clock, { username: 'a1', displayName: 'A1', role: 'admin', password: 'pw-123456' });

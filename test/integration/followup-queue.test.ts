@@ -99,8 +99,8 @@ describe.each(STORE_KINDS)('the work queue on %s', (kind) => {
     const ordered = (b: Knex.QueryBuilder) => b.select('t.id').orderBy([{ column: 't.priority' }, { column: 't.due_date' }, { column: 't.id' }]).limit(50);
     const mineList = (await plan(ordered(listQuery(store.knex, queueInput.parse({ scope: 'mine' }), amy, at)))).join(' | ');
     expect(mineList).toMatch(/tasks_claimed/);
-    expect(mineList).toMatch(/tasks_callbacks/);
-    for (const input of [{}, { planId }, { deptId: cardio }, { due: 'overdue' }]) {
+    expect(mineList).toMatch(/tasks_(callbacks|kept)/); // either tiny set of kept callbacks
+    for (const input of [{}, { planId }, { deptId: cardio }, { due: 'overdue' }, { due: 'today' }, { colour: 'red', due: 'any' }]) {
       const details = await plan(ordered(listQuery(store.knex, queueInput.parse(input), amy, at)));
       expect(details.some((d) => /^SCAN t$/.test(d)), `${JSON.stringify(input)}: ${details.join(' | ')}`).toBe(false);
       expect(details.some((d) => /USING (COVERING )?INDEX tasks_open/.test(d)), `${JSON.stringify(input)}: ${details.join(' | ')}`).toBe(true);
@@ -109,7 +109,27 @@ describe.each(STORE_KINDS)('the work queue on %s', (kind) => {
     for (const [name, qs] of Object.entries(countQueries(store.knex, { channel: 'call', planId }, amy, at)))
       for (const b of qs) {
         const details = (await plan(b.count({ n: '*' }))).join(' | ');
-        expect(details, name).toMatch(/USING (COVERING )?INDEX tasks_(open|claimed|callbacks)/);
+        expect(details, name).toMatch(/USING (COVERING )?INDEX tasks_(open|claimed|callbacks|team|kept)/);
       }
+    // "Unclaimed" is a range of available_at, not a pass over every open task.
+    const [team, kept] = countQueries(store.knex, { channel: 'call' }, amy, at).unclaimed;
+    expect((await plan(team.count({ n: '*' }))).join(' | ')).toMatch(/INDEX tasks_team \(channel=\? AND available_at<\?\)/);
+    expect((await plan(kept.count({ n: '*' }))).join(' | ')).toMatch(/INDEX tasks_kept \(channel=\? AND available_at<\?\)/);
+  });
+
+  it('counts the team totals right beside claimed and kept tasks', async () => {
+    // An overdue task claimed, one kept for amy's callback, one kept but already shown to the team.
+    const [a, b, c] = await store.knex('tasks').where({ status: 'pending' }).where('due_date', '<=', at.today).orderBy('id').limit(3).pluck('id');
+    await store.knex('tasks').where({ id: a }).update({ status: 'claimed', assignee_id: head.id, claimed_at: at.now });
+    await store.knex('tasks').where({ id: b }).update({ reserved_for: amy.id, callback_at: at.now, visible_to_team_at: '2026-07-01 10:00:00' });
+    await store.knex('tasks').where({ id: c }).update({ reserved_for: amy.id, callback_at: at.now, visible_to_team_at: '2026-07-01 08:00:00' });
+    const listed = async (input: Record<string, unknown>) => Number((await listQuery(store.knex, queueInput.parse(input), amy, at).count({ n: '*' }))[0].n);
+    for (const input of [{ due: 'overdue' }, { due: 'today' }, { due: 'overdue', deptId: cardio }, { due: 'today', planId }, {}, { due: 'any' }]) {
+      const r = await q(amy, { ...input, pageSize: 200 });
+      expect(r.total, JSON.stringify(input)).toBe(await listed(input));
+      expect(r.rows.length, JSON.stringify(input)).toBe(r.total);
+      expect(r.rows.some((x) => x.id === a || x.id === b), JSON.stringify(input)).toBe(false);
+    }
+    expect((await q(amy, { pageSize: 200 })).counts.unclaimed).toBe(await listed({}));
   });
 });

@@ -113,3 +113,86 @@ test('the other side hangs up: the call ends by remote BYE', async ({ nurse, pee
   expect(row).toMatchObject({ number: EXT.peer, consent: 0, recording_path: null });
   expect(row.answered_at).not.toBeNull();
 });
+
+test('consent given mid-call: recorded from the tick on (paused while withdrawn), stored with the call; a call never consented stores nothing', async ({ nurse, peer, infra }, testInfo) => {
+  const ws = new WorkstationScreen(nurse);
+  const far = new PeerScreen(peer);
+  const consent = nurse.getByRole('checkbox', { name: '患者同意录音' });
+  const recordings = path.join(infra.workstation.dataDir, 'recordings');
+  const files = () => (fs.existsSync(recordings) ? fs.readdirSync(recordings, { recursive: true }).map(String).filter((f) => /\.(webm|ogg)$/.test(f)).sort() : []);
+  await ws.openPhone(infra.workstation.url);
+  await ws.waitRegistered();
+
+  // Dialled without consent: the patient answers, the nurse asks, and only then ticks the box.
+  await ws.dial(EXT.peer);
+  await ws.waitPhase('connected');
+  await expect.poll(async () => (await ws.stats())?.packets ?? 0).toBeGreaterThan(20);
+  await nurse.waitForTimeout(2500); // talk before consent, which the file must not hold
+  await expect(ws.panel.getByTestId('tag-recording')).toBeHidden();
+  const callId = Number(readCalls(infra.workstation.storeFile).at(-1)!.id);
+  expect(readCalls(infra.workstation.storeFile).at(-1)).toMatchObject({ number: EXT.peer, consent: 0 });
+
+  const consentAt = Date.now();
+  await consent.click();
+  await expect(consent).toBeChecked();
+  await expect(ws.panel.getByTestId('tag-recording')).toBeVisible();
+  // Main holds the consent before the call ends (it refuses a recording otherwise).
+  await expect.poll(() => readCalls(infra.workstation.storeFile).find((r) => r.id === callId)?.consent).toBe(1);
+  expect(await growth(async () => (await ws.stats())!.bytes)).toBeGreaterThan(1000);
+  expect(await growth(async () => (await far.inbound())!.energy)).toBeGreaterThan(0);
+
+  // She withdraws for a moment, then agrees again: paused, then resumed into the same file.
+  await consent.click();
+  await expect(ws.panel.getByTestId('tag-recording-paused')).toBeVisible();
+  await nurse.waitForTimeout(1500);
+  await consent.click();
+  await expect(ws.panel.getByTestId('tag-recording')).toBeVisible();
+  expect(await growth(async () => (await far.inbound())!.bytes, 1000)).toBeGreaterThan(500);
+
+  await ws.button('hangup').click();
+  await expect(ws.ended).toHaveAttribute('data-reason', 'hangup');
+  const hungUpAt = Date.now();
+  await expect(ws.panel.getByTestId('recording-saved')).toBeVisible();
+
+  // Linked to the call: its row names the file, which is a non-empty WebM of that size.
+  const row = readCalls(infra.workstation.storeFile).find((r) => r.id === callId)!;
+  expect(row).toMatchObject({ consent: 1, ended_by: 'local', reason: 'hangup' });
+  expect(String(row.recording_path)).toMatch(new RegExp(`^\\d{4}/\\d{2}/call-${callId}\\.webm$`));
+  const bytes = fs.readFileSync(path.join(recordings, String(row.recording_path)));
+  expect(bytes.length).toBeGreaterThan(5000);
+  expect(bytes.length).toBe(Number(row.recording_bytes));
+  expect(bytes.subarray(0, 4).toString('hex')).toBe('1a45dfa3');
+
+  // Decodable, with sound, and no longer than the time since the tick: the 2.5 s before it are not in it.
+  const decoded = await nurse.evaluate(async (id) => {
+    const res = await fetch(`api/calls.recording?callId=${id}`);
+    const audio = await new AudioContext().decodeAudioData(await res.arrayBuffer());
+    let peak = 0;
+    for (const v of audio.getChannelData(0)) peak = Math.max(peak, Math.abs(v));
+    return { status: res.status, seconds: audio.duration, peak };
+  }, callId);
+  const sinceConsent = (hungUpAt - consentAt) / 1000;
+  testInfo.annotations.push({ type: 'recording', description: `${decoded.seconds.toFixed(2)} s decoded, ${sinceConsent.toFixed(2)} s from the tick to the end, 1.5 s of it withdrawn` });
+  expect(decoded.status).toBe(200);
+  expect(decoded.seconds).toBeGreaterThan(1.5);
+  expect(decoded.seconds).toBeLessThan(sinceConsent + 0.5);
+  expect(decoded.peak).toBeGreaterThan(0.05);
+  await ws.button('confirm-outcome').click();
+  await expect(ws.panel).toBeHidden();
+
+  // A second call where she never agrees: audio flows, nothing is recorded or stored.
+  const before = files();
+  await ws.dial(EXT.peer);
+  await ws.waitPhase('connected');
+  await expect.poll(async () => (await ws.stats())?.packets ?? 0).toBeGreaterThan(20);
+  expect(await growth(async () => (await far.inbound())!.bytes)).toBeGreaterThan(1000);
+  await expect(ws.panel.getByTestId('tag-recording')).toBeHidden();
+  await ws.button('hangup').click();
+  await expect(ws.ended).toHaveAttribute('data-reason', 'hangup');
+  await expect.poll(() => readCalls(infra.workstation.storeFile).at(-1)?.ended_at ?? null).not.toBeNull();
+  const second = readCalls(infra.workstation.storeFile).at(-1)!;
+  expect(second.id).not.toBe(callId);
+  expect(second).toMatchObject({ number: EXT.peer, consent: 0, recording_path: null, recording_bytes: null });
+  await expect(ws.panel.getByTestId('recording-saved')).toHaveCount(0);
+  expect(files()).toEqual(before);
+});

@@ -1,7 +1,7 @@
 import { EXT, expect, test } from './fixtures';
 import { freePort } from './harness/procs';
 import { sippCall } from './harness/sipp';
-import { readCalls } from './harness/workstation';
+import { readCalls, readMissedCallCallbacks } from './harness/workstation';
 import { growth, WorkstationScreen } from './pages';
 
 // A patient calls the nurse's extension (sipp playing the PSTN gateway, plain RTP through
@@ -46,7 +46,10 @@ test('an unknown number calls and gives up: an unknown-caller card, then a misse
   await expect(ws.ended).toHaveAttribute('data-reason', 'remote_cancel', { timeout: 10_000 });
   expect(await caller.exited).toBe(0);
   await expect.poll(() => readCalls(infra.workstation.storeFile).at(-1)?.missed).toBe(1);
-  expect(readCalls(infra.workstation.storeFile).at(-1)).toMatchObject({ direction: 'inbound', number, patient_id: null, answered_at: null, ended_by: 'remote' });
+  const missedRow = readCalls(infra.workstation.storeFile).at(-1)!;
+  expect(missedRow).toMatchObject({ direction: 'inbound', number, patient_id: null, answered_at: null, ended_by: 'remote' });
+  // An unknown caller gets no callback task; the call stays listed below for a callback by hand.
+  expect(readMissedCallCallbacks(infra.workstation.storeFile).filter((r) => r.call_id === missedRow.id)).toEqual([]);
 
   await ws.panel.getByTestId('close-call').click();
   await nurse.reload();

@@ -33,6 +33,12 @@ describe('phones', () => {
     expect(normalisePhone('+86-13800138000')).toEqual({ number: '13800138000', kind: 'mobile' });
     expect(normalisePhone('010-61234567')).toEqual({ number: '010-61234567', kind: 'landline' });
     expect(normalisePhone('0755 8888 9999')).toEqual({ number: '0755-88889999', kind: 'landline' });
+    // Without a dash, or with one in the wrong place, the area code is known by its digits.
+    expect(normalisePhone('01062345678')).toEqual({ number: '010-62345678', kind: 'landline' });
+    expect(normalisePhone('0106-2345678')).toEqual({ number: '010-62345678', kind: 'landline' });
+    expect(normalisePhone('+86 02155556666')).toEqual({ number: '021-55556666', kind: 'landline' });
+    expect(normalisePhone('057188886666')).toEqual({ number: '0571-88886666', kind: 'landline' });
+    expect(normalisePhone('05718888666')).toEqual({ number: '0571-8888666', kind: 'landline' });
   });
   it('tells an empty value from a broken one', () => {
     expect(normalisePhone(null)).toBeNull();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BACKOFF_STEPS_MS, backoffDelay } from '../../src/renderer/features/softphone/backoff';
 import { endedByOfCode, outcomeOfCode, regFailureOfCode } from '../../src/renderer/features/softphone/sip-codes';
-import { endReport, initialState, reduce, talkSeconds, type Action, type SoftphoneState } from '../../src/renderer/features/softphone/state';
+import { endReport, initialState, recordingDue, reduce, talkSeconds, type Action, type SoftphoneState } from '../../src/renderer/features/softphone/state';
 
 const run = (actions: Action[], from: SoftphoneState = initialState(0)) => actions.reduce(reduce, from);
 const registered = () => run([{ type: 'reg/connecting', at: 1 }, { type: 'reg/connected', at: 2 }, { type: 'reg/registered', at: 3 }]);
@@ -162,6 +162,69 @@ describe('outbound call', () => {
     s = run([{ type: 'call/hangup-local', at: 9000 }, { type: 'call/recording', state: 'saved' }, { type: 'call/linked', patientId: 3 }], s);
     expect(s.call).toMatchObject({ recording: 'saved', patientId: 3, taskId: 9 });
     expect(reduce(s, { type: 'call/dismiss' }).call).toBeNull();
+  });
+});
+
+describe('consent to record given during the call', () => {
+  const consent = (on: boolean): Action => ({ type: 'call/consent', on });
+  const unconsented = (upTo: Action[] = [{ type: 'call/progress', at: 20, code: 180 }, { type: 'call/answered', at: 1000 }]) =>
+    run([{ ...dial, consent: false }, { type: 'call/invite-sent', at: 12 }, ...upTo], registered());
+
+  it('a call dialled without consent records nothing until she agrees, then is due to start', () => {
+    const c = unconsented();
+    expect(c.call).toMatchObject({ phase: 'connected', consent: false, recording: 'off' });
+    expect(recordingDue(c.call)).toBe(false);
+    const agreed = reduce(c, consent(true));
+    expect(agreed.call).toMatchObject({ consent: true, recording: 'off' });
+    expect(recordingDue(agreed.call)).toBe(true);
+    // Once the controller has started the recorder nothing more is due.
+    expect(recordingDue(run([{ type: 'call/recording', state: 'on' }], agreed).call)).toBe(false);
+  });
+
+  it('consent ticked while it rings waits for the answer', () => {
+    const r = run([consent(true)], unconsented([{ type: 'call/progress', at: 20, code: 180 }]));
+    expect(r.call).toMatchObject({ phase: 'ringing', consent: true });
+    expect(recordingDue(r.call)).toBe(false);
+    expect(recordingDue(run([{ type: 'call/answered', at: 1000 }], r).call)).toBe(true);
+    // A dial with consent is due as soon as it is answered, as before.
+    expect(recordingDue(connected().call)).toBe(true);
+  });
+
+  it('a withdrawal pauses the recording, a renewed consent resumes it', () => {
+    const on = run([consent(true), { type: 'call/recording', state: 'on' }], unconsented());
+    const paused = reduce(on, consent(false));
+    expect(paused.call).toMatchObject({ consent: false, recording: 'paused' });
+    expect(recordingDue(paused.call)).toBe(false);
+    const resumed = reduce(paused, consent(true));
+    expect(resumed.call).toMatchObject({ consent: true, recording: 'on' });
+    expect(recordingDue(resumed.call)).toBe(false);
+    // Hanging up while paused keeps the part recorded: the controller still uploads it.
+    const ended = run([consent(false), { type: 'call/hangup-local', at: 9000 }, { type: 'call/recording', state: 'saved' }], resumed);
+    expect(ended.call).toMatchObject({ phase: 'ended', recording: 'saved' });
+  });
+
+  it('changes nothing when the box says what the call already holds, or once the call has ended', () => {
+    const c = unconsented();
+    expect(reduce(c, consent(false))).toBe(c);
+    const agreed = reduce(c, consent(true));
+    expect(reduce(agreed, consent(true))).toBe(agreed);
+    const hungUp = run([{ type: 'call/hangup-local', at: 5000 }], c);
+    expect(reduce(hungUp, consent(true))).toBe(hungUp);
+    expect(reduce(initialState(0), consent(true))).toEqual(initialState(0));
+  });
+
+  it('a withdrawal before anything records, or after the recorder failed, leaves the recording state', () => {
+    const off = run([consent(true), consent(false)], unconsented());
+    expect(off.call).toMatchObject({ consent: false, recording: 'off' });
+    const failed = run([consent(true), { type: 'call/recording', state: 'failed' }, consent(false), consent(true)], unconsented());
+    expect(failed.call).toMatchObject({ consent: true, recording: 'failed' });
+    expect(recordingDue(failed.call)).toBe(false);
+  });
+
+  it('an incoming call can be recorded once the caller agrees', () => {
+    const c = run([{ type: 'call/accept', at: 20 }, { type: 'call/answered', at: 30 }, consent(true)], incoming());
+    expect(c.call).toMatchObject({ direction: 'inbound', consent: true });
+    expect(recordingDue(c.call)).toBe(true);
   });
 });
 

@@ -1,5 +1,6 @@
 import { authHandlers } from '../auth/handlers';
 import { callHandlers } from '../calls/handlers';
+import { voiceProviderHandlers } from '../calls/voice-provider';
 import { syncHandlers } from '../his/handlers';
 import { messagingHandlers } from '../messaging/handlers';
 import { patientHandlers } from '../patients/handlers';
@@ -15,5 +16,6 @@ export const buildHandlers = (services: Services): Handlers => ({
   ...planHandlers(services),
   ...followupHandlers(services),
   ...callHandlers(services),
+  ...voiceProviderHandlers(services),
   ...messagingHandlers(services),
 });

@@ -62,6 +62,20 @@ export async function markAnswered(knex: Knex, clock: Clock, call: CallRow): Pro
   await knex('calls').where({ id: call.id }).whereNull('answered_at').update({ answered_at: beijingTimestamp(clock.now()) });
 }
 
+/**
+ * The patient's consent to record, as the nurse ticks or unticks it during the call (consent is
+ * asked once the patient answers). The flag means "she agreed to (part of) this call being
+ * recorded", which is what uploading a recording needs: a withdrawal after the answer leaves it
+ * as it is, because what was recorded while she agreed is kept; before the answer nothing can
+ * have been recorded (recording starts with the answered call), so a withdrawal then clears it.
+ */
+export async function setConsent(knex: Knex, call: CallRow, consent: boolean): Promise<boolean> {
+  if (call.ended_at) throw new ApiError('conflict', `call ${call.id} has already ended`);
+  const next = consent ? 1 : call.answered_at ? Number(call.consent) : 0;
+  if (next !== Number(call.consent)) await knex('calls').where({ id: call.id }).update({ consent: next });
+  return next === 1;
+}
+
 /** Idempotent: a second report of the same end (e.g. after a reconnect) changes nothing. */
 export async function endCall(
   knex: Knex, clock: Clock, call: CallRow,

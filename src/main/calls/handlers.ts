@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import type { Handlers } from '../api/dispatcher';
 import type { Services } from '../api/services';
 import { audit } from '../auth/audit';
+import { confirmAttemptOutcome } from '../tasks/call-outcome';
 import { beijingDate } from '../util/clock';
 import { credentials, getAccount, saveAccount } from './accounts';
-import { endCall, getCall, listCalls, markAnswered, ownCall, startCall, toRecord } from './calls-repo';
+import { endCall, getCall, listCalls, markAnswered, ownCall, setConsent, startCall, toRecord } from './calls-repo';
 import { lookupCaller } from './lookup';
 import { missedCallToCallbackTask } from './missed-call-hook';
 import { purgeRecordings, readRecording, retentionDays, saveRecording } from './recordings';
@@ -12,7 +13,7 @@ import { secretBoxFor } from './secret-box';
 
 type CallMethod =
   | 'softphone.account' | 'softphone.saveAccount' | 'softphone.credentials'
-  | 'calls.start' | 'calls.answered' | 'calls.end' | 'calls.link' | 'calls.setOutcome'
+  | 'calls.start' | 'calls.answered' | 'calls.end' | 'calls.link' | 'calls.setOutcome' | 'calls.setConsent'
   | 'calls.uploadRecording' | 'calls.recordingData' | 'calls.lookupCaller' | 'calls.list' | 'calls.purgeRecordings';
 
 export const callHandlers = ({ store, clock, config }: Services): Pick<Handlers, CallMethod> => {
@@ -38,7 +39,7 @@ export const callHandlers = ({ store, clock, config }: Services): Pick<Handlers,
     },
     'calls.end': async ({ callId, ...e }, ctx) => {
       const row = await endCall(knex, clock, await ownCall(knex, callId, ctx.user!.id), e);
-      if (Number(row.missed)) await missedCallToCallbackTask(knex, clock, row);
+      if (Number(row.missed)) await missedCallToCallbackTask(store, clock, row);
       return toRecord(row);
     },
     'calls.link': async ({ callId, patientId, taskId }, ctx) => {
@@ -51,8 +52,19 @@ export const callHandlers = ({ store, clock, config }: Services): Pick<Handlers,
     },
     'calls.setOutcome': async ({ callId, outcome }, ctx) => {
       await ownCall(knex, callId, ctx.user!.id);
-      await knex('calls').where({ id: callId }).update({ outcome, outcome_confirmed: 1 });
+      await knex.transaction(async (trx) => {
+        await trx('calls').where({ id: callId }).update({ outcome, outcome_confirmed: 1 });
+        // The follow-up attempt logged for this call takes what the nurse confirmed.
+        await confirmAttemptOutcome(trx, callId, outcome);
+      });
       return { ok: true };
+    },
+    // Audited both ways: when she agreed to be recorded, and when she took it back.
+    'calls.setConsent': async ({ callId, consent }, ctx) => {
+      const call = await ownCall(knex, callId, ctx.user!.id);
+      const kept = await setConsent(knex, call, consent);
+      await audit(knex, clock, ctx.user, consent ? 'call.consent.give' : 'call.consent.withdraw', call.patient_id, { callId, consent: kept });
+      return { consent: kept };
     },
     'calls.uploadRecording': async ({ callId, mimeType, data }, ctx) => {
       const call = await ownCall(knex, callId, ctx.user!.id);

@@ -23,7 +23,7 @@ const extOf = (mime: string) => (mime.startsWith('audio/ogg') ? 'ogg' : 'webm');
 export async function saveRecording(
   knex: Knex, dataDir: string, call: CallRow, mimeType: string, data: Uint8Array,
 ): Promise<number> {
-  if (!Number(call.consent)) throw new ApiError('conflict', `call ${call.id} was made without consent to record`);
+  if (!Number(call.consent)) throw new ApiError('conflict', `call ${call.id} has no consent to record (given when dialling or by calls.setConsent during the call)`);
   if (call.recording_path) throw new ApiError('conflict', `call ${call.id} already has a recording`);
   const rel = path.posix.join(call.started_at.slice(0, 4), call.started_at.slice(5, 7), `call-${call.id}.${extOf(mimeType)}`);
   const file = path.join(recordingsDir(dataDir), rel);

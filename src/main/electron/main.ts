@@ -4,7 +4,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell, type MenuItemConstructorOptions } from 'electron';
 import type { App } from '../app';
 import { startWorkstation } from '../bootstrap';
-import { sipConnectOrigins } from '../calls/accounts';
+import { softphoneCspSources } from '../calls/csp-sources';
 import { fileKeyBox, setSecretBoxFactory } from '../calls/secret-box';
 import { registerIpc } from './ipc';
 import { safeStorageBox } from './secret-box';
@@ -74,10 +74,10 @@ async function start(): Promise<void> {
   // The window opens while the backend starts (the first HIS sync can take a while);
   // its calls wait for the backend.
   const starting = startWorkstation(dataDir, { log });
-  // The SIP server joins the CSP once the store is open; a first start still syncing gives up
-  // after 3 s (no account can be saved before then anyway).
+  // The SIP server (and Twilio, when configured) joins the CSP once the store is open; a first
+  // start still syncing gives up after 3 s (no account can be saved before then anyway).
   const sipOrigins = () => Promise.race([
-    starting.then((s) => sipConnectOrigins(s.app.store.knex)),
+    starting.then((s) => softphoneCspSources(s.app.store.knex, s.app.config.twilio)),
     new Promise<string[]>((resolve) => setTimeout(() => resolve([]), 3000)),
   ]);
   hardenSession(app, session.defaultSession, entry.origin, sipOrigins);

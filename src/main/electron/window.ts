@@ -25,7 +25,8 @@ export function rendererEntry(): RendererEntry {
 
 /**
  * Session-wide rules: CSP on the app's own responses, permissions, and every webContents.
- * `sipOrigins`: the softphone's SIP WebSocket origins, added to connect-src per response.
+ * `sipOrigins`: the softphone's SIP WebSocket origins (and Twilio's endpoints when Twilio voice is
+ * configured: calls/csp-sources.ts), added to connect-src per response.
  */
 export function hardenSession(
   electronApp: ElectronApp, ses: Session, origin: AppOrigin, sipOrigins: () => Promise<readonly string[]> = async () => [],

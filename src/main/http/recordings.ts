@@ -1,7 +1,7 @@
 import type http from 'node:http';
 import type { App } from '../app';
 import { httpStatusOf } from '../api/errors';
-import { sipConnectOrigins } from '../calls/accounts';
+import { softphoneCspSources } from '../calls/csp-sources';
 import { MAX_RECORDING_BYTES } from '../../shared/contract/calls';
 import { cspWith } from './static';
 
@@ -55,7 +55,7 @@ export async function handleRecording(app: App, token: string | null, req: http.
   res.end(data);
 }
 
-/** The page's CSP with the softphone's configured SIP WebSocket origins added to connect-src. */
+/** The page's CSP with the softphone's SIP WebSocket origins (and Twilio's, when configured) in connect-src. */
 export async function setSipCsp(app: App, res: http.ServerResponse): Promise<void> {
-  res.setHeader('Content-Security-Policy', cspWith(await sipConnectOrigins(app.store.knex)));
+  res.setHeader('Content-Security-Policy', cspWith(await softphoneCspSources(app.store.knex, app.config.twilio)));
 }

@@ -8,6 +8,9 @@ import { loadTwilio } from './twilio-provider';
 // API key secret, carrying a Voice grant (outgoing calls through the configured TwiML app,
 // incoming calls to this identity). Only the token leaves main, never the secret.
 
+/** Main can mint Voice tokens: a TwiML app is configured and an API key signs the tokens. */
+export const twilioVoiceReady = (cfg: TwilioConfig | null | undefined): boolean => !!(cfg?.voice && cfg.apiKey && cfg.apiSecret);
+
 export async function mintVoiceToken(cfg: TwilioConfig | null | undefined, identity: string, clock: Clock): Promise<TwilioVoiceToken> {
   if (!cfg?.voice) throw new ApiError('invalid_input', '未配置 Twilio 语音 (Twilio voice is not configured: twilio.voice.twimlAppSid)');
   // Twilio accepts access tokens signed with an API key only, never with the auth token.

@@ -3,11 +3,12 @@ import type { Store } from '../store/store';
 import type { QuestionnaireLibrary } from '../tasks/questionnaire-library';
 import { beijingDate, beijingTimestamp, type Clock } from '../util/clock';
 import { compiledVersions, type CompiledPlan } from './definitions';
-import { inGenerationTx, type EnrolmentRow } from './generate-db';
+import { inGenerationTx, type GroupKey, type PlannedGroup, type PointRow } from './generate-db';
 
 // Task generation is incremental: each active enrolment carries next_generate_on, the day its
 // next point's task is due to be created (window start − generateAheadDays). A run reads only
 // enrolments whose day has come, creates the tasks whose day has come and moves the date on.
+// Enrolments alike in everything the schedule depends on are planned once, as a group.
 // The unique key (enrolment, track, point, kind) makes a rerun or a concurrent run harmless.
 
 export interface GenerateCounts { enrolmentsScanned: number; tasksCreated: number; completed: number }
@@ -26,29 +27,27 @@ function datesOf(plan: CompiledPlan, trackId: string, p: ExpandedPoint, anchor: 
   return d;
 }
 
-/** Hands each due task to `emit`; returns the enrolment's next generation day (null: none left). */
-async function tasksFor(e: EnrolmentRow, plan: CompiledPlan, lib: QuestionnaireLibrary, today: string, now: string, emit: (row: unknown[]) => void | Promise<void>): Promise<string | null> {
+/** Hands each task due for a group's enrolments to `emit`; returns their next generation day (null: none left). */
+function tasksFor(g: GroupKey, plan: CompiledPlan, lib: QuestionnaireLibrary, today: string, emit: (row: PointRow) => void): string | null {
   const ahead = plan.definition.generateAheadDays;
-  const enrolledOn = e.enrolled_at.slice(0, 10);
-  const anchors = { eventDate: e.anchor_date, admitDate: e.admit_date, treatmentStartDate: e.treatment_start_date };
+  const anchors = { eventDate: g.anchor_date, admitDate: g.admit_date, treatmentStartDate: g.treatment_start_date };
   let next: string | null = null;
   for (const { track, points } of plan.tracks.values()) {
     const anchor = anchorDateFor(track.anchor, anchors);
     for (const p of points) {
       const d = datesOf(plan, track.id, p, anchor, ahead);
-      if (d.windowEnd < enrolledOn) continue; // over before the patient was enrolled
+      if (d.windowEnd < g.enrolled_on) continue; // over before the patient was enrolled
       const genOn = d.genOn;
       if (genOn > today) {
         if (next === null || genOn < next) next = genOn;
         break; // points are in date order
       }
-      if (genOn < e.next_generate_on) continue; // made by an earlier run
-      const critical = p.index === 0 && e.critical_anchor;
+      if (genOn < g.next_generate_on) continue; // made by an earlier run
+      const critical = p.index === 0 && g.critical === 1;
       const q = p.questionnaire;
-      await emit(['followup', e.id, plan.planId, plan.planVersionId, e.patient_id, e.dept_id, track.id, p.index, p.label, d.due, d.windowStart, d.windowEnd,
-        p.channel, q?.id ?? null, q ? (q.version ?? lib.get(q.id)?.version ?? null) : null, JSON.stringify(p.education),
-        critical ? 0 : 1, critical ? 1 : 0, critical ? 'red' : null, critical ? '危急值 (critical value at enrolment)' : null,
-        'pending', `${d.windowStart} 00:00:00`, 0, now, now]);
+      emit([track.id, p.index, p.label, d.due, d.windowStart, d.windowEnd, p.channel, q?.id ?? null,
+        q ? (q.version ?? lib.get(q.id)?.version ?? null) : null, JSON.stringify(p.education),
+        critical ? 0 : 1, critical ? 1 : 0, critical ? 'red' : null, critical ? '危急值 (critical value at enrolment)' : null, `${d.windowStart} 00:00:00`]);
     }
   }
   return next;
@@ -57,19 +56,23 @@ async function tasksFor(e: EnrolmentRow, plan: CompiledPlan, lib: QuestionnaireL
 export async function generateTasks(store: Store, clock: Clock, lib: QuestionnaireLibrary): Promise<GenerateCounts> {
   const today = beijingDate(clock.now());
   const now = beijingTimestamp(clock.now());
-  // Plans are compiled before the write transaction (it reads through the store's own connection).
-  const versionIds = (await store.knex('enrolments').where({ status: 'active' }).where('next_generate_on', '<=', today).distinct('plan_version_id'))
-    .map((r: { plan_version_id: number }) => Number(r.plan_version_id));
-  if (!versionIds.length) return { enrolmentsScanned: 0, tasksCreated: 0, completed: 0 };
-  const plans = await compiledVersions(store.knex, versionIds);
+  // Most runs find nothing due: they take no write lock.
+  if (!(await store.knex('enrolments').where({ status: 'active' }).where('next_generate_on', '<=', today).first('id')))
+    return { enrolmentsScanned: 0, tasksCreated: 0, completed: 0 };
   return inGenerationTx(store, async (tx) => {
-    const due = await tx.due(today);
-    for (const e of due) {
-      const plan = plans.get(Number(e.plan_version_id));
-      if (plan) await tx.moveOn(Number(e.id), await tasksFor(e, plan, lib, today, now, (row) => tx.insertTask(row)));
+    const { scanned, groups } = await tx.groups(today);
+    // Versions are read through the store's own connection (WAL: not blocked by this transaction).
+    const plans = await compiledVersions(store.knex, groups.map((g) => g.plan_version_id));
+    const planned: PlannedGroup[] = [];
+    for (const key of groups) {
+      const plan = plans.get(key.plan_version_id);
+      if (!plan) continue;
+      const points: PointRow[] = [];
+      const next = tasksFor(key, plan, lib, today, (row) => points.push(row));
+      planned.push({ key, planId: plan.planId, next, points });
     }
-    const tasksCreated = await tx.finish();
-    return { enrolmentsScanned: due.length, tasksCreated, completed: 0 };
+    const tasksCreated = await tx.write(today, now, planned);
+    return { enrolmentsScanned: scanned, tasksCreated, completed: 0 };
   });
 }
 

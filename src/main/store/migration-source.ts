@@ -12,6 +12,9 @@ import * as m0010 from '../../../migrations/20261122_0010_calls';
 import * as m0011 from '../../../migrations/20261122_0011_tasks_open_index';
 import * as m0012 from '../../../migrations/20261122_0012_messages';
 import * as m0013 from '../../../migrations/20261122_0013_tasks_mine_indexes';
+import * as m0014 from '../../../migrations/20261122_0014_tasks_team_index';
+import * as m0015 from '../../../migrations/20261122_0015_missed_call_callbacks';
+import * as m0016 from '../../../migrations/20261122_0016_softphone_provider';
 
 // Imported statically so a bundled build carries every migration; knex then refuses to run
 // against a database that has applied a migration this list does not know.
@@ -29,6 +32,9 @@ const migrations: Record<string, Knex.Migration> = {
   '20261122_0011_tasks_open_index': m0011,
   '20261122_0012_messages': m0012,
   '20261122_0013_tasks_mine_indexes': m0013,
+  '20261122_0014_tasks_team_index': m0014,
+  '20261122_0015_missed_call_callbacks': m0015,
+  '20261122_0016_softphone_provider': m0016,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

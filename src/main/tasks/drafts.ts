@@ -2,8 +2,9 @@ import type { AttemptOutcome, FollowupOutputs } from '../../shared/contract/foll
 import type { User } from '../../shared/model';
 import { score } from '../../shared/questionnaire/engine';
 import { ApiError } from '../api/errors';
-import { classifyTerm } from '../patients/query-term';
 import type { Store } from '../store/store';
+import { linkCallToAttempt } from './call-outcome';
+import { dialledPhone } from './dialled-number';
 import { attemptQuery, callPhones, toAttempt } from './phones';
 import type { QuestionnaireLibrary } from './questionnaire-library';
 import { checkedAnswers, colourTask, questionnaireOf, responseOf, writeResponse } from './responses';
@@ -39,20 +40,20 @@ export async function logAttempt(
 ): Promise<FollowupOutputs['followup.logAttempt']> {
   const { knex } = store;
   const { task } = await loadTask(knex, input.taskId, user, true);
-  const number = input.phoneNumber.replace(/[\s-]/g, '');
   const id = await knex.transaction(async (trx) => {
     // Write first (the task must still be hers): SQLite then holds the write lock before reading.
     const held = await trx('tasks').where({ id: task.id, status: 'claimed', assignee_id: user.id }).update({ updated_at: now });
     if (!held) throw new ApiError('conflict', '该任务已不在您名下 (the task is no longer yours)');
-    const phone = await trx('phones').where({ patient_id: task.patient_id, number }).first('id');
+    const outcome = input.callId ? await linkCallToAttempt(trx, input.callId, task.id, input.outcome) : input.outcome;
+    const { number, kind, known } = await dialledPhone(trx, task.patient_id, input.phoneNumber);
     // A number the patient gives on the phone is kept for next time.
-    if (!phone) await trx('phones').insert({ patient_id: task.patient_id, number, kind: classifyTerm(number) === 'phone' && number.startsWith('1') ? 'mobile' : 'landline', role: 'contact', source: 'nurse' });
-    const connected = input.outcome === 'connected';
+    if (!known) await trx('phones').insert({ patient_id: task.patient_id, number, kind, role: 'contact', source: 'nurse' });
+    const connected = outcome === 'connected';
     await trx('phones').where({ patient_id: task.patient_id, number }).increment(connected ? 'success_count' : 'fail_count', 1);
-    if (WRONG.includes(input.outcome)) await trx('phones').where({ patient_id: task.patient_id, number }).update({ wrong_number: 1 });
+    if (WRONG.includes(outcome)) await trx('phones').where({ patient_id: task.patient_id, number }).update({ wrong_number: 1 });
     if (connected) await trx('patients').where({ id: task.patient_id }).update({ last_contact_date: now.slice(0, 10) });
     const [row] = await trx('attempts').insert({
-      task_id: task.id, patient_id: task.patient_id, phone_number: number, outcome: input.outcome,
+      task_id: task.id, patient_id: task.patient_id, phone_number: number, outcome,
       started_at: input.startedAt ? fullTimestamp(input.startedAt) : now, ended_at: input.endedAt ? fullTimestamp(input.endedAt) : null,
       nurse_id: user.id, call_id: input.callId ?? null, note: input.note ?? null,
     }).returning('id');

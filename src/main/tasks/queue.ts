@@ -11,11 +11,12 @@ export interface Now { today: string; now: string }
 
 /**
  * Open tasks only, then plan / department / kind / channel (the filters counts respect). The
- * literal `status in ('pending','claimed')` lets SQLite use the partial index tasks_open.
+ * literal `status in ('pending','claimed')` lets SQLite use the partial index tasks_open; a
+ * narrower `open` set names another partial index's WHERE.
  */
-export function baseFilters(q: Knex.QueryBuilder, f: Partial<QueueFilters>): Knex.QueryBuilder {
+export function baseFilters(q: Knex.QueryBuilder, f: Partial<QueueFilters>, open = "t.status in ('pending', 'claimed')"): Knex.QueryBuilder {
   // A literal, not bound parameters: SQLite matches a partial index's WHERE only against literals.
-  q = q.whereRaw("t.status in ('pending', 'claimed')").where('t.channel', f.channel ?? 'call');
+  q = q.whereRaw(open).where('t.channel', f.channel ?? 'call');
   if (f.planId) q = q.where('t.plan_id', f.planId);
   if (f.deptId) q = q.where('t.dept_id', f.deptId);
   if (f.kind) q = q.where('t.kind', f.kind);
@@ -40,9 +41,12 @@ function scoped(knex: Knex, q: Knex.QueryBuilder, input: QueueParsed, user: User
   if (input.scope === 'mine') q = mine(knex, q, user.id, mineOpen ? at : null);
   else if (input.scope === 'team') q = q.where('t.status', 'pending').where((w) => w.whereNull('t.reserved_for').orWhere('t.visible_to_team_at', '<=', at.now));
   if (input.due === 'open' && !mineOpen) q = q.where('t.available_at', '<=', at.now);
-  if (input.due === 'overdue') q = q.where('t.due_date', '<', at.today);
-  if (input.due === 'today') q = q.where('t.due_date', at.today);
+  // priority IN (0, 1) (every priority) turns a due date into ranges of tasks_open's key.
+  if (input.due === 'overdue') q = q.whereIn('t.priority', [0, 1]).where('t.due_date', '<', at.today);
+  if (input.due === 'today') q = q.whereIn('t.priority', [0, 1]).where('t.due_date', at.today);
   if (input.due === 'upcoming') q = q.where('t.available_at', '>', at.now);
+  // Red always has priority 0 (see the tasks table), which is a short range of tasks_open.
+  if (input.colour === 'red') q = q.where('t.priority', 0);
   if (input.colour) q = q.where('t.colour', input.colour);
   if (input.callback === 'only') q = q.whereNotNull('t.callback_at');
   if (input.callback === 'exclude') q = q.whereNull('t.callback_at');
@@ -51,14 +55,13 @@ function scoped(knex: Knex, q: Knex.QueryBuilder, input: QueueParsed, user: User
   return q;
 }
 
-const count = async (q: Knex.QueryBuilder): Promise<number> => Number((await q.count({ n: '*' }))[0].n);
-
 /**
  * The queries behind QueueCounts (exported for EXPLAIN tests). Each reads an index range or a
- * tiny partial index; only `unclaimed` walks the open set (covered by tasks_open).
+ * tiny partial index: tasks_open (by due date and priority), tasks_team (workable from
+ * available_at), tasks_kept, tasks_claimed and tasks_callbacks.
  */
 export function countQueries(knex: Knex, f: Partial<QueueFilters>, user: User, at: Now): Record<keyof QueueCounts, Knex.QueryBuilder[]> {
-  const base = () => baseFilters(knex('tasks as t'), f);
+  const base = (open?: string) => baseFilters(knex('tasks as t'), f, open);
   // priority IN (0, 1) turns "due before today" into two ranges of the (channel, priority, due_date) key.
   const byDue = () => base().whereIn('t.priority', [0, 1]);
   return {
@@ -66,7 +69,12 @@ export function countQueries(knex: Knex, f: Partial<QueueFilters>, user: User, a
       base().whereRaw("t.status = 'claimed'").where('t.assignee_id', user.id),
       base().whereRaw("t.status = 'pending' and t.callback_at is not null").where('t.reserved_for', user.id),
     ],
-    unclaimed: [teamWorkable(base(), at)],
+    // teamWorkable as two ranges: tasks nobody keeps, and kept ones shown to the team by now.
+    // Only the partial indexes' own WHERE, so that SQLite sees them as covering.
+    unclaimed: [
+      base("t.status = 'pending' and t.reserved_for is null").where('t.available_at', '<=', at.now),
+      base("t.status = 'pending' and t.reserved_for is not null").where('t.available_at', '<=', at.now).where('t.visible_to_team_at', '<=', at.now),
+    ],
     overdue: [byDue().where('t.due_date', '<', at.today)],
     dueToday: [byDue().where('t.due_date', at.today)],
     red: [base().where('t.priority', 0)],
@@ -75,14 +83,35 @@ export function countQueries(knex: Knex, f: Partial<QueueFilters>, user: User, a
   };
 }
 
-export async function queueCounts(knex: Knex, f: Partial<QueueFilters>, user: User, at: Now): Promise<QueueCounts> {
-  const out = {} as QueueCounts;
-  for (const [k, qs] of Object.entries(countQueries(knex, f, user, at))) {
-    let n = 0;
-    for (const q of qs) n += await count(q);
-    out[k as keyof QueueCounts] = n;
-  }
+/** Sums of counts in one statement (one round trip, each subquery on its own index). */
+async function countAll<K extends string>(knex: Knex, named: Record<K, Knex.QueryBuilder[]>): Promise<Record<K, number>> {
+  const cols: Record<string, Knex.QueryBuilder> = {};
+  for (const [k, qs] of Object.entries<Knex.QueryBuilder[]>(named)) qs.forEach((q, i) => { cols[`${k}_${i}`] = q.count({ n: '*' }); });
+  const [row] = await knex.select(cols);
+  const out = {} as Record<K, number>;
+  for (const [k, qs] of Object.entries<Knex.QueryBuilder[]>(named)) out[k as K] = qs.reduce((n: number, _, i) => n + Number(row[`${k}_${i}`]), 0);
   return out;
+}
+
+export const queueCounts = (knex: Knex, f: Partial<QueueFilters>, user: User, at: Now): Promise<QueueCounts> =>
+  countAll(knex, countQueries(knex, f, user, at));
+
+/**
+ * The team's overdue or due-today total without a pass over the open tasks: that count (already
+ * among the counts) less the claimed and the kept-out-of-sight, both tiny partial indexes.
+ */
+function teamDueTotal(knex: Knex, input: QueueParsed, at: Now): { of: 'overdue' | 'dueToday'; less: Knex.QueryBuilder[] } | null {
+  if (input.scope !== 'team' || input.colour || input.callback || input.callbackFrom || input.callbackTo) return null;
+  if (input.due !== 'overdue' && input.due !== 'today') return null;
+  const due = (q: Knex.QueryBuilder) => (input.due === 'overdue' ? q.where('t.due_date', '<', at.today) : q.where('t.due_date', at.today));
+  return {
+    of: input.due === 'overdue' ? 'overdue' : 'dueToday',
+    less: [
+      due(baseFilters(knex('tasks as t'), input, "t.status = 'claimed'")),
+      due(baseFilters(knex('tasks as t'), input, "t.status = 'pending' and t.reserved_for is not null"))
+        .where((w) => w.whereNull('t.visible_to_team_at').orWhere('t.visible_to_team_at', '>', at.now)),
+    ],
+  };
 }
 
 /** The filtered task query in queue order, before paging (exported for EXPLAIN tests). */
@@ -91,10 +120,14 @@ export const listQuery = (knex: Knex, input: QueueParsed, user: User, at: Now): 
 
 export async function queue(knex: Knex, input: QueueParsed, user: User, at: Now): Promise<QueueResult> {
   if (input.scope === 'all' && user.role === 'nurse') throw new ApiError('forbidden', '只有护士长可查看全部任务 (only a head sees every task)');
-  const counts = await queueCounts(knex, input, user, at);
-  // The default view (the team's workable tasks) is one of the counts: no second pass.
+  // The default view (the team's workable tasks) is one of the counts, the team's overdue and
+  // due-today nearly so; any other total is read in the same statement as the counts.
   const plain = input.scope === 'team' && input.due === 'open' && !input.colour && !input.callback && !input.callbackFrom && !input.callbackTo;
-  const total = plain ? counts.unclaimed : await count(listQuery(knex, input, user, at));
+  const due = plain ? null : teamDueTotal(knex, input, at);
+  const { total: listed, less, ...counts } = await countAll(knex, {
+    ...countQueries(knex, input, user, at), total: plain || due ? [] : [listQuery(knex, input, user, at)], less: due?.less ?? [],
+  });
+  const total = plain ? counts.unclaimed : due ? counts[due.of] - less : listed;
   const rows = total === 0 ? [] : await withRowColumns(knex, listQuery(knex, input, user, at))
     .orderBy([{ column: 't.priority' }, { column: 't.due_date' }, { column: 't.id' }])
     .limit(input.pageSize).offset((input.page - 1) * input.pageSize);

@@ -5,6 +5,7 @@ import { dayNumber } from '../../shared/plans/schedule';
 import { canSeeFullPhone, maskPhone } from '../auth/permissions';
 import { compiledVersions } from '../plans/definitions';
 import { ageOn } from '../util/clock';
+import { rowExtras } from './row-extras';
 
 /** Joins what a queue row shows onto a `tasks as t` query (filters and order already applied). */
 export function withRowColumns(knex: Knex, q: Knex.QueryBuilder): Knex.QueryBuilder {
@@ -21,9 +22,13 @@ export function withRowColumns(knex: Knex, q: Knex.QueryBuilder): Knex.QueryBuil
       knex('responses as r').count('*').whereRaw('r.task_id = t.id').where('r.draft', 1).as('draft_count'));
 }
 
+/** Tasks outside the plan's tracks. */
+const TRACK_NAMES: Record<string, string> = { escalation: '上报 (escalation)', callback: '回拨 (callback)' };
+
 export async function toQueueRows(knex: Knex, rows: Record<string, unknown>[], role: Role, today: string): Promise<QueueRow[]> {
   const plans = await compiledVersions(knex, rows.map((r) => Number(r.plan_version_id)));
   const fullPhone = canSeeFullPhone(role);
+  const extras = await rowExtras(knex, rows, fullPhone);
   const n = (v: unknown) => (v == null ? null : Number(v));
   return rows.map((r): QueueRow => {
     const plan = plans.get(Number(r.plan_version_id));
@@ -34,7 +39,7 @@ export async function toQueueRows(knex: Knex, rows: Record<string, unknown>[], r
       age: ageOn((r.birth_date as string) ?? null, today),
       phone: fullPhone ? ((r.phone as string) ?? null) : maskPhone((r.phone as string) ?? null),
       planId: Number(r.plan_id), planName: plan?.name ?? '', planVersion: Number(r.plan_version),
-      trackId: r.track_id as string, trackName: r.kind === 'escalation' ? '上报 (escalation)' : (track?.name ?? (r.track_id as string)),
+      trackId: r.track_id as string, trackName: TRACK_NAMES[r.kind as string] ?? track?.name ?? (r.track_id as string),
       pointIndex: Number(r.point_index), pointLabel: (r.point_label as string) ?? null,
       dueDate: r.due_date as string, windowStart: r.window_start as string, windowEnd: r.window_end as string,
       channel: r.channel as 'call' | 'sms', colour: (r.colour as WarningColour) ?? null, critical: !!Number(r.critical),
@@ -47,6 +52,7 @@ export async function toQueueRows(knex: Knex, rows: Record<string, unknown>[], r
       maxAttempts: plan?.definition.retry.maxAttempts ?? 3,
       questionnaireId: (r.questionnaire_id as string) ?? null, questionnaireVersion: n(r.questionnaire_version),
       satisfiedReason: (r.satisfied_reason as string) ?? null, hasDraft: Number(r.draft_count ?? 0) > 0,
+      ...extras(Number(r.id)),
     };
   });
 }

@@ -1,10 +1,11 @@
 import type { Knex } from 'knex';
+import type { TaskKind } from '../../shared/contract/followup';
 import type { User } from '../../shared/model';
 import { ApiError } from '../api/errors';
 import { compiledVersions, type CompiledPlan } from '../plans/definitions';
 
 export interface TaskRecord {
-  id: number; kind: 'followup' | 'escalation'; enrolment_id: number; plan_id: number; plan_version_id: number; patient_id: number;
+  id: number; kind: TaskKind; enrolment_id: number; plan_id: number; plan_version_id: number; patient_id: number;
   dept_id: number | null; track_id: string; point_index: number; point_label: string | null; due_date: string; window_start: string;
   window_end: string; channel: string; questionnaire_id: string | null; questionnaire_version: number | null; education: string | null;
   priority: number; critical: number; colour: string | null; priority_reason: string | null; status: string; assignee_id: number | null;

@@ -58,6 +58,13 @@ export interface SipAccountPublic {
   updatedAt: string;
 }
 
+/** Which telephony the nurse's softphone uses: the hospital PBX over SIP, or Twilio's cloud. */
+export const voiceProvider = z.enum(['sip', 'twilio']);
+export type VoiceProvider = z.infer<typeof voiceProvider>;
+
+/** The provider in use and whether main can mint Twilio Voice tokens (config twilio.voice + API key). */
+export interface VoiceSettings { provider: VoiceProvider; twilioAvailable: boolean }
+
 /** Only for registering, only the signed-in user's own account. */
 export interface SipCredentials {
   wsUrl: string;
@@ -111,6 +118,8 @@ export const callMethods = {
   'softphone.account': { input: none, roles: ALL_ROLES },
   'softphone.saveAccount': { input: saveAccountInput, roles: ALL_ROLES },
   'softphone.credentials': { input: none, roles: ALL_ROLES },
+  'softphone.voice': { input: none, roles: ALL_ROLES },
+  'softphone.setProvider': { input: z.object({ provider: voiceProvider }).strict(), roles: ALL_ROLES },
   'calls.start': {
     input: z.object({
       direction: z.enum(['outbound', 'inbound']),
@@ -137,6 +146,12 @@ export const callMethods = {
     input: z.object({ callId: id, outcome: callOutcome }).strict(),
     roles: ALL_ROLES,
   },
+  /**
+   * The patient's consent to record, ticked (or withdrawn) while the call goes on: it is asked
+   * once she answers. Answers what main keeps: a withdrawal after the answer keeps consent for
+   * the part already recorded (src/main/calls/calls-repo.ts setConsent).
+   */
+  'calls.setConsent': { input: z.object({ callId: id, consent: z.boolean() }).strict(), roles: ALL_ROLES },
   /** Binary: over IPC as a Uint8Array, over HTTP through POST /api/calls.recording?callId=. */
   'calls.uploadRecording': {
     input: z.object({
@@ -164,11 +179,14 @@ export interface CallOutputs {
   'softphone.account': SipAccountPublic | null;
   'softphone.saveAccount': SipAccountPublic;
   'softphone.credentials': SipCredentials;
+  'softphone.voice': VoiceSettings;
+  'softphone.setProvider': VoiceSettings;
   'calls.start': { callId: number };
   'calls.answered': { ok: true };
   'calls.end': CallRecord;
   'calls.link': { ok: true };
   'calls.setOutcome': { ok: true };
+  'calls.setConsent': { consent: boolean };
   'calls.uploadRecording': { bytes: number };
   'calls.recordingData': { mimeType: string; data: Uint8Array };
   'calls.lookupCaller': CallerMatch[];

@@ -12,7 +12,9 @@ export const datetime = z
   .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/, 'expected YYYY-MM-DD HH:mm[:ss] (Beijing time)');
 
 export type TaskStatus = 'pending' | 'claimed' | 'done' | 'satisfied' | 'unreachable' | 'cancelled';
-export type TaskKind = 'followup' | 'escalation';
+/** callback: returns a missed incoming call (src/main/tasks/callback-task.ts). */
+export const taskKinds = ['followup', 'escalation', 'callback'] as const;
+export type TaskKind = (typeof taskKinds)[number];
 export type WarningColour = 'red' | 'orange' | 'yellow' | 'green';
 export const warningColours = ['red', 'orange', 'yellow', 'green'] as const;
 
@@ -33,7 +35,7 @@ const queueFilters = {
   planId: id.optional(),
   deptId: id.optional(),
   colour: z.enum(warningColours).optional(),
-  kind: z.enum(['followup', 'escalation']).optional(),
+  kind: z.enum(taskKinds).optional(),
   channel: z.enum(['call', 'sms']).default('call'),
 };
 
@@ -100,6 +102,10 @@ export interface QueueRow {
   questionnaireVersion: number | null;
   satisfiedReason: string | null;
   hasDraft: boolean;
+  /** The task's latest logged dial. */
+  lastAttempt: { at: string; outcome: AttemptOutcome } | null;
+  /** The missed incoming calls this callback returns: the latest (number masked for heads) and how many. */
+  missedCall: { at: string; number: string; count: number } | null;
 }
 
 export interface QueueCounts {

@@ -58,6 +58,18 @@ export function patientsWithOwnMobile(storeFile: string, n: number): KnownPatien
   }
 }
 
+/** What the missed-call hook made of each missed call: its callback task, if any. */
+export function readMissedCallCallbacks(storeFile: string): Record<string, unknown>[] {
+  const db = new Database(storeFile, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(
+      'SELECT m.call_id, m.patient_id, m.task_id, t.kind, t.status FROM missed_call_callbacks m LEFT JOIN tasks t ON t.id = m.task_id ORDER BY m.call_id',
+    ).all() as Record<string, unknown>[];
+  } finally {
+    db.close();
+  }
+}
+
 export function readCalls(storeFile: string): Record<string, unknown>[] {
   const db = new Database(storeFile, { readonly: true, fileMustExist: true });
   try {

@@ -14,7 +14,9 @@ export function normalisePhone(raw: unknown): NormalisedPhone | null | 'invalid'
   s = s.replace(/[\s()（）]/g, '').replace(/^(\+|00)86-?/, '');
   const digits = s.replace(/-/g, '');
   if (/^1[3-9]\d{9}$/.test(digits)) return { number: digits, kind: 'mobile' };
-  const land = /^(0\d{2,3})-?(\d{7,8})$/.exec(s);
+  // Split by the digits, not by where a clerk put the dash: only Beijing (010) and 020–029
+  // have 3-digit area codes, every other area code has 4.
+  const land = /^(010|02\d|0[3-9]\d{2})(\d{7,8})$/.exec(digits);
   if (land) return { number: `${land[1]}-${land[2]}`, kind: 'landline' };
   return 'invalid';
 }

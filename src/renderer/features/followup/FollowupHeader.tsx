@@ -28,6 +28,9 @@ export function FollowupHeader({ task, colour, draft, editable, onRelease, onHel
         {task.age !== null && <span>{t('queue.age', { age: task.age })}</span>}
         <ColourTag colour={colour} size="large" />
         {task.critical && <Tag color="red" variant="solid" className="queue-reason" title={task.priorityReason ?? undefined}>{task.priorityReason ?? t('queue.critical')}</Tag>}
+        {task.missedCall && (
+          <Tag color="gold" data-testid="fu-missed-call">{t('queue.missedCall', { at: task.missedCall.at.slice(5, 16), number: task.missedCall.number })}</Tag>
+        )}
         <span className="fu-point">
           <Typography.Text strong data-testid="fu-point">{task.pointLabel ?? task.trackName}</Typography.Text>
           <Typography.Text type="secondary"> · {task.planName}{task.deptName ? ` · ${task.deptName}` : ''}</Typography.Text>

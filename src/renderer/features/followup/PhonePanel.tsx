@@ -1,9 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Card, Empty, Tag, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { attemptOutcomes, type AttemptOutcome, type CallPhone } from '../../../shared/contract/followup';
-import { DialButton, rankPhones, useSoftphone } from '../softphone';
-import { useLogAttempt } from './queries';
+import { DialButton, rankPhones, useSoftphoneController } from '../softphone';
+import { followupKeys, useLogAttempt } from './queries';
 
 interface Props {
   phones: CallPhone[];
@@ -23,11 +24,14 @@ const stampOf = (ms: number | null) => {
 /**
  * The patient's numbers, the suggested one first, each with its dial button and last results;
  * Alt+1…9 dials the N-th. A softphone call for this task that ends is logged as an attempt with
- * the result the softphone suggests, so the retry rules and "suggest next number" learn from it.
+ * the result the softphone suggests, so the retry rules and "suggest next number" learn from it;
+ * the outcome the nurse then confirms on the softphone replaces it (main: tasks/call-outcome.ts).
  */
 export function PhonePanel({ phones, patientId, taskId, consent, editable }: Props) {
   const { t } = useTranslation();
-  const { controller } = useSoftphone();
+  // The controller only: this panel needs no re-render on the softphone's every SIP event.
+  const controller = useSoftphoneController();
+  const qc = useQueryClient();
   const logAttempt = useLogAttempt(taskId);
   const ranked = rankPhones(phones);
   const latest = useRef({ ranked, consent, logAttempt, editable });
@@ -50,11 +54,25 @@ export function PhonePanel({ phones, patientId, taskId, consent, editable }: Pro
         startedAt: stampOf(call.startedAt), endedAt: stampOf(call.endedAt),
       });
     });
+    // Her confirmed (or corrected) outcome replaces the suggestion main stored on the attempt.
+    const offConfirmed = controller.onOutcomeConfirmed((c) => {
+      if (c.taskId === taskId) void qc.invalidateQueries({ queryKey: followupKeys.view(taskId) });
+    });
     return () => {
       window.removeEventListener('keydown', onKey);
       off();
+      offConfirmed();
     };
-  }, [controller, patientId, taskId]);
+  }, [controller, qc, patientId, taskId]);
+
+  // Consent is asked once the patient answers: a change of the box during this task's call
+  // starts, pauses or resumes its recording. The value at mount is only for the next dial.
+  const consentSeen = useRef(consent);
+  useEffect(() => {
+    if (consentSeen.current === consent) return;
+    consentSeen.current = consent;
+    if (controller.getSnapshot().state.call?.taskId === taskId) controller.setConsent(consent);
+  }, [controller, consent, taskId]);
 
   return (
     <Card size="small" className="fu-card phone-panel" title={t('followup.phones.title')} data-testid="phone-panel">

@@ -1,7 +1,7 @@
 import { Button, DatePicker, Segmented, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { warningColours } from '../../../shared/contract/followup';
+import { taskKinds, warningColours, type TaskKind } from '../../../shared/contract/followup';
 import { useDepartments } from '../finder/queries';
 import { COLOUR_HEX } from './ColourTag';
 import { usePlanOptions } from './queries';
@@ -52,11 +52,11 @@ export function QueueFilters({ view }: { view: QueueView }) {
           </Tag.CheckableTag>
         ))}
       </span>
-      <Select<'any' | 'followup' | 'escalation'>
+      <Select<'any' | TaskKind>
         className="queue-kind"
         value={view.kind ?? 'any'}
         onChange={(v) => setQueueView({ kind: v === 'any' ? undefined : v })}
-        options={(['any', 'followup', 'escalation'] as const).map((v) => ({ value: v, label: t(`queue.filters.kind.${v}`) }))}
+        options={(['any', ...taskKinds] as const).map((v) => ({ value: v, label: t(`queue.filters.kind.${v}`) }))}
         data-testid="queue-kind"
       />
       <Segmented<DueFilter>

@@ -3,6 +3,7 @@ import type { HTMLAttributes, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueRow } from '../../../shared/contract/followup';
 import { genderLabel } from '../../app/codes';
+import '../followup/i18n'; // followup.outcome.* for the last attempt
 import { ColourTag } from './ColourTag';
 import { DueText } from './DueText';
 import type { QueueScope } from './state';
@@ -38,6 +39,12 @@ export function QueueTable({ scope, userId, rows, total, loading, page, pageSize
       render: (_, r) => (
         <Space size={4} wrap>
           <ColourTag colour={r.colour} />
+          {r.missedCall && (
+            <Tag color="gold" className="queue-missed-call" data-testid="queue-missed-call">
+              {t('queue.missedCall', { at: r.missedCall.at.slice(5, 16), number: r.missedCall.number })}
+              {r.missedCall.count > 1 && t('queue.missedCalls', { count: r.missedCall.count })}
+            </Tag>
+          )}
           {r.kind === 'escalation' ? (
             <Tooltip title={r.priorityReason}><Tag color="magenta" variant="solid">{t('queue.escalation')}</Tag></Tooltip>
           ) : r.critical && (
@@ -79,8 +86,18 @@ export function QueueTable({ scope, userId, rows, total, loading, page, pageSize
       ),
     },
     {
-      title: t('queue.columns.attempts'), key: 'attempts', width: 96,
-      render: (_, r) => (r.retryCount > 0 ? t('queue.attempt', { n: r.retryCount + 1, max: r.maxAttempts }) : <Typography.Text type="secondary">{t('queue.notTried')}</Typography.Text>),
+      title: t('queue.columns.attempts'), key: 'attempts', width: 150,
+      render: (_, r) => (
+        <span>
+          {r.retryCount > 0 ? t('queue.attempt', { n: r.retryCount + 1, max: r.maxAttempts }) : !r.lastAttempt && <Typography.Text type="secondary">{t('queue.notTried')}</Typography.Text>}
+          {r.lastAttempt && (
+            <Typography.Text type={r.lastAttempt.outcome === 'connected' ? 'success' : 'warning'} className="queue-last-attempt"
+              data-testid="queue-last-attempt" data-outcome={r.lastAttempt.outcome}>
+              {t('queue.lastAttempt', { at: r.lastAttempt.at.slice(5, 16), outcome: t(`followup.outcome.${r.lastAttempt.outcome}`) })}
+            </Typography.Text>
+          )}
+        </span>
+      ),
     },
     ...(scope === 'team' ? [] : [{ title: t('queue.columns.assignee'), key: 'assignee', width: 96, render: (_: unknown, r: QueueRow) => r.assignee?.name ?? '' }]),
     {

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react';
-import type { QueueInput, WarningColour } from '../../../shared/contract/followup';
+import type { QueueInput, TaskKind, WarningColour } from '../../../shared/contract/followup';
 
 // The queue's tab, filters and page live outside React so they survive a trip to the
 // follow-up screen and back, and a reload (sessionStorage); "完成并下一位" on the follow-up
@@ -13,7 +13,7 @@ export interface QueueView {
   planId?: number;
   deptId?: number;
   colour?: WarningColour;
-  kind?: 'followup' | 'escalation';
+  kind?: TaskKind;
   due: DueFilter;
   callback?: 'only' | 'exclude';
   callbackFrom?: string;
@@ -66,6 +66,6 @@ export function queueInputOf(v: QueueView): QueueInput {
 }
 
 /** What "take next" claims with: the plan/department/colour/kind the nurse is working on. */
-export function claimFilters(): { planId?: number; deptId?: number; colour?: WarningColour; kind?: 'followup' | 'escalation' } {
+export function claimFilters(): { planId?: number; deptId?: number; colour?: WarningColour; kind?: TaskKind } {
   return { planId: view.planId, deptId: view.deptId, colour: view.colour, kind: view.kind };
 }

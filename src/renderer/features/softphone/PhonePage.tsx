@@ -18,6 +18,21 @@ function DialNow({ hasNumber, onDial }: { hasNumber: boolean; onDial: (clickedAt
   );
 }
 
+/**
+ * Whether to record: before a call, for the next dial; during a call, the patient's consent now
+ * (asked once she answers), so ticking it starts or resumes the recording and unticking pauses it.
+ */
+function ConsentBox({ value, onChange }: { value: boolean; onChange: (v: boolean) => void }) {
+  const { t } = useTranslation();
+  const controller = useSoftphoneController();
+  const live = useSoftphoneSelector((s) => (s.state.call && s.state.call.phase !== 'ended' ? s.state.call.consent : null));
+  const change = (v: boolean) => {
+    onChange(v);
+    if (live !== null) controller.setConsent(v);
+  };
+  return <Checkbox checked={live ?? value} onChange={(e) => change(e.target.checked)} data-testid="dial-consent">{t('softphone.consent')}</Checkbox>;
+}
+
 /** 电话: the dial pad for calls outside a task (and for testing the headset), settings, history. */
 export function PhonePage() {
   const { t } = useTranslation();
@@ -45,7 +60,7 @@ export function PhonePage() {
               autoFocus
             />
             <DialPad onKey={(k) => setNumber((n) => n + k)} />
-            <Checkbox checked={consent} onChange={(e) => setConsent(e.target.checked)} data-testid="dial-consent">{t('softphone.consent')}</Checkbox>
+            <ConsentBox value={consent} onChange={setConsent} />
             <DialNow hasNumber={number.trim().length > 0} onDial={dial} />
             <Typography.Text type="secondary" className="softphone-shortcuts">{t('softphone.shortcuts')}</Typography.Text>
           </Space>

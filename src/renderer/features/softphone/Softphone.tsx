@@ -1,5 +1,5 @@
 import { AudioMutedOutlined, AudioOutlined, PauseCircleOutlined, PhoneOutlined, PlayCircleOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, ConfigProvider, Select, Space, Tag, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Card, ConfigProvider, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CALL_OUTCOMES, type CallOutcome } from '../../../shared/contract/calls';
@@ -91,6 +91,7 @@ function Controls({ call }: { call: CallView }) {
   const { t } = useTranslation();
   const controller = useSoftphoneController();
   const [pad, setPad] = useState(false);
+  const canHold = useSoftphoneSelector((s) => s.state.provider.hold);
   const incoming = call.phase === 'incoming';
   const talking = call.phase === 'connected';
   const ended = call.phase === 'ended';
@@ -102,16 +103,20 @@ function Controls({ call }: { call: CallView }) {
         <Button icon={call.muted ? <AudioMutedOutlined /> : <AudioOutlined />} onClick={() => controller.toggleMute()} data-testid="mute" aria-pressed={call.muted} hidden={!talking}>
           {call.muted ? t('softphone.unmute') : t('softphone.mute')}
         </Button>
-        <Button
-          icon={call.hold.local ? <PlayCircleOutlined /> : <PauseCircleOutlined />}
-          loading={call.hold.pending}
-          onClick={() => controller.toggleHold()}
-          data-testid="hold"
-          aria-pressed={call.hold.local}
-          hidden={!talking}
-        >
-          {call.hold.local ? t('softphone.resume') : t('softphone.hold')}
-        </Button>
+        {/* A provider without client-side hold (Twilio) shows the button disabled and says why. */}
+        <Tooltip title={canHold ? undefined : t('softphone.holdUnsupported')}>
+          <Button
+            icon={call.hold.local ? <PlayCircleOutlined /> : <PauseCircleOutlined />}
+            loading={call.hold.pending}
+            onClick={() => controller.toggleHold()}
+            data-testid="hold"
+            aria-pressed={call.hold.local}
+            disabled={!canHold}
+            hidden={!talking}
+          >
+            {call.hold.local ? t('softphone.resume') : t('softphone.hold')}
+          </Button>
+        </Tooltip>
         <Button onClick={() => setPad((v) => !v)} data-testid="dtmf-toggle" aria-pressed={pad} hidden={!talking}>{t('softphone.dtmf')}</Button>
         <Button danger type={talking ? 'primary' : 'default'} onClick={() => controller.hangup()} data-testid="hangup" hidden={incoming || ended}>
           {talking ? t('softphone.hangup') : t('softphone.cancel')}
@@ -150,6 +155,7 @@ export function Softphone() {
             {shown.hold.local && <Tag color="blue" data-testid="tag-hold">{t('softphone.onHold')}</Tag>}
             {shown.hold.remote && <Tag color="purple" data-testid="tag-remote-hold">{t('softphone.remoteHold')}</Tag>}
             {shown.recording === 'on' && <Tag color="red" data-testid="tag-recording">● {t('softphone.recording')}</Tag>}
+            {shown.recording === 'paused' && <Tag data-testid="tag-recording-paused">{t('softphone.recordingPaused')}</Tag>}
           </Space>
           {shown.media === 'stalled' && shown.phase === 'connected' && <Alert type="warning" showIcon title={t('softphone.mediaStalled')} data-testid="media-stalled" />}
           {shown.signalling === 'lost' && shown.phase !== 'ended' && <Alert type="warning" showIcon title={t('softphone.signallingLost')} />}

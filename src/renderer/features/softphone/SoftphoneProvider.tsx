@@ -3,6 +3,7 @@ import { createContext, useContext, useEffect, useRef, useState, useSyncExternal
 import type { User } from '../../../shared/model';
 import { SoftphoneController, type SoftphoneSnapshot } from './controller';
 import './i18n';
+import './i18n-voice';
 import { callKeys } from './queries';
 
 const Ctx = createContext<SoftphoneController | null>(null);

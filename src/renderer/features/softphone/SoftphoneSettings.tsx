@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SaveAccountInput, SipAccountPublic } from '../../../shared/contract/calls';
 import { meterLevel, TonePlayer } from './audio';
 import { DEFAULT_DEVICE, openMic, type DeviceInfo } from './devices';
+import { ProviderChoice } from './ProviderChoice';
 import { useAccount, useSaveAccount } from './queries';
 import { useSoftphoneController, useSoftphoneSelector } from './SoftphoneProvider';
 
@@ -161,10 +162,11 @@ function Devices() {
   );
 }
 
-/** Set up once: the SIP account and the headset. Memoised: the 电话 page around it re-renders as calls come and go. */
+/** Set up once: the provider, the SIP account and the headset. Memoised: the 电话 page around it re-renders as calls come and go. */
 export const SoftphoneSettings = memo(function SoftphoneSettings() {
   return (
     <Space direction="vertical" size="middle" className="softphone-settings" data-testid="softphone-settings">
+      <ProviderChoice />
       <AccountForm />
       <Devices />
     </Space>

@@ -1,15 +1,17 @@
 import { api } from '../../api/client';
-import type { CallerMatch, CallOutcome } from '../../../shared/contract/calls';
+import type { CallerMatch, CallOutcome, VoiceProvider } from '../../../shared/contract/calls';
+import { createVoiceAdapter } from './adapter-factory';
 import { TonePlayer } from './audio';
+import { CallRecording } from './call-recording';
 import { DeviceManager, type DeviceSnapshot } from './device-manager';
-import { CallRecorder } from './recorder';
 import { uploadRecording } from './recording-io';
-import { SipAdapter } from './sip-adapter';
 import { endReport, initialState, reduce, type Action, type CallState, type SoftphoneState } from './state';
+import type { VoiceAdapter } from './voice-adapter';
 
 // The softphone of the signed-in user: the reducer's state plus the side effects of its
 // transitions (tones, recording, the calls rows in main, the screen pop). React reads it
-// through useSyncExternalStore (useSoftphone), the follow-up screen through the same hook.
+// through useSyncExternalStore (useSoftphoneSelector); the follow-up screen only uses its
+// commands and events (onCallEnded, onOutcomeConfirmed).
 
 export interface DialRequest {
   number: string;
@@ -28,6 +30,8 @@ export interface ScreenPop {
   matches: CallerMatch[];
   chosen: number | null;
 }
+
+export interface ConfirmedOutcome { callId: number; taskId: number | null; outcome: CallOutcome }
 
 export interface Notice { id: number; key: string; params?: Record<string, string> }
 
@@ -49,14 +53,16 @@ export class SoftphoneController {
   private snap: SoftphoneSnapshot;
   private listeners = new Set<() => void>();
   private endListeners = new Set<(call: CallState) => void>();
-  private adapter: SipAdapter;
+  private confirmListeners = new Set<(c: ConfirmedOutcome) => void>();
+  private adapter: VoiceAdapter;
+  private provider: VoiceProvider = 'sip';
   private devices: DeviceManager;
   private ring = new TonePlayer('softphone-ring');
   private ringback = new TonePlayer('softphone-ringback');
   private disposed = false;
   /** Each start() supersedes earlier ones still awaiting. */
   private generation = 0;
-  private recorder: CallRecorder | null = null;
+  private recording = new CallRecording((a) => this.dispatch(a));
   private stored = new Map<string, Promise<number | null>>();
   private noticeSeq = 0;
 
@@ -75,8 +81,8 @@ export class SoftphoneController {
     });
   }
 
-  private makeAdapter(): SipAdapter {
-    return new SipAdapter({
+  private makeAdapter(): VoiceAdapter {
+    return createVoiceAdapter(this.provider, {
       dispatch: (a) => this.dispatch(a),
       now: this.now,
       mic: () => this.devices.snapshot().resolved.mic,
@@ -84,7 +90,7 @@ export class SoftphoneController {
       iceGatheringTimeout: tuning('iceGatheringTimeout', 1000),
       noAnswerTimeoutMs: tuning('noAnswerTimeoutMs', 45_000),
       onIncoming: (uid, number) => this.incoming(uid, number),
-      onEstablished: (_uid, local, remote) => this.established(local, remote),
+      onEstablished: (uid, local, remote) => this.recording.established(uid, local, remote, this.snap.state.call),
       onTerminated: () => undefined,
     });
   }
@@ -100,6 +106,12 @@ export class SoftphoneController {
   onCallEnded(fn: (call: CallState) => void): () => void {
     this.endListeners.add(fn);
     return () => this.endListeners.delete(fn);
+  }
+
+  /** Called once main has stored the outcome the nurse confirmed (the follow-up screen re-reads its attempts). */
+  onOutcomeConfirmed(fn: (c: ConfirmedOutcome) => void): () => void {
+    this.confirmListeners.add(fn);
+    return () => this.confirmListeners.delete(fn);
   }
 
   get ladder() {
@@ -142,7 +154,8 @@ export class SoftphoneController {
     this.dispatch({ type: 'reg/connecting', at: this.now() });
     let creds;
     try {
-      creds = await api.call('softphone.credentials');
+      await this.useProvider(gen);
+      creds = await this.adapter.credentials();
     } catch (err) {
       if (gen !== this.generation) return;
       const code = (err as { code?: string }).code;
@@ -158,6 +171,19 @@ export class SoftphoneController {
 
   stop(): Promise<void> {
     return this.adapter.stop();
+  }
+
+  /** The provider the nurse chose (softphone.voice): a different one replaces the adapter. */
+  private async useProvider(gen: number): Promise<void> {
+    const { provider } = await api.call('softphone.voice');
+    if (gen !== this.generation || provider === this.adapter.provider) return;
+    const old = this.adapter;
+    this.provider = provider;
+    this.adapter = this.makeAdapter();
+    this.dispatch({ type: 'reg/provider', provider, hold: this.adapter.canHold });
+    await old.stop(false);
+    old.dispose();
+    this.dispatch({ type: 'reg/connecting', at: this.now() });
   }
 
   dispose(): void {
@@ -212,11 +238,22 @@ export class SoftphoneController {
     this.adapter.sendDtmf(digit);
   }
 
+  /**
+   * The patient's consent to record, asked once she has answered: ticking it during the call
+   * starts the recording, unticking pauses it, ticking again resumes it in the same file.
+   */
+  setConsent(on: boolean): void {
+    this.dispatch({ type: 'call/consent', on });
+  }
+
   async confirmOutcome(outcome: CallOutcome): Promise<void> {
     const c = this.snap.state.call;
     if (!c || c.phase !== 'ended') return;
     const callId = await (this.stored.get(c.uid) ?? Promise.resolve(c.callId));
-    if (callId) await api.call('calls.setOutcome', { callId, outcome });
+    if (callId) {
+      await api.call('calls.setOutcome', { callId, outcome });
+      for (const fn of this.confirmListeners) fn({ callId, taskId: c.taskId, outcome });
+    }
     this.dispatch({ type: 'call/dismiss' });
   }
 
@@ -262,7 +299,9 @@ export class SoftphoneController {
       this.ring.stop();
       this.ringback.stop();
     }
-    if (entered('connected')) void this.withCallId(call.uid, (callId) => api.call('calls.answered', { callId }));
+    if (entered('connected')) this.inOrder(call.uid, (callId) => api.call('calls.answered', { callId }));
+    if (action.type === 'call/consent') this.inOrder(call.uid, (callId) => api.call('calls.setConsent', { callId, consent: call.consent }));
+    this.recording.follow(was, call);
     if (entered('ended')) void this.finish(call);
   }
 
@@ -277,9 +316,18 @@ export class SoftphoneController {
     this.stored.set(call.uid, p);
   }
 
-  private async withCallId<T>(uid: string, fn: (callId: number) => Promise<T>): Promise<T | undefined> {
-    const callId = await this.stored.get(uid);
-    return callId ? fn(callId).catch(() => undefined) : undefined;
+  /**
+   * Reports on the call reach main in the order they happened: each waits for the call's row and
+   * the reports before it, and the end and the recording wait for them all (stored.get). Main
+   * judges a recording by the consent it holds, and a withdrawal by whether the call was answered.
+   */
+  private inOrder(uid: string, report: (callId: number) => Promise<unknown>): void {
+    const row = this.stored.get(uid);
+    if (!row) return;
+    this.stored.set(uid, row.then(async (callId) => {
+      if (callId) await report(callId).catch(() => undefined);
+      return callId;
+    }));
   }
 
   private incoming(uid: string, number: string): void {
@@ -302,26 +350,13 @@ export class SoftphoneController {
       .catch(() => this.snap.screenPop?.uid === uid && this.set({ screenPop: { ...this.snap.screenPop, loading: false } }));
   }
 
-  private established(local: MediaStream, remote: MediaStream): void {
-    const call = this.snap.state.call;
-    if (!call?.consent) return;
-    try {
-      this.recorder = new CallRecorder(local, remote);
-      this.dispatch({ type: 'call/recording', state: 'on' });
-    } catch {
-      this.dispatch({ type: 'call/recording', state: 'failed' });
-    }
-  }
-
   private async switchMic(deviceId: string): Promise<void> {
     const fresh = await this.adapter.setMic(deviceId).catch(() => null);
-    if (fresh) this.recorder?.replaceLocal(fresh);
+    if (fresh) this.recording.micChanged(fresh);
   }
 
   private async finish(call: CallState): Promise<void> {
-    const recorder = this.recorder;
-    this.recorder = null;
-    const blob = recorder ? await recorder.stop() : null;
+    const blob = await this.recording.finish(call.uid);
     const report = endReport(call);
     const callId = await this.stored.get(call.uid);
     if (callId && report) await api.call('calls.end', { callId, ...report }).catch(() => undefined);

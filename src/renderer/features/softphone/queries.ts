@@ -1,9 +1,10 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { SaveAccountInput } from '../../../shared/contract/calls';
+import type { SaveAccountInput, VoiceProvider } from '../../../shared/contract/calls';
 
 export const callKeys = {
   account: ['softphone', 'account'] as const,
+  voice: ['softphone', 'voice'] as const,
   calls: ['calls'] as const,
   list: (f: { patientId?: number; missedOnly?: boolean }) => ['calls', 'list', f.patientId ?? null, !!f.missedOnly] as const,
 };
@@ -19,6 +20,18 @@ export function useSaveAccount() {
   return useMutation({
     mutationFn: (input: SaveAccountInput) => api.call('softphone.saveAccount', input),
     onSuccess: (saved) => qc.setQueryData(callKeys.account, saved),
+  });
+}
+
+export function useVoiceSettings() {
+  return useQuery({ queryKey: callKeys.voice, queryFn: () => api.call('softphone.voice') });
+}
+
+export function useSetProvider() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (provider: VoiceProvider) => api.call('softphone.setProvider', { provider }),
+    onSuccess: (saved) => qc.setQueryData(callKeys.voice, saved),
   });
 }
 

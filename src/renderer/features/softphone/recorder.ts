@@ -2,7 +2,7 @@ import { audioContext } from './audio';
 
 // Both sides of the call in one file: local and remote tracks mixed by WebAudio into one
 // MediaStream, recorded by MediaRecorder as WebM/Opus. SIP stacks do not record; this does it
-// in the workstation, only with the patient's consent.
+// in the workstation, only while the patient consents (paused while she has withdrawn it).
 
 const MIME_TYPES = ['audio/webm;codecs=opus', 'audio/webm', 'audio/ogg;codecs=opus'];
 
@@ -39,6 +39,16 @@ export class CallRecorder {
     this.local?.disconnect();
     this.local = audioContext().createMediaStreamSource(stream);
     this.local.connect(this.mix);
+  }
+
+  /** Consent withdrawn: MediaRecorder drops what it hears until resumed; the file so far stays. */
+  pause(): void {
+    if (this.recorder.state === 'recording') this.recorder.pause();
+  }
+
+  /** Consent given again: recording continues in the same file. */
+  resume(): void {
+    if (this.recorder.state === 'paused') this.recorder.resume();
   }
 
   stop(): Promise<Blob> {

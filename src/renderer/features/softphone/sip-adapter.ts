@@ -1,37 +1,29 @@
 import { Invitation, Inviter, Registerer, SessionState, UserAgent, UserAgentState, Web, type Session } from 'sip.js';
 import type { SipCredentials } from '../../../shared/contract/calls';
+import { api } from '../../api/client';
 import { backoffDelay } from './backoff';
 import { queueDtmf, replaceMic } from './call-media';
 import { micConstraints, openMic, routeTo } from './devices';
 import { MediaMonitor } from './media-monitor';
-import type { Action } from './state';
+import type { LadderEntry, VoiceAdapter, VoiceAdapterOptions } from './voice-adapter';
 
 // The thin layer over sip.js: SIP and WebRTC events in, reducer actions out, and the few
 // commands the UI needs. It decides nothing about call state; state.ts does.
 
-export interface AdapterOptions {
-  dispatch(action: Action): void;
-  now(): number;
-  /** The microphone to use for the next call (device id or 'default'). */
-  mic(): string;
-  /** The speaker for the remote audio (device id or 'default'). */
-  speaker(): string;
+export interface AdapterOptions extends VoiceAdapterOptions {
   /** sip.js waits for ICE gathering up to this long before sending the offer/answer. */
   iceGatheringTimeout: number;
-  noAnswerTimeoutMs: number;
-  onIncoming(uid: string, number: string, displayName: string | null): void;
-  onEstablished(uid: string, local: MediaStream, remote: MediaStream): void;
-  onTerminated(uid: string): void;
 }
 
 type Sdh = Web.SessionDescriptionHandler;
 
 const REGISTER_TIMEOUT_MS = 6000;
 
-/** First line and time of every SIP message: the ladder kept for diagnostics (and timing). */
-export interface LadderEntry { at: number; dir: 'out' | 'in'; line: string }
+export type { LadderEntry };
 
-export class SipAdapter {
+export class SipAdapter implements VoiceAdapter<SipCredentials> {
+  readonly provider = 'sip' as const;
+  readonly canHold = true;
   private ua: UserAgent | null = null;
   private registerer: Registerer | null = null;
   private session: Session | null = null;
@@ -60,6 +52,10 @@ export class SipAdapter {
 
   get peerConnection(): RTCPeerConnection | undefined {
     return (this.session?.sessionDescriptionHandler as Sdh | undefined)?.peerConnection;
+  }
+
+  credentials(): Promise<SipCredentials> {
+    return api.call('softphone.credentials');
   }
 
   async start(creds: SipCredentials): Promise<void> {

@@ -32,7 +32,8 @@ export function endedByOfCode(code: number): EndedBy {
 }
 
 /** Registration failures the nurse can act on. */
-export type RegFailure = 'auth' | 'forbidden' | 'unreachable' | 'timeout' | 'server' | 'blocked' | 'credentials';
+/** 'token': Twilio refused the access token (the Twilio provider's 'auth'). */
+export type RegFailure = 'auth' | 'forbidden' | 'unreachable' | 'timeout' | 'server' | 'blocked' | 'credentials' | 'token';
 
 export function regFailureOfCode(code: number): RegFailure {
   if (code === 401 || code === 407) return 'auth';

@@ -1,4 +1,4 @@
-import type { CallDirection, CallOutcome, EndedBy } from '../../../shared/contract/calls';
+import type { CallDirection, CallOutcome, EndedBy, VoiceProvider } from '../../../shared/contract/calls';
 import { endedByOfCode, outcomeOfCode, regFailureOfCode, type RegFailure } from './sip-codes';
 
 // The softphone as plain data. Registration and the current call are kept apart (a call can
@@ -68,13 +68,16 @@ export interface CallState {
   dtmf: string;
   media: 'ok' | 'stalled' | 'lost';
   signalling: 'ok' | 'lost';
-  recording: 'off' | 'on' | 'saved' | 'failed';
+  /** 'paused': the patient withdrew consent mid-call; what was recorded so far is kept. */
+  recording: 'off' | 'on' | 'paused' | 'saved' | 'failed';
   end: CallEnd | null;
 }
 
 export interface SoftphoneState {
   registration: RegistrationState;
   call: CallState | null;
+  /** The telephony in use; `hold: false` when it has no client-side hold (Twilio). */
+  provider: { name: VoiceProvider; hold: boolean };
 }
 
 export type Action =
@@ -87,6 +90,9 @@ export type Action =
   | { type: 'reg/retry-scheduled'; at: number; attempt: number; delayMs: number }
   | { type: 'reg/blocked'; at: number; detail: string }
   | { type: 'reg/credentials-error'; at: number; detail: string }
+  /** Twilio refused the access token main minted (and a fresh one did not help). */
+  | { type: 'reg/token-refused'; at: number; detail: string }
+  | { type: 'reg/provider'; provider: VoiceProvider; hold: boolean }
   | { type: 'reg/stopped'; at: number }
   | { type: 'call/dial'; at: number; uid: string; number: string; patientId?: number | null; taskId?: number | null; consent?: boolean }
   | { type: 'call/invite-sent'; at: number }
@@ -110,10 +116,12 @@ export type Action =
   | { type: 'call/dtmf'; digit: string }
   | { type: 'call/media'; state: 'ok' | 'stalled' | 'lost'; at: number }
   | { type: 'call/recording'; state: CallState['recording'] }
+  /** The nurse ticked or unticked the patient's consent to record during the call. */
+  | { type: 'call/consent'; on: boolean }
   | { type: 'call/dismiss' };
 
 export function initialState(at = 0): SoftphoneState {
-  return { registration: reg('unconfigured', at), call: null };
+  return { registration: reg('unconfigured', at), call: null, provider: { name: 'sip', hold: true } };
 }
 
 function reg(status: RegStatus, at: number, more: Partial<RegistrationState> = {}): RegistrationState {
@@ -162,6 +170,8 @@ function reduceRegistration(r: RegistrationState, a: Action): RegistrationState 
       return reg('failed', a.at, { failure: 'blocked', detail: a.detail });
     case 'reg/credentials-error':
       return reg('failed', a.at, { failure: 'credentials', detail: a.detail });
+    case 'reg/token-refused':
+      return reg('failed', a.at, { failure: 'token', detail: a.detail });
     case 'reg/stopped':
       return reg('stopped', a.at);
     default:
@@ -246,6 +256,11 @@ function reduceCall(c: CallState | null, a: Action, registration: RegistrationSt
       return { ...c, hold: { ...c.hold, remote: a.on } };
     case 'call/dtmf':
       return c.phase === 'connected' && /^[0-9*#A-D]$/.test(a.digit) ? { ...c, dtmf: (c.dtmf + a.digit).slice(-32) } : c;
+    case 'call/consent':
+      // A withdrawal pauses a running recording and a renewed consent resumes it into the same
+      // file (one recording per call); starting one is the controller's (it holds the streams).
+      if (c.consent === a.on) return c;
+      return { ...c, consent: a.on, recording: c.recording === 'on' && !a.on ? 'paused' : c.recording === 'paused' && a.on ? 'on' : c.recording };
     default:
       return c;
   }
@@ -260,9 +275,15 @@ function signallingOf(c: CallState | null, a: Action): CallState | null {
 }
 
 export function reduce(state: SoftphoneState, action: Action): SoftphoneState {
+  if (action.type === 'reg/provider') {
+    const p = state.provider;
+    return p.name === action.provider && p.hold === action.hold ? state : { ...state, provider: { name: action.provider, hold: action.hold } };
+  }
+  // Hold the provider cannot do is never pretended: the request changes nothing.
+  if (action.type === 'call/hold-request' && !state.provider.hold) return state;
   const registration = reduceRegistration(state.registration, action);
   const call = signallingOf(reduceCall(state.call, action, registration), action);
-  return registration === state.registration && call === state.call ? state : { registration, call };
+  return registration === state.registration && call === state.call ? state : { ...state, registration, call };
 }
 
 /** Seconds of conversation so far (or in total, once ended). */
@@ -270,6 +291,9 @@ export function talkSeconds(c: Pick<CallState, 'answeredAt' | 'endedAt'>, now: n
   if (!c.answeredAt) return 0;
   return Math.max(0, Math.floor(((c.endedAt ?? now) - c.answeredAt) / 1000));
 }
+
+/** The call is answered and the patient agrees, but nothing records yet: the recorder should start. */
+export const recordingDue = (c: CallState | null): boolean => !!c && c.phase === 'connected' && c.consent && c.recording === 'off';
 
 /** What main stores as the call's end. */
 export function endReport(c: CallState): { endedBy: EndedBy; sipCode: number | null; reason: string; outcome: CallOutcome | null } | null {

@@ -1,4 +1,5 @@
-// Twilio Voice (cloud telephony) for the softphone: wire `new TwilioVoice({ token: twilioToken, … })`
-// where the SIP adapter would be used. Not mounted anywhere yet; see docs/messaging.md.
-export { TwilioVoice, type CallLike, type DeviceLike, type TwilioVoiceOptions, type TwilioVoiceStatus } from './twilio-voice';
+// Twilio Voice (cloud telephony) as the softphone's second provider: TwilioCallAdapter is built
+// by the softphone controller when the nurse chose Twilio (softphone/adapter-factory.ts).
+export { TwilioCallAdapter, type TwilioAdapterOptions } from './twilio-call-adapter';
+export { TwilioVoice, type AudioLike, type CallLike, type DeviceLike, type TwilioVoiceOptions, type TwilioVoiceStatus } from './twilio-voice';
 export { twilioToken } from './token-source';

@@ -11,7 +11,7 @@ import type { TwilioVoiceToken } from '../../../shared/contract/messaging';
 
 export type TwilioVoiceStatus = 'idle' | 'registering' | 'registered' | 'unregistered' | 'error' | 'destroyed';
 
-/** The part of a Voice SDK Call the softphone drives. */
+/** The part of a Voice SDK Call the softphone drives (es5/twilio/call.d.ts). */
 export interface CallLike {
   on(event: string, listener: (...args: unknown[]) => void): unknown;
   accept(): void;
@@ -20,6 +20,15 @@ export interface CallLike {
   mute(shouldMute?: boolean): void;
   sendDigits(digits: string): void;
   parameters?: Record<string, string>;
+  getLocalStream?(): MediaStream | undefined;
+  getRemoteStream?(): MediaStream | undefined;
+}
+
+/** Device.audio, an AudioHelper (es5/twilio/audiohelper.d.ts, outputdevicecollection.d.ts). */
+export interface AudioLike {
+  setInputDevice(deviceId: string): Promise<void>;
+  unsetInputDevice(): Promise<void>;
+  speakerDevices: { set(deviceIdOrIds: string | string[]): Promise<void> };
 }
 
 /** The part of a Voice SDK Device used here. */
@@ -29,12 +38,14 @@ export interface DeviceLike {
   updateToken(token: string): void;
   connect(options: { params: Record<string, string> }): Promise<CallLike>;
   destroy(): void;
+  readonly audio?: AudioLike | null;
 }
 
 export interface TwilioVoiceOptions {
   /** calls.twilioToken (see token-source.ts). */
   token(): Promise<TwilioVoiceToken>;
-  onStatus(status: TwilioVoiceStatus, detail?: string): void;
+  /** `error`: the SDK's TwilioError (its `code` says what failed) for status 'error'. */
+  onStatus(status: TwilioVoiceStatus, detail?: string, error?: unknown): void;
   onIncoming(call: CallLike, from: string | null): void;
   /** Default: a Voice SDK Device (Opus first, close protection while in a call). */
   createDevice?: (token: string) => Promise<DeviceLike>;
@@ -43,7 +54,12 @@ export interface TwilioVoiceOptions {
 const sdkDevice = async (token: string): Promise<DeviceLike> => {
   const { Device } = await import('@twilio/voice-sdk');
   // The SDK asks for a new token a minute before the old one expires (tokenWillExpire).
-  return new Device(token, { closeProtection: true, codecPreferences: ['opus', 'pcmu'] as never, tokenRefreshMs: 60_000 }) as unknown as DeviceLike;
+  const device = new Device(token, { closeProtection: true, codecPreferences: ['opus', 'pcmu'] as never, tokenRefreshMs: 60_000 });
+  // The softphone plays its own ring and ringback on the nurse's chosen devices.
+  device.audio?.incoming(false);
+  device.audio?.outgoing(false);
+  device.audio?.disconnect(false);
+  return device as unknown as DeviceLike;
 };
 
 export class TwilioVoice {
@@ -55,6 +71,10 @@ export class TwilioVoice {
     return this.device !== null;
   }
 
+  get audio(): AudioLike | null {
+    return this.device?.audio ?? null;
+  }
+
   async start(): Promise<void> {
     this.stop();
     this.o.onStatus('registering');
@@ -62,15 +82,18 @@ export class TwilioVoice {
       const { token } = await this.o.token();
       const device = await (this.o.createDevice ?? sdkDevice)(token);
       this.device = device;
-      device.on('registering', () => this.o.onStatus('registering'));
-      device.on('registered', () => this.o.onStatus('registered'));
-      device.on('unregistered', () => this.o.onStatus('unregistered'));
-      device.on('error', (err) => this.o.onStatus('error', errorText(err)));
-      device.on('tokenWillExpire', () => void this.refresh());
-      device.on('incoming', (call) => this.o.onIncoming(call as CallLike, (call as CallLike).parameters?.From ?? null));
+      // Events of a Device already replaced (a restart) are not this one's news.
+      const on = (event: string, fn: (...args: unknown[]) => void) => device.on(event, (...args) => this.device === device && fn(...args));
+      on('registering', () => this.o.onStatus('registering'));
+      on('registered', () => this.o.onStatus('registered'));
+      on('unregistered', () => this.o.onStatus('unregistered'));
+      // errorEvent(error, call?): a call's error reaches that Call's own 'error' listeners too.
+      on('error', (err, call) => call === undefined && this.o.onStatus('error', errorText(err), err));
+      on('tokenWillExpire', () => void this.refresh());
+      on('incoming', (call) => this.o.onIncoming(call as CallLike, (call as CallLike).parameters?.From ?? null));
       await device.register();
     } catch (err) {
-      this.o.onStatus('error', errorText(err));
+      this.o.onStatus('error', errorText(err), err);
     }
   }
 
@@ -82,7 +105,7 @@ export class TwilioVoice {
       const { token } = await this.o.token();
       if (this.device === device) device.updateToken(token);
     } catch (err) {
-      this.o.onStatus('error', errorText(err));
+      this.o.onStatus('error', errorText(err), err);
     }
   }
 
@@ -101,7 +124,7 @@ export class TwilioVoice {
   }
 }
 
-function errorText(err: unknown): string {
+export function errorText(err: unknown): string {
   const e = err as { code?: unknown; message?: unknown } | null;
   return [e?.code, e?.message ?? String(err)].filter((x) => x !== undefined && x !== null).join(' ');
 }

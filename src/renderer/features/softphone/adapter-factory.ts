@@ -1,0 +1,9 @@
+import type { VoiceProvider } from '../../../shared/contract/calls';
+import { TwilioCallAdapter } from '../twilio-voice/twilio-call-adapter';
+import { SipAdapter, type AdapterOptions } from './sip-adapter';
+import type { VoiceAdapter } from './voice-adapter';
+
+/** The adapter of the provider the nurse chose (softphone.voice); SIP unless Twilio is chosen. */
+export function createVoiceAdapter(provider: VoiceProvider, o: AdapterOptions): VoiceAdapter {
+  return provider === 'twilio' ? new TwilioCallAdapter(o) : new SipAdapter(o);
+}

@@ -1,0 +1,38 @@
+// The app's instance, initialised first: bundles can only be added to an initialised store.
+import i18next from '../../i18n';
+
+// Strings of the provider choice (SIP PBX or Twilio), merged into `softphone.*` beside i18n.ts.
+// Chinese first; en has exactly the same keys.
+
+const zhCN = {
+  reg: { failure: { token: 'Twilio 拒绝了访问令牌，请联系信息科检查 Twilio 配置' } },
+  holdUnsupported: 'Twilio 云电话不支持保持通话',
+  provider: {
+    title: '话机类型',
+    sip: 'SIP 交换机（医院 PBX）',
+    twilio: 'Twilio 云电话',
+    twilioOff: '服务器未配置 Twilio 语音，不能选择',
+    twilioHint: '使用服务器配置的 Twilio 账号，无需填写下面的 SIP 账号；不支持保持通话',
+    busy: '通话中不能切换',
+    saved: '已切换话机类型',
+  },
+};
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+const en: Shape<typeof zhCN> = {
+  reg: { failure: { token: 'Twilio refused the access token; ask IT to check the Twilio configuration' } },
+  holdUnsupported: 'Twilio calls cannot be put on hold',
+  provider: {
+    title: 'Phone type',
+    sip: 'SIP (hospital PBX)',
+    twilio: 'Twilio cloud phone',
+    twilioOff: 'Twilio voice is not configured on the server',
+    twilioHint: 'Uses the server\'s Twilio account; no SIP account needed below. Hold is not available',
+    busy: 'Cannot switch during a call',
+    saved: 'Phone type changed',
+  },
+};
+
+i18next.addResourceBundle('zh-CN', 'translation', { softphone: zhCN }, true, false);
+i18next.addResourceBundle('en', 'translation', { softphone: en }, true, false);

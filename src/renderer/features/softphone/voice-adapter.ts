@@ -1,0 +1,48 @@
+import type { VoiceProvider } from '../../../shared/contract/calls';
+import type { Action } from './state';
+
+// What the controller needs from a telephony provider (sip.js to the PBX, or Twilio's Voice
+// SDK): provider events in, reducer actions out, plus the few commands of the UI. An adapter
+// decides nothing about call state; state.ts does, the same for every provider.
+
+export interface VoiceAdapterOptions {
+  dispatch(action: Action): void;
+  now(): number;
+  /** The microphone to use for the next call (device id or 'default'). */
+  mic(): string;
+  /** The speaker for the remote audio (device id or 'default'). */
+  speaker(): string;
+  /** An unanswered outgoing call is given up after this long. */
+  noAnswerTimeoutMs: number;
+  onIncoming(uid: string, number: string, displayName: string | null): void;
+  /** Both sides' audio, once answered: the recorder takes them (with consent). */
+  onEstablished(uid: string, local: MediaStream, remote: MediaStream): void;
+  onTerminated(uid: string): void;
+}
+
+/** First line and time of every signalling message (or provider event): kept for diagnostics. */
+export interface LadderEntry { at: number; dir: 'out' | 'in'; line: string }
+
+/** `C`: what registering needs from main (SIP credentials, a Twilio token). */
+export interface VoiceAdapter<C = unknown> {
+  readonly provider: VoiceProvider;
+  /** False: the provider has no client-side hold (Twilio); the UI disables the button. */
+  readonly canHold: boolean;
+  readonly ladder: readonly LadderEntry[];
+  /** Fetches C from main; rejects with the API error (not_found: nothing configured). */
+  credentials(): Promise<C>;
+  start(creds: C): Promise<void>;
+  /** `final`: also forget the credentials and report "stopped". */
+  stop(final?: boolean): Promise<void>;
+  dispose(): void;
+  dial(uid: string, number: string): Promise<void>;
+  answer(): Promise<void>;
+  /** Cancel, decline or hang up, depending on where the call is. */
+  hangup(): Promise<void>;
+  setMute(on: boolean): void;
+  setHold(on: boolean): Promise<void>;
+  sendDtmf(digit: string): void;
+  /** Switches the microphone mid-call; returns the new local stream for the recorder. */
+  setMic(deviceId: string): Promise<MediaStream | null>;
+  setSpeaker(deviceId: string): Promise<void>;
+}

@@ -1,0 +1,24 @@
+import { createDispatcher } from '../../src/main/api/dispatcher';
+import { buildHandlers } from '../../src/main/api/handlers';
+import type { Services } from '../../src/main/api/services';
+import { loadConfig } from '../../src/main/config';
+import type { Store } from '../../src/main/store/store';
+import type { Clock } from '../../src/main/util/clock';
+import type { User } from '../../src/shared/model';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read results loosely
+export type TestDispatch = (user: User | null, method: string, input?: unknown) => Promise<any>;
+
+/**
+ * The app's one dispatcher over a store, called as the IPC adapter calls it (no sync service);
+ * a refused call throws an error carrying the dispatcher's code.
+ */
+export function ipcDispatch(store: Store, clock: Clock, dataDir: string): TestDispatch {
+  const services = { store, clock, config: loadConfig(dataDir, {}), sync: null } as unknown as Services;
+  const d = createDispatcher(buildHandlers(services));
+  return async (user, method, input) => {
+    const out = await d.dispatch({ user, token: null, transport: 'ipc' }, method, input);
+    if (!out.ok) throw Object.assign(new Error(out.error.message), out.error);
+    return out.result;
+  };
+}
