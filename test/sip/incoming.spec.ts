@@ -1,7 +1,7 @@
 import { EXT, expect, test } from './fixtures';
 import { freePort } from './harness/procs';
 import { sippCall } from './harness/sipp';
-import { readCalls, readMissedCallCallbacks } from './harness/workstation';
+import { enrolledPatientWithOwnMobile, readCalls, readMissedCallCallbacks } from './harness/workstation';
 import { growth, WorkstationScreen } from './pages';
 
 // A patient calls the nurse's extension (sipp playing the PSTN gateway, plain RTP through
@@ -56,4 +56,28 @@ test('an unknown number calls and gives up: an unknown-caller card, then a misse
   const missed = nurse.getByTestId('missed-calls').getByTestId('call-row').first();
   await expect(missed).toContainText(number, { timeout: 30_000 });
   await expect(missed.getByTestId('dial-button')).toBeVisible();
+});
+
+test('a known patient calls and gives up: the missed call becomes a callback task in the team queue', async ({ nurse, infra, pbx, logDir }, testInfo) => {
+  const patient = await enrolledPatientWithOwnMobile(infra.workstation);
+  const ws = new WorkstationScreen(nurse);
+  await ws.openPhone(infra.workstation.url);
+  await ws.waitRegistered();
+  const caller = sippCall({ proxyPort: pbx.o.sipPort, user: patient.number, dir: testInfo.outputPath('sipp'), logDir, port: await freePort(), mediaPort: await freePort(), to: EXT.nurse, cancelAfterMs: 2000 });
+  await ws.waitPhase('incoming');
+  await expect(ws.panel.getByTestId('caller-match')).toHaveAttribute('data-patient-id', String(patient.id));
+  await expect(ws.ended).toHaveAttribute('data-reason', 'remote_cancel', { timeout: 10_000 });
+  expect(await caller.exited).toBe(0);
+  await expect.poll(() => readCalls(infra.workstation.storeFile).at(-1)?.missed).toBe(1);
+  const call = readCalls(infra.workstation.storeFile).at(-1)!;
+  expect(call).toMatchObject({ direction: 'inbound', number: patient.number, patient_id: patient.id });
+  await expect.poll(() => readMissedCallCallbacks(infra.workstation.storeFile).find((r) => r.call_id === call.id)?.task_id ?? null).not.toBeNull();
+  const made = readMissedCallCallbacks(infra.workstation.storeFile).find((r) => r.call_id === call.id)!;
+  expect(made).toMatchObject({ patient_id: patient.id, kind: 'callback', status: 'pending' });
+
+  // The nurse sees it in the team queue, with the reason.
+  await nurse.goto(`${infra.workstation.url}/#/queue`);
+  const row = nurse.locator(`[data-task-id="${made.task_id}"]`);
+  await expect(row).toContainText('未接来电', { timeout: 30_000 });
+  await expect(row).toContainText(patient.name);
 });

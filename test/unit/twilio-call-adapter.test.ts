@@ -1,75 +1,10 @@
-import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { endReport, initialState, reduce, type Action, type SoftphoneState } from '../../src/renderer/features/softphone/state';
 import { TwilioCallAdapter } from '../../src/renderer/features/twilio-voice/twilio-call-adapter';
-import type { AudioLike, CallLike, DeviceLike } from '../../src/renderer/features/twilio-voice/twilio-voice';
+import { FakeCall, FakeDevice, stream } from '../helpers/twilio-voice-fakes';
 
-// The Twilio adapter fed by a fake Voice SDK whose events follow @twilio/voice-sdk 2.18's
-// type definitions: es5/twilio/device.d.ts (registering, registered, unregistered,
-// error(error, call?), incoming(call), tokenWillExpire(device)) and es5/twilio/call.d.ts
-// (ringing(hasEarlyMedia), accept(call), disconnect(call), cancel(), reject(), error(error)).
-// The reducer (state.ts) turns the adapter's actions into the states asserted here.
-
-const stream = (name: string) => ({ id: name }) as unknown as MediaStream;
-
-class FakeCall extends EventEmitter implements CallLike {
-  muted: boolean[] = [];
-  digits: string[] = [];
-  accepted = 0;
-  constructor(readonly parameters: Record<string, string> = {}) {
-    super();
-  }
-  accept() {
-    this.accepted += 1;
-  }
-  // call.js: reject() emits 'reject' at once; disconnect() closes the media, whose onclose emits 'disconnect'.
-  reject() {
-    this.emit('reject');
-  }
-  disconnect() {
-    this.emit('disconnect', this);
-  }
-  mute(on = true) {
-    this.muted.push(on);
-  }
-  sendDigits(d: string) {
-    if (/[^0-9*#w]/.test(d)) throw new Error('Illegal character passed into sendDigits');
-    this.digits.push(d);
-  }
-  getLocalStream = () => stream('local');
-  getRemoteStream = () => stream('remote');
-}
-
-class FakeDevice extends EventEmitter implements DeviceLike {
-  tokens: string[] = [];
-  dialled: Record<string, string>[] = [];
-  calls: FakeCall[] = [];
-  inputs: string[] = [];
-  speakers: string[] = [];
-  readonly audio: AudioLike = {
-    setInputDevice: async (id) => void this.inputs.push(id),
-    unsetInputDevice: async () => void this.inputs.push('(unset)'),
-    speakerDevices: { set: async (id) => void this.speakers.push(String(id)) },
-  };
-  constructor(token: string) {
-    super();
-    this.tokens.push(token);
-  }
-  async register() {
-    this.emit('registering');
-    this.emit('registered');
-  }
-  updateToken(token: string) {
-    this.tokens.push(token);
-  }
-  async connect(o: { params: Record<string, string> }) {
-    this.dialled.push(o.params);
-    const call = new FakeCall();
-    this.calls.push(call);
-    return call;
-  }
-  destroy() {}
-}
+// The Twilio adapter fed by a fake Voice SDK (test/helpers/twilio-voice-fakes.ts, events as in
+// the SDK's type definitions).// The reducer (state.ts) turns the adapter's actions into the states asserted here.
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 

@@ -1,31 +1,6 @@
-import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { TwilioVoice, type CallLike, type DeviceLike, type TwilioVoiceStatus } from '../../src/renderer/features/twilio-voice/twilio-voice';
-
-// A stand-in for the Voice SDK's Device: records what the adapter asks of it.
-class FakeDevice extends EventEmitter implements DeviceLike {
-  tokens: string[] = [];
-  connected: Record<string, string>[] = [];
-  destroyed = false;
-  constructor(token: string) {
-    super();
-    this.tokens.push(token);
-  }
-  async register() {
-    this.emit('registering');
-    this.emit('registered');
-  }
-  updateToken(token: string) {
-    this.tokens.push(token);
-  }
-  async connect(o: { params: Record<string, string> }) {
-    this.connected.push(o.params);
-    return { on: () => {}, accept() {}, reject() {}, disconnect() {}, mute() {}, sendDigits() {} } as CallLike;
-  }
-  destroy() {
-    this.destroyed = true;
-  }
-}
+import { TwilioVoice, type TwilioVoiceStatus } from '../../src/renderer/features/twilio-voice/twilio-voice';
+import { FakeDevice } from '../helpers/twilio-voice-fakes';
 
 function setup(tokenFails = false) {
   let n = 0;
@@ -58,7 +33,7 @@ describe('Twilio Voice adapter', () => {
     const s = setup();
     await s.voice.start();
     await s.voice.dial('+8613800138000');
-    expect(s.device().connected).toEqual([{ To: '+8613800138000' }]);
+    expect(s.device().dialled).toEqual([{ To: '+8613800138000' }]);
     s.device().emit('incoming', { parameters: { From: '+8613900139000' } });
     expect(s.incoming).toEqual(['+8613900139000']);
     s.device().emit('error', { code: 31205, message: 'JWT token expired' });

@@ -78,3 +78,27 @@ export function readCalls(storeFile: string): Record<string, unknown>[] {
     db.close();
   }
 }
+
+/**
+ * Makes the general post-discharge plan live and generates its tasks (the CLI, on the running
+ * workstation's store), then returns a patient it enrolled whose mobile no one else has.
+ */
+export async function enrolledPatientWithOwnMobile(ws: Workstation): Promise<KnownPatient> {
+  const plan = path.join(REPO, 'templates', 'plans', 'general-post-discharge.json');
+  await run(process.execPath, [CLI, 'plans', 'import', '--data', ws.dataDir, '--activate', plan], { cwd: REPO });
+  await run(process.execPath, [CLI, 'tasks', 'generate', '--data', ws.dataDir], { cwd: REPO });
+  const db = new Database(ws.storeFile, { readonly: true, fileMustExist: true });
+  try {
+    const p = db.prepare(
+      `SELECT p.id, p.name, ph.number FROM phones ph JOIN patients p ON p.id = ph.patient_id
+        WHERE ph.kind = 'mobile' AND ph.role = 'self' AND p.merged_into_patient_id IS NULL
+          AND (SELECT COUNT(*) FROM phones o WHERE o.number = ph.number) = 1
+          AND EXISTS (SELECT 1 FROM enrolments e WHERE e.patient_id = p.id)
+        ORDER BY p.id DESC LIMIT 1`,
+    ).get() as KnownPatient | undefined;
+    if (!p) throw new Error('the general post-discharge plan enrolled no patient with a mobile of their own');
+    return p;
+  } finally {
+    db.close();
+  }
+}
