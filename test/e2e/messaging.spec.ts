@@ -33,8 +33,13 @@ test('a nurse sends a return-visit SMS from the timeline and records an opt-out'
 
   await log.getByTestId('sms-send-open').click();
   const modal = page.locator('.ant-modal:visible');
-  await modal.locator('.ant-select').first().click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '复诊提醒' }).click();
+  // On a busy machine a click can land while antd's dropdown is still opening and be lost
+  // (seen once in CI): choose again until the template's fields are there.
+  await expect(async () => {
+    if (!(await page.locator('.ant-select-dropdown:visible').count())) await modal.locator('.ant-select').first().click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '复诊提醒' }).click({ timeout: 3000 });
+    await expect(modal.locator('#variables_date')).toBeVisible({ timeout: 3000 });
+  }).toPass({ timeout: 30_000 });
   await modal.locator('#variables_date').fill('2026-12-03');
   await modal.locator('#variables_date').press('Enter');
   await modal.locator('#variables_department').fill('心内科');

@@ -1,6 +1,6 @@
 import { AudioMutedOutlined, AudioOutlined, PauseCircleOutlined, PhoneOutlined, PlayCircleOutlined } from '@ant-design/icons';
 import { Alert, App as AntApp, Button, Card, ConfigProvider, Select, Space, Tag, Tooltip, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CALL_OUTCOMES, type CallOutcome } from '../../../shared/contract/calls';
 import { DialPad } from './DialPad';
@@ -24,7 +24,7 @@ export const NO_WAVE = { disabled: true };
 
 const clock = (s: number) => `${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 
-function Timer({ call }: { call: CallView }) {
+function TimerOf({ call }: { call: CallView }) {
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     if (call.phase !== 'connected') return;
@@ -33,6 +33,9 @@ function Timer({ call }: { call: CallView }) {
   }, [call.phase]);
   return <span className="softphone-timer" data-testid="call-timer">{clock(talkSeconds(call, now))}</span>;
 }
+
+const timerLook = ({ call: c }: { call: CallView }) => [c.phase === 'connected', c.answeredAt, c.endedAt].join('|');
+const Timer = memo(TimerOf, (a, b) => timerLook(a) === timerLook(b));
 
 /** Shows the softphone's notices (a headset unplugged …) as antd messages. */
 function Notices() {
@@ -87,7 +90,7 @@ function Ended({ call }: { call: CallView }) {
  * The call's buttons. One stable set, shown or hidden by phase: placing a call then changes a
  * few attributes instead of mounting a new row of buttons while the call is being set up.
  */
-function Controls({ call }: { call: CallView }) {
+function ControlsOf({ call }: { call: CallView }) {
   const { t } = useTranslation();
   const controller = useSoftphoneController();
   const [pad, setPad] = useState(false);
@@ -127,6 +130,13 @@ function Controls({ call }: { call: CallView }) {
     </Space>
   );
 }
+
+// The buttons look the same while a call is dialled, rings and connects: re-rendering them on
+// every provisional response would hold up the SIP messages that follow (a 180's render delays
+// the 200 OK it is followed by).
+const controlsLook = ({ call: c }: { call: CallView }) =>
+  [c.phase === 'incoming', c.phase === 'connected', c.phase === 'ended', c.muted, c.hold.local, c.hold.pending, c.dtmf].join('|');
+const Controls = memo(ControlsOf, (a, b) => controlsLook(a) === controlsLook(b));
 
 /** Stands in while there is no call: the panel stays mounted (hidden) between calls. */
 const IDLE: CallView = {
