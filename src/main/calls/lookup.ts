@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { CallerMatch } from '../../shared/contract/calls';
 import { normalisePhone } from '../his/normalise/phones';
+import { tasksOfPatients } from '../tasks/patient-tasks';
 import { ageOn } from '../util/clock';
 
 // Screen pop: which patients own (or list as a contact) the number that is calling. Numbers
@@ -49,11 +50,7 @@ export async function lookupCaller(knex: Knex, number: string, today: string): P
     });
   }
   if (matches.length && (await hasTasks(knex))) {
-    const ids = matches.map((m) => m.patientId);
-    // Through enrolments: tasks keeps no patient index (only the open-queue one), enrolments does.
-    const open = (await knex('tasks')
-      .whereIn('enrolment_id', knex('enrolments').select('id').whereIn('patient_id', ids))
-      .whereIn('patient_id', ids)
+    const open = (await tasksOfPatients(knex, matches.map((m) => m.patientId))
       .whereIn('status', ['pending', 'claimed'])
       .orderBy(['due_date', 'id'])
       .select('id', 'patient_id')) as { id: number; patient_id: number }[];

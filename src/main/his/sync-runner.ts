@@ -96,7 +96,6 @@ async function syncEntity(db: SyncDb, opened: OpenedStream, spec: EntitySpec, ct
     }
   } finally {
     // A failed or cancelled entity stops its reader (a thread, for a SQLite HIS) too.
-    if (!finished) await it.return?.();
     await closeStream(opened);
   }
   await forgetResolvedRejections(db, ctx, spec.entity);

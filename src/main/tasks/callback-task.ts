@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import { compiledVersions } from '../plans/definitions';
 import type { Store } from '../store/store';
 import { beijingTimestamp, type Clock } from '../util/clock';
+import { tasksOfPatients } from './patient-tasks';
 import { addMinutes } from './work';
 
 // Callback tasks for missed incoming calls, in the shape complete.ts gives a callback the
@@ -19,10 +20,7 @@ export interface MissedCall {
   at: string;
 }
 
-const enrolmentsOf = (trx: Knex, patientId: number) => trx('enrolments').select('id').where('patient_id', patientId);
-
-/** The patient's tasks, through the (enrolment, …) unique index: tasks has no patient index. */
-const tasksOf = (trx: Knex, patientId: number) => trx('tasks').whereIn('enrolment_id', enrolmentsOf(trx, patientId)).where('patient_id', patientId);
+const tasksOf = (trx: Knex, patientId: number) => tasksOfPatients(trx, [patientId]);
 
 /** An open callback of the patient (missed-call or booked) takes the call as a note instead of a second task. */
 async function attach(trx: Knex, patientId: number, line: string, now: string): Promise<number | null> {

@@ -42,3 +42,12 @@ export function setLanguage(lng: Language): void {
 export const currentLanguage = (): Language => (i18next.language === 'en' ? 'en' : 'zh-CN');
 
 export default i18next;
+
+/**
+ * Adds a feature's strings under `key` to both languages (merged into what is there, so a
+ * feature may add them in parts); `en` must have the same shape as the Chinese.
+ */
+export function addFeatureStrings<T extends object>(key: string, zh: T, english: T): void {
+  i18next.addResourceBundle('zh-CN', 'translation', { [key]: zh }, true, false);
+  i18next.addResourceBundle('en', 'translation', { [key]: english }, true, false);
+}

@@ -1,5 +1,5 @@
 // The app's instance, initialised first: bundles can only be added to an initialised store.
-import i18next from '../../i18n';
+import { addFeatureStrings } from '../../i18n';
 import type { Strings } from '../queue/i18n';
 
 // The follow-up screen's strings under `followup.*`. Chinese first; en has the same keys.
@@ -220,5 +220,4 @@ const en: Strings<typeof zhCN> = {
   },
 };
 
-i18next.addResourceBundle('zh-CN', 'translation', { followup: zhCN }, true, false);
-i18next.addResourceBundle('en', 'translation', { followup: en }, true, false);
+addFeatureStrings('followup', zhCN, en);

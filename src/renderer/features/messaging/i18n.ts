@@ -1,5 +1,5 @@
 // The app's instance, initialised first: bundles can only be added to an initialised store.
-import i18next from '../../i18n';
+import { addFeatureStrings } from '../../i18n';
 
 // SMS strings under `messaging.*`, added to the app's one i18next instance so the shared
 // dictionaries stay untouched. Chinese first; en must have exactly the same keys.
@@ -42,5 +42,4 @@ const en: typeof zhCN = {
   },
 };
 
-i18next.addResourceBundle('zh-CN', 'translation', { messaging: zhCN }, true, false);
-i18next.addResourceBundle('en', 'translation', { messaging: en }, true, false);
+addFeatureStrings('messaging', zhCN, en);

@@ -1,5 +1,5 @@
 // The app's instance, initialised first: bundles can only be added to an initialised store.
-import i18next from '../../i18n';
+import { addFeatureStrings } from '../../i18n';
 import type { Strings } from '../queue/i18n';
 
 // The plan editor's strings under `plans.*`. Chinese first; en has the same keys.
@@ -122,5 +122,4 @@ const en: Strings<typeof zhCN> = {
   remove: 'Remove',
 };
 
-i18next.addResourceBundle('zh-CN', 'translation', { plans: zhCN }, true, false);
-i18next.addResourceBundle('en', 'translation', { plans: en }, true, false);
+addFeatureStrings('plans', zhCN, en);

@@ -1,5 +1,5 @@
 // The app's instance, initialised first: bundles can only be added to an initialised store.
-import i18next from '../../i18n';
+import { addFeatureStrings } from '../../i18n';
 
 // The work queue's strings under `queue.*`, added to the app's one i18next instance so the
 // shared dictionaries stay untouched. Chinese first; en is type-checked to have the same keys.
@@ -91,5 +91,4 @@ const en: Strings<typeof zhCN> = {
   empty: 'No tasks',
 };
 
-i18next.addResourceBundle('zh-CN', 'translation', { queue: zhCN }, true, false);
-i18next.addResourceBundle('en', 'translation', { queue: en }, true, false);
+addFeatureStrings('queue', zhCN, en);

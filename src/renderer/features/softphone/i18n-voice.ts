@@ -1,5 +1,5 @@
 // The app's instance, initialised first: bundles can only be added to an initialised store.
-import i18next from '../../i18n';
+import { addFeatureStrings } from '../../i18n';
 
 // Strings of the provider choice (SIP PBX or Twilio), merged into `softphone.*` beside i18n.ts.
 // Chinese first; en has exactly the same keys.
@@ -34,5 +34,4 @@ const en: Shape<typeof zhCN> = {
   },
 };
 
-i18next.addResourceBundle('zh-CN', 'translation', { softphone: zhCN }, true, false);
-i18next.addResourceBundle('en', 'translation', { softphone: en }, true, false);
+addFeatureStrings('softphone', zhCN, en);

@@ -1,5 +1,5 @@
 // The app's instance, initialised first: bundles can only be added to an initialised store.
-import i18next from '../../i18n';
+import { addFeatureStrings } from '../../i18n';
 
 // The softphone's strings, added to the app's one i18next instance under `softphone.*`, so the
 // shared dictionaries stay untouched. Chinese first; en must have exactly the same keys.
@@ -214,5 +214,4 @@ const en: Shape<SoftphoneResources> = {
   shortcuts: 'Shortcuts: Alt+A answer · Alt+H hang up · Alt+M mute · Alt+O hold · Alt+1…9 call number N',
 };
 
-i18next.addResourceBundle('zh-CN', 'translation', { softphone: zhCN }, true, false);
-i18next.addResourceBundle('en', 'translation', { softphone: en }, true, false);
+addFeatureStrings('softphone', zhCN, en);
