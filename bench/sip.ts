@@ -7,6 +7,7 @@ import { Kamailio } from '../test/sip/harness/kamailio';
 import { startPeerServer } from '../test/sip/harness/peer-server';
 import { freePort } from '../test/sip/harness/procs';
 import { NURSE, startWorkstation } from '../test/sip/harness/workstation';
+import { bareLines, ladderOf, STEPS, workstationLines, type Ladder } from './sip-ladder';
 import type { BenchRow } from './stats';
 
 // Call set-up time of the workstation's softphone against bare sip.js, in the same run, on the
@@ -25,7 +26,7 @@ const median = (xs: number[]) => {
 };
 const round = (x: number) => Math.round(x * 10) / 10;
 
-interface Timing { clickToInvite: number; inviteToEstablished: number }
+interface Timing { clickToInvite: number; inviteToEstablished: number; ladder?: Ladder }
 
 async function peerPage(browser: Browser, url: string, user: readonly [string, string], wsUrl: string, name: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -40,7 +41,10 @@ async function peerPage(browser: Browser, url: string, user: readonly [string, s
 /** One workstation call: click 拨打 on the 电话 page, read the softphone's User Timing marks, hang up. */
 async function workstationCall(page: Page, callee: Page): Promise<Timing> {
   await page.getByTestId('dial-number').fill(USERS.callee[0]);
-  await page.evaluate(() => performance.clearMarks());
+  const since = await page.evaluate(() => {
+    performance.clearMarks();
+    return performance.now();
+  });
   // Wait inside the page on the softphone's own mark: no DOM polling by the test runner while
   // the call is set up (the bare sip.js side is awaited the same way).
   const established = page.evaluate(() => new Promise<void>((resolve) => {
@@ -56,21 +60,35 @@ async function workstationCall(page: Page, callee: Page): Promise<Timing> {
     const at = (n: string) => performance.getEntriesByName(n, 'mark').at(-1)?.startTime ?? NaN;
     return { click: at('softphone:click'), invite: at('softphone:invite-sent'), established: at('softphone:established') };
   });
+  const inviteToEstablished = t.established - t.invite;
+  const ladder = ladderOf(await workstationLines(page, since), inviteToEstablished);
   await page.getByTestId('softphone-panel').getByTestId('hangup').click();
   await page.getByTestId('call-ended').waitFor();
   await page.getByTestId('confirm-outcome').click();
   await page.getByTestId('softphone-panel').waitFor({ state: 'hidden' });
   await callee.waitForFunction('globalThis.peer.state("callee").state === "Terminated"');
-  return { clickToInvite: t.invite - t.click, inviteToEstablished: t.established - t.invite };
+  return { clickToInvite: t.invite - t.click, inviteToEstablished, ladder };
 }
 
 /** One bare sip.js call, from a click on the peer page's button, as the workstation's is. */
 async function bareCall(caller: Page, callee: Page): Promise<Timing> {
+  await bareLines(caller, 'caller');
   await caller.locator('#call').click();
   const t = (await caller.evaluate(() => (globalThis as any).peer.lastCall)) as Timing;
+  t.ladder = ladderOf(await bareLines(caller, 'caller'), t.inviteToEstablished);
   await caller.evaluate(() => (globalThis as any).peer.hangup('caller'));
   await callee.waitForFunction('globalThis.peer.state("callee").state === "Terminated"');
   return t;
+}
+
+/** Median of each set-up step on both sides, for finding where a gap comes from. */
+function ladderRows(product: Timing[], bare: Timing[]): BenchRow[] {
+  const at = (ts: Timing[], step: (typeof STEPS)[number]) => median(ts.map((t) => t.ladder?.[step]).filter((x): x is number => x !== undefined));
+  return STEPS.map((step) => ({
+    name: `sip: ${step} after INVITE, bare → workstation`,
+    value: round(at(product, step) - at(bare, step)),
+    unit: `ms (${round(at(bare, step))} → ${round(at(product, step))})`,
+  }));
 }
 
 export async function benchSip(opts: { calls?: number; logDir?: string } = {}): Promise<BenchRow[]> {
@@ -108,7 +126,12 @@ export async function benchSip(opts: { calls?: number; logDir?: string } = {}): 
     }
     const product: Timing[] = [];
     const bare: Timing[] = [];
+    // FOLLOWUP_SIP_TRACE=<file>: a Chrome trace of the workstation page over the first five
+    // measured calls (open it in Perfetto). Tracing slows the page, so those calls read high.
+    const trace = process.env.FOLLOWUP_SIP_TRACE;
+    if (trace) await browser.startTracing(nurse, { path: trace, categories: ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'toplevel', ...(process.env.FOLLOWUP_SIP_TRACE_CPU ? ['disabled-by-default-v8.cpu_profiler'] : [])] });
     for (let i = 0; i < calls; i++) {
+      if (trace && i === 5) await browser.stopTracing();
       product.push(await workstationCall(nurse, callee));
       bare.push(await bareCall(caller, callee));
     }
@@ -120,6 +143,7 @@ export async function benchSip(opts: { calls?: number; logDir?: string } = {}): 
       rows.push({ name: `sip: ${label}, bare sip.js (median of ${calls})`, value: round(base), unit: 'ms' });
       rows.push({ name: `sip: ${label}, workstation (median of ${calls})`, value: round(mine), unit: 'ms', target: `≤ ${RATIO}× bare (${round(base * RATIO)} ms)`, pass: mine <= base * RATIO });
     }
+    rows.push(...ladderRows(product, bare));
     return rows;
   } finally {
     await browser?.close();

@@ -1,10 +1,11 @@
 import { EventEmitter } from 'node:events';
-import type { AudioLike, CallLike, DeviceLike } from '../../src/renderer/features/twilio-voice/twilio-voice';
+import type { AudioLike, CallLike, DeviceLike, DeviceOptions } from '../../src/renderer/features/twilio-voice/twilio-voice';
 
 // A fake Voice SDK for the Twilio adapters' tests. Its events follow @twilio/voice-sdk 2.18's
 // type definitions: es5/twilio/device.d.ts (registering, registered, unregistered,
 // error(error, call?), incoming(call), tokenWillExpire(device)) and es5/twilio/call.d.ts
 // (ringing(hasEarlyMedia), accept(call), disconnect(call), cancel(), reject(), error(error)).
+// An invite while busy is handled as device.js _onSignalingInvite does (Options.allowIncomingWhileBusy).
 
 export const stream = (name: string) => ({ id: name }) as unknown as MediaStream;
 
@@ -12,6 +13,7 @@ export class FakeCall extends EventEmitter implements CallLike {
   muted: boolean[] = [];
   digits: string[] = [];
   accepted = 0;
+  rejected = 0;
   constructor(readonly parameters: Record<string, string> = {}) {
     super();
   }
@@ -20,6 +22,7 @@ export class FakeCall extends EventEmitter implements CallLike {
   }
   // call.js: reject() emits 'reject' at once; disconnect() closes the media, whose onclose emits 'disconnect'.
   reject() {
+    this.rejected += 1;
     this.emit('reject');
   }
   disconnect() {
@@ -47,9 +50,22 @@ export class FakeDevice extends EventEmitter implements DeviceLike {
     unsetInputDevice: async () => void this.inputs.push('(unset)'),
     speakerDevices: { set: async (id) => void this.speakers.push(String(id)) },
   };
-  constructor(token: string) {
+  /** device.js _activeCall: the outgoing call once connect() resolves, an incoming one once accepted. */
+  private active: FakeCall | null = null;
+  constructor(token: string, readonly options: Partial<DeviceOptions> = {}) {
     super();
     this.tokens.push(token);
+  }
+  private follow(call: FakeCall) {
+    const gone = () => this.active === call && (this.active = null);
+    for (const e of ['disconnect', 'cancel', 'reject']) call.once(e, gone);
+  }
+  /** An incoming call from the signalling: ignored while busy unless allowIncomingWhileBusy. */
+  invite(call: FakeCall) {
+    if (this.active && !this.options.allowIncomingWhileBusy) return;
+    call.once('accept', () => (this.active = call));
+    this.follow(call);
+    this.emit('incoming', call);
   }
   async register() {
     this.emit('registering');
@@ -62,6 +78,8 @@ export class FakeDevice extends EventEmitter implements DeviceLike {
     this.dialled.push(o.params);
     const call = new FakeCall();
     this.calls.push(call);
+    this.active = call;
+    this.follow(call);
     return call;
   }
   destroyed = false;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { TwilioVoiceToken } from '../../src/shared/contract/messaging';
 import { endReport, initialState, reduce, type Action, type SoftphoneState } from '../../src/renderer/features/softphone/state';
 import { TwilioCallAdapter } from '../../src/renderer/features/twilio-voice/twilio-call-adapter';
 import { FakeCall, FakeDevice, stream } from '../helpers/twilio-voice-fakes';
@@ -8,7 +9,8 @@ import { FakeCall, FakeDevice, stream } from '../helpers/twilio-voice-fakes';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
-async function setup() {
+/** `token`: main's answer to the n-th calls.twilioToken (default: a fresh token every time). */
+async function setup(token?: (n: number) => Promise<TwilioVoiceToken>) {
   let state: SoftphoneState = initialState(0);
   let n = 0;
   let t = 1000;
@@ -27,8 +29,8 @@ async function setup() {
     onIncoming: (uid, number) => log.incoming.push([uid, number]),
     onEstablished: (uid, local, remote) => log.established.push([uid, local, remote]),
     onTerminated: (uid) => log.terminated.push(uid),
-    token: async () => ({ token: `jwt-${++n}`, identity: 'nurse1', ttlSeconds: 3600, expiresAt: '' }),
-    createDevice: async (token) => (device = new FakeDevice(token)),
+    token: async () => (token ? token(++n) : { token: `jwt-${++n}`, identity: 'nurse1', ttlSeconds: 3600, expiresAt: '' }),
+    createDevice: async (token, options) => (device = new FakeDevice(token, options)),
   });
   // What the controller does: provider into the state, credentials from main, then start.
   dispatch({ type: 'reg/provider', provider: adapter.provider, hold: adapter.canHold });
@@ -136,6 +138,41 @@ describe('Twilio call adapter → softphone reducer', () => {
     expect(s.state().registration.status).toBe('registered');
     s.device().emit('error', { code: 20101, message: 'AccessTokenInvalid' });
     expect(s.state().registration).toMatchObject({ status: 'failed', failure: 'token' });
+  });
+
+  it('main refusing a fresh token says the Twilio token is missing, with main\'s reason (not the SIP password)', async () => {
+    const refusal = Object.assign(new Error('未配置 Twilio 语音 (Twilio voice is not configured: twilio.voice.twimlAppSid)'), { code: 'invalid_input' });
+    const s = await setup(async (n) => {
+      if (n > 1) throw refusal;
+      return { token: 'jwt-1', identity: 'nurse1', ttlSeconds: 3600, expiresAt: '' };
+    });
+    expect(s.adapter.credentialsFailure).toBe('token');
+    s.device().emit('tokenWillExpire', s.device());
+    await tick();
+    expect(s.state().registration).toMatchObject({ status: 'failed', failure: 'token', detail: expect.stringContaining('未配置 Twilio 语音') });
+  });
+
+  it('a second caller during a call, or while dialling, is rejected and kept as a missed call (busy-), as on SIP', async () => {
+    const s = await setup();
+    const call = await s.dial('13800138000');
+    call.emit('accept', call);
+    const second = new FakeCall({ CallSid: 'CA9', From: '+8613700137000' });
+    s.device().invite(second);
+    expect(second.rejected).toBe(1);
+    expect(s.log.incoming).toEqual([['busy-CA9', '+8613700137000']]);
+    expect(s.state().call).toMatchObject({ uid: 'out-1', phase: 'connected' });
+    call.emit('disconnect', call);
+    await tick();
+
+    // Before device.connect() has resolved, the SDK knows of no call: the adapter does.
+    const dialling = s.adapter.dial('out-2', '13800138001');
+    s.dispatch({ type: 'call/dial', at: 1, uid: 'out-2', number: '13800138001' });
+    const third = new FakeCall({ CallSid: 'CA10', From: '+8613700137001' });
+    s.device().invite(third);
+    await dialling;
+    expect(third.rejected).toBe(1);
+    expect(s.log.incoming).toEqual([['busy-CA9', '+8613700137000'], ['busy-CA10', '+8613700137001']]);
+    expect(s.state().call).toMatchObject({ uid: 'out-2', phase: 'dialling' });
   });
 
   it('signalling lost and back: offline (unreachable), then registered again', async () => {

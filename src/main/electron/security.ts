@@ -51,8 +51,9 @@ export function externalUrl(url: string): string | null {
 
 // The allow-list, in the style of Signal's app/permissions: anything not named here is denied.
 // media: the nurse's USB headset (microphone) for the softphone; audio only, never the camera.
+// hid: only through the WebHID decisions below (the headset's call buttons), never this list.
 // Everything else (geolocation, notifications, clipboard-read, openExternal, display-capture,
-// hid/usb/serial, …) has no use in a follow-up workstation.
+// usb/serial, …) has no use in a follow-up workstation.
 const ALLOWED = new Set(['media']);
 
 export interface PermissionQuery {
@@ -66,6 +67,45 @@ export interface PermissionQuery {
 export function isPermissionAllowed(q: PermissionQuery, app: AppOrigin): boolean {
   if (!ALLOWED.has(q.permission) || !q.url || !isAppUrl(q.url, app)) return false;
   return !(q.mediaTypes ?? []).includes('video');
+}
+
+// WebHID, for the headset's call buttons (renderer: features/softphone/headset-hid.ts). Only the
+// app's own pages, and only devices offering the HID Telephony usage page (a headset, handset or
+// phone): never a keyboard, a barcode scanner or a vendor firmware interface on its own.
+export const TELEPHONY_USAGE_PAGE = 0x0b;
+
+/** What Electron tells of a HID device (its HIDDevice structure), as far as the decisions go. */
+export interface HidDeviceInfo {
+  deviceId?: string;
+  collections?: readonly { usagePage: number }[];
+}
+
+export const isTelephonyDevice = (d: HidDeviceInfo): boolean =>
+  (d.collections ?? []).some((c) => c.usagePage === TELEPHONY_USAGE_PAGE);
+
+/** The 'hid' permission check: may this page use navigator.hid at all? */
+export function isHidAccessAllowed(url: string | undefined, app: AppOrigin): boolean {
+  return !!url && isAppUrl(url, app);
+}
+
+/**
+ * Device permission (getDevices, open, and reopening after a restart): a telephony device, for the
+ * app's origin. Electron gives an origin here, not a URL: a file: build's pages all have the
+ * origin "file://", and navigation never leaves the app's own files (will-navigate above).
+ */
+export function isHidDeviceAllowed(q: { deviceType: string; origin: string; device: object }, app: AppOrigin): boolean {
+  // Electron's device is a HIDDevice, SerialPort or USBDevice: only the first has collections.
+  if (q.deviceType !== 'hid' || !('collections' in q.device) || !isTelephonyDevice(q.device as HidDeviceInfo)) return false;
+  return app.kind === 'dev' ? q.origin === app.origin : q.origin === 'file://' || q.origin === 'file:///';
+}
+
+/**
+ * `select-hid-device` (navigator.hid.requestDevice): Electron shows no chooser, so pick the first
+ * telephony device for the app's own frame; null cancels the request.
+ */
+export function chooseHidDevice(frameUrl: string | undefined, devices: readonly HidDeviceInfo[], app: AppOrigin): string | null {
+  if (!frameUrl || !isAppUrl(frameUrl, app)) return null;
+  return devices.find(isTelephonyDevice)?.deviceId ?? null;
 }
 
 /**

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, shell, type App as ElectronApp, type Session } from 'electron';
 import {
-  contentSecurityPolicy, devOrigin, externalUrl, fileOrigin, isAppUrl, isPermissionAllowed, type AppOrigin,
+  chooseHidDevice, contentSecurityPolicy, devOrigin, externalUrl, fileOrigin, isAppUrl, isHidAccessAllowed, isHidDeviceAllowed,
+  isPermissionAllowed, type AppOrigin,
 } from './security';
 
 // Defined by @electron-forge/plugin-vite at build time; the URL only under `electron-forge start`.
@@ -44,13 +45,17 @@ export function hardenSession(
     const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
     callback(isPermissionAllowed({ permission, url: details.requestingUrl, mediaTypes }, origin));
   });
-  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) =>
-    isPermissionAllowed(
-      { permission, url: details.requestingUrl ?? requestingOrigin, mediaTypes: details.mediaType ? [details.mediaType] : undefined },
-      origin,
-    ),
-  );
-  ses.setDevicePermissionHandler(() => false);
+  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin, details) => {
+    const url = details.requestingUrl ?? requestingOrigin;
+    if (permission === 'hid') return isHidAccessAllowed(url, origin);
+    return isPermissionAllowed({ permission, url, mediaTypes: details.mediaType ? [details.mediaType] : undefined }, origin);
+  });
+  // The headset's call buttons (WebHID): telephony devices for the app only; usb/serial never.
+  ses.setDevicePermissionHandler((details) => isHidDeviceAllowed(details, origin));
+  ses.on('select-hid-device', (event, details, callback) => {
+    event.preventDefault();
+    callback(chooseHidDevice(details.frame?.url, details.deviceList, origin));
+  });
 
   electronApp.on('web-contents-created', (_e, contents) => {
     contents.on('will-navigate', (event, url) => {

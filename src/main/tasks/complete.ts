@@ -65,6 +65,15 @@ async function completed(trx: Knex, ctx: WorkContext, input: Extract<Input, { di
   return { status: 'done' as TaskStatus, escalationTaskId };
 }
 
+/**
+ * The patient called us about this task: a callback for a missed call, or a missed call noted on a
+ * booked callback (tasks/callback-task.ts). Not reaching them back is no sign of being lost.
+ */
+async function patientCalled(trx: Knex, task: TaskRecord): Promise<boolean> {
+  if (task.kind === 'callback') return true;
+  return !!(await trx('missed_call_callbacks').where({ task_id: task.id }).first('call_id'));
+}
+
 async function noContact(trx: Knex, ctx: WorkContext, input: Input, by: By) {
   const { task, plan } = ctx;
   const tried = await trx('attempts').where({ task_id: task.id }).where('started_at', '>=', task.claimed_at ?? '').whereNot('outcome', 'connected').first('id');
@@ -79,6 +88,8 @@ async function noContact(trx: Knex, ctx: WorkContext, input: Input, by: By) {
     return { status: 'pending' as TaskStatus, nextTryAt, stoppedEnrolments: 0 };
   }
   await close(trx, task, by, { status: 'unreachable', retry_count: tries, disposition: usable ? 'no_contact' : 'no_valid_number', completed_at: by.now, completed_by: by.userId, note });
+  // A patient who called us is not lost: this neither adds to the streak (stop.lostAfterUnreachable) nor stops the plan.
+  if (await patientCalled(trx, task)) return { status: 'unreachable' as TaskStatus, nextTryAt: null, stoppedEnrolments: 0 };
   const [{ streak }] = await trx('enrolments').where({ id: task.enrolment_id }).increment('unreachable_streak', 1).returning('unreachable_streak as streak') as unknown as { streak: number }[];
   const limit = plan.definition.stop.lostAfterUnreachable;
   let stoppedEnrolments = 0;

@@ -43,6 +43,9 @@ export const currentLanguage = (): Language => (i18next.language === 'en' ? 'en'
 
 export default i18next;
 
+/** The English strings of a feature: the Chinese ones' keys, every leaf a string. */
+export type SameKeys<T> = { [K in keyof T]: T[K] extends string ? string : SameKeys<T[K]> };
+
 /**
  * Adds a feature's strings under `key` to both languages (merged into what is there, so a
  * feature may add them in parts); `en` must have the same shape as the Chinese.

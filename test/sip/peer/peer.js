@@ -12,14 +12,14 @@ function tap(ua, a) {
   const send = t.send.bind(t);
   t.send = (m) => {
     const line = m.slice(0, m.indexOf('\r\n'));
-    a.ladder.push(`${performance.now().toFixed(0)} out ${line.slice(0, 24)}`);
+    a.ladder.push(`${performance.now().toFixed(1)} out ${line.slice(0, 24)}`);
     if (a.ladder.length > 200) a.ladder.shift();
     if (line.startsWith('INVITE ') && a.pending && a.pending.inviteSent === undefined) a.pending.inviteSent = performance.now();
     return send(m);
   };
   const onMessage = t.onMessage;
   t.onMessage = (m) => {
-    a.ladder.push(`${performance.now().toFixed(0)} in ${m.slice(0, 24)}`);
+    a.ladder.push(`${performance.now().toFixed(1)} in ${m.slice(0, 24)}`);
     onMessage.call(t, m);
   };
 }

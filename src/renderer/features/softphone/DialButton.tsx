@@ -34,6 +34,7 @@ export function DialButton({ number, patientId, taskId, consent, children, size 
         type={type}
         icon={<PhoneOutlined />}
         disabled={disabled}
+        className="softphone-still"
         data-testid="dial-button"
         data-number={number}
         onClick={(e) => controller.dial({ number, patientId, taskId, consent, clickedAt: e.timeStamp })}

@@ -12,7 +12,7 @@ function DialNow({ hasNumber, onDial }: { hasNumber: boolean; onDial: (clickedAt
   const { t } = useTranslation();
   const ready = useSoftphoneSelector(canDialNow);
   return (
-    <Button type="primary" block icon={<PhoneOutlined />} disabled={!ready || !hasNumber} onClick={(e) => onDial(e.timeStamp)} data-testid="dial">
+    <Button type="primary" block icon={<PhoneOutlined />} className="softphone-still" disabled={!ready || !hasNumber} onClick={(e) => onDial(e.timeStamp)} data-testid="dial">
       {t('softphone.dial')}
     </Button>
   );

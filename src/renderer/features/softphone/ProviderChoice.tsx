@@ -30,6 +30,7 @@ export function ProviderChoice() {
           <Radio.Group
             value={voice.data?.provider}
             disabled={inCall || save.isPending || !voice.data}
+            className="softphone-still"
             onChange={(e) => void choose(e.target.value as VoiceProvider)}
             data-testid="provider-choice"
           >

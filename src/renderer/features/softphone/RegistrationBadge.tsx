@@ -23,7 +23,7 @@ export function RegistrationBadge({ onOpen }: { onOpen?: () => void }) {
   const retry = r.retryAt && r.retryAt > now ? t('softphone.reg.retryIn', { s: Math.ceil((r.retryAt - now) / 1000), n: r.attempt }) : null;
   const text = [t(`softphone.reg.${r.status}`), reason].filter(Boolean).join('：');
   return (
-    <Tooltip title={[text, r.sipCode ? `SIP ${r.sipCode}` : null, retry].filter(Boolean).join(' · ')}>
+    <Tooltip title={[text, r.sipCode ? `SIP ${r.sipCode}` : null, r.detail, retry].filter(Boolean).join(' · ')}>
       <span className="softphone-status" data-testid="softphone-status" data-status={r.status} data-failure={r.failure ?? ''} onClick={onOpen} role="button">
         <Badge status={COLOUR[r.status]} text={<span className="softphone-status-text">{text}</span>} />
       </span>

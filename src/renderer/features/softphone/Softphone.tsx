@@ -10,9 +10,14 @@ import { talkSeconds, type CallState } from './state';
 import { shallowEqual, useSoftphoneController, useSoftphoneSelector } from './SoftphoneProvider';
 import './softphone.css';
 
-/** What the panel shows of a call: the stored id or the INVITE's timing never re-render it. */
+/**
+ * What the panel shows of a call: the stored id or the INVITE's timing never re-render it, and
+ * an outgoing call's dialling and ringing look alike here (only <PhaseLabel> tells them apart),
+ * so a 180 re-renders one span, not the panel, while the 200 OK that follows is on its way.
+ */
 const viewOf = (c: CallState) => ({
-  uid: c.uid, direction: c.direction, number: c.number, displayName: c.displayName, phase: c.phase,
+  uid: c.uid, direction: c.direction, number: c.number, displayName: c.displayName,
+  phase: c.phase === 'ringing' ? ('dialling' as const) : c.phase,
   answeredAt: c.answeredAt, endedAt: c.endedAt, muted: c.muted, hold: c.hold, dtmf: c.dtmf,
   media: c.media, signalling: c.signalling, recording: c.recording, end: c.end,
 });
@@ -36,6 +41,13 @@ function TimerOf({ call }: { call: CallView }) {
 
 const timerLook = ({ call: c }: { call: CallView }) => [c.phase === 'connected', c.answeredAt, c.endedAt].join('|');
 const Timer = memo(TimerOf, (a, b) => timerLook(a) === timerLook(b));
+
+/** The call's phase in words: the only part of the panel a provisional response changes. */
+function PhaseLabel() {
+  const { t } = useTranslation();
+  const phase = useSoftphoneSelector((s) => s.state.call?.phase ?? null);
+  return <span data-testid="call-phase" data-phase={phase ?? ''}>{phase ? t(`softphone.phase.${phase}`) : ''}</span>;
+}
 
 /** Shows the softphone's notices (a headset unplugged …) as antd messages. */
 function Notices() {
@@ -155,7 +167,7 @@ export function Softphone() {
     <ConfigProvider wave={NO_WAVE}>
       <Notices />
       <Card size="small" className="softphone-panel" data-testid="softphone-panel" data-phase={shown.phase} hidden={!call}
-        title={<span data-testid="call-phase" data-phase={shown.phase}>{call ? t(`softphone.phase.${shown.phase}`) : ''}</span>}
+        title={<PhaseLabel />}
         extra={<Timer call={shown} />}
       >
         <Space direction="vertical" size="small" className="softphone-body">

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { User } from '../../../shared/model';
 import { SoftphoneController, type SoftphoneSnapshot } from './controller';
+import { headsetFor } from './headset-hid';
 import './i18n';
 import './i18n-voice';
 import { callKeys } from './queries';
@@ -16,6 +17,8 @@ export function SoftphoneProvider({ user, children }: { user: User; children: Re
   const [controller] = useState(() => new SoftphoneController());
   const qc = useQueryClient();
   // Call lists (history, missed calls, the timeline's) show a call once main has stored its end.
+  // The remembered headset's buttons work on every screen, as the softphone does.
+  useEffect(() => headsetFor(controller).acquire(), [controller]);
   useEffect(() => controller.onCallEnded(() => void qc.invalidateQueries({ queryKey: callKeys.calls })), [controller, qc]);
   useEffect(() => {
     void controller.start();

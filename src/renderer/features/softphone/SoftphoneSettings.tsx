@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { SaveAccountInput, SipAccountPublic } from '../../../shared/contract/calls';
 import { meterLevel, TonePlayer } from './audio';
 import { DEFAULT_DEVICE, openMic, type DeviceInfo } from './devices';
+import { HeadsetButtonsCard } from './HeadsetButtons';
 import { ProviderChoice } from './ProviderChoice';
 import { useAccount, useSaveAccount } from './queries';
 import { useSoftphoneController, useSoftphoneSelector } from './SoftphoneProvider';
@@ -98,7 +99,7 @@ function MicMeter({ mic }: { mic: string }) {
       const el = meter.current;
       if (!el) return;
       el.dataset.level = level.toFixed(3);
-      (el.firstElementChild as HTMLElement).style.width = `${Math.round(level * 100)}%`;
+      (el.firstElementChild as HTMLElement).style.transform = `scaleX(${level.toFixed(2)})`;
     };
     show(0);
     if (inCall) return;
@@ -169,6 +170,7 @@ export const SoftphoneSettings = memo(function SoftphoneSettings() {
       <ProviderChoice />
       <AccountForm />
       <Devices />
+      <HeadsetButtonsCard />
     </Space>
   );
 });

@@ -160,7 +160,7 @@ export class SoftphoneController {
       if (gen !== this.generation) return;
       const code = (err as { code?: string }).code;
       if (code === 'not_found') return this.dispatch({ type: 'reg/unconfigured', at: this.now() });
-      return this.dispatch({ type: 'reg/credentials-error', at: this.now(), detail: (err as Error).message });
+      return this.dispatch({ type: 'reg/credentials-error', at: this.now(), detail: (err as Error).message, failure: this.adapter.credentialsFailure });
     }
     if (gen !== this.generation || this.disposed) return;
     // The microphone check runs beside the registration, never in front of it.
@@ -262,14 +262,22 @@ export class SoftphoneController {
     if (!this.snap.state.call) this.set({ screenPop: null });
   }
 
-  /** The nurse picked which patient is calling (several matches), or it was the only one. */
+  /**
+   * The nurse picked which patient is calling (several matches), or it was the only one. Only the
+   * screen pop's own call is linked: a lookup answering late must not relink a call dialled since
+   * from a task. No open task is no un-linking: the call keeps a task it has (logged on it in main)
+   * unless the nurse moves the call from another patient, whose task it was.
+   */
   choosePatient(patientId: number | null, taskId: number | null = null): void {
     const pop = this.snap.screenPop;
-    if (pop) this.set({ screenPop: { ...pop, chosen: patientId } });
-    this.dispatch({ type: 'call/linked', patientId, taskId });
-    const uid = this.snap.state.call?.uid;
-    const stored = uid ? this.stored.get(uid) : undefined;
-    void stored?.then((callId) => (callId ? api.call('calls.link', { callId, patientId, taskId }).catch(() => undefined) : undefined));
+    if (!pop) return;
+    this.set({ screenPop: { ...pop, chosen: patientId } });
+    const call = this.snap.state.call;
+    if (call?.uid !== pop.uid) return;
+    const moved = call.patientId !== null && call.patientId !== patientId;
+    const task = taskId !== null || moved ? { taskId } : {};
+    this.dispatch({ type: 'call/linked', patientId, ...task });
+    void this.stored.get(pop.uid)?.then((callId) => (callId ? api.call('calls.link', { callId, patientId, ...task }).catch(() => undefined) : undefined));
   }
 
   setDevice(role: 'mic' | 'speaker' | 'ring', deviceId: string): void {

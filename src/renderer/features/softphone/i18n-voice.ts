@@ -1,11 +1,11 @@
 // The app's instance, initialised first: bundles can only be added to an initialised store.
-import { addFeatureStrings } from '../../i18n';
+import { addFeatureStrings, type SameKeys } from '../../i18n';
 
 // Strings of the provider choice (SIP PBX or Twilio), merged into `softphone.*` beside i18n.ts.
 // Chinese first; en has exactly the same keys.
 
 const zhCN = {
-  reg: { failure: { token: 'Twilio 拒绝了访问令牌，请联系信息科检查 Twilio 配置' } },
+  reg: { failure: { token: '无法获取可用的 Twilio 通话令牌，请联系信息科检查 Twilio 配置' } },
   holdUnsupported: 'Twilio 云电话不支持保持通话',
   provider: {
     title: '话机类型',
@@ -18,10 +18,8 @@ const zhCN = {
   },
 };
 
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-const en: Shape<typeof zhCN> = {
-  reg: { failure: { token: 'Twilio refused the access token; ask IT to check the Twilio configuration' } },
+const en: SameKeys<typeof zhCN> = {
+  reg: { failure: { token: 'No usable Twilio call token; ask IT to check the Twilio configuration' } },
   holdUnsupported: 'Twilio calls cannot be put on hold',
   provider: {
     title: 'Phone type',

@@ -1,5 +1,5 @@
 // The app's instance, initialised first: bundles can only be added to an initialised store.
-import { addFeatureStrings } from '../../i18n';
+import { addFeatureStrings, type SameKeys } from '../../i18n';
 
 // The softphone's strings, added to the app's one i18next instance under `softphone.*`, so the
 // shared dictionaries stay untouched. Chinese first; en must have exactly the same keys.
@@ -135,9 +135,7 @@ const zhCN = {
 };
 
 export type SoftphoneResources = typeof zhCN;
-type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
-
-const en: Shape<SoftphoneResources> = {
+const en: SameKeys<SoftphoneResources> = {
   nav: 'Phone',
   title: 'Phone',
   reg: {

@@ -24,6 +24,7 @@ export type { LadderEntry };
 export class SipAdapter implements VoiceAdapter<SipCredentials> {
   readonly provider = 'sip' as const;
   readonly canHold = true;
+  readonly credentialsFailure = 'credentials' as const;
   private ua: UserAgent | null = null;
   private registerer: Registerer | null = null;
   private session: Session | null = null;

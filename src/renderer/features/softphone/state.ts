@@ -89,7 +89,8 @@ export type Action =
   | { type: 'reg/transport-lost'; at: number; detail?: string }
   | { type: 'reg/retry-scheduled'; at: number; attempt: number; delayMs: number }
   | { type: 'reg/blocked'; at: number; detail: string }
-  | { type: 'reg/credentials-error'; at: number; detail: string }
+  /** Main could not give what registering needs: the saved SIP password (default) or a Twilio token. */
+  | { type: 'reg/credentials-error'; at: number; detail: string; failure?: 'credentials' | 'token' }
   /** Twilio refused the access token main minted (and a fresh one did not help). */
   | { type: 'reg/token-refused'; at: number; detail: string }
   | { type: 'reg/provider'; provider: VoiceProvider; hold: boolean }
@@ -169,7 +170,7 @@ function reduceRegistration(r: RegistrationState, a: Action): RegistrationState 
     case 'reg/blocked':
       return reg('failed', a.at, { failure: 'blocked', detail: a.detail });
     case 'reg/credentials-error':
-      return reg('failed', a.at, { failure: 'credentials', detail: a.detail });
+      return reg('failed', a.at, { failure: a.failure ?? 'credentials', detail: a.detail });
     case 'reg/token-refused':
       return reg('failed', a.at, { failure: 'token', detail: a.detail });
     case 'reg/stopped':

@@ -28,6 +28,8 @@ export interface VoiceAdapter<C = unknown> {
   readonly provider: VoiceProvider;
   /** False: the provider has no client-side hold (Twilio); the UI disables the button. */
   readonly canHold: boolean;
+  /** The badge's reason when credentials() fails: the saved SIP password, or the Twilio token main mints. */
+  readonly credentialsFailure: 'credentials' | 'token';
   readonly ladder: readonly LadderEntry[];
   /** Fetches C from main; rejects with the API error (not_found: nothing configured). */
   credentials(): Promise<C>;

@@ -3,7 +3,7 @@ import type { LadderEntry, VoiceAdapter, VoiceAdapterOptions } from '../softphon
 import { TwilioCall } from './twilio-call';
 import { TwilioRegistration } from './twilio-registration';
 import { twilioToken } from './token-source';
-import { TwilioVoice, type CallLike, type DeviceLike } from './twilio-voice';
+import { TwilioVoice, type CallLike, type DeviceLike, type DeviceOptions } from './twilio-voice';
 
 // Twilio's Voice SDK as the softphone's provider, beside the SIP adapter: the SDK's events in,
 // the same reducer actions out. Registration: twilio-registration.ts; each call's events:
@@ -12,7 +12,7 @@ import { TwilioVoice, type CallLike, type DeviceLike } from './twilio-voice';
 
 export interface TwilioAdapterOptions extends VoiceAdapterOptions {
   /** Tests inject a fake; default: the Voice SDK's Device, loaded on first use. */
-  createDevice?: (token: string) => Promise<DeviceLike>;
+  createDevice?: (token: string, options: DeviceOptions) => Promise<DeviceLike>;
   /** Default: calls.twilioToken from main. */
   token?: () => Promise<TwilioVoiceToken>;
 }
@@ -22,6 +22,7 @@ const dialString = (n: string) => (/[A-Za-z]/.test(n) ? n.trim() : n.replace(/[^
 export class TwilioCallAdapter implements VoiceAdapter<TwilioVoiceToken> {
   readonly provider = 'twilio' as const;
   readonly canHold = false;
+  readonly credentialsFailure = 'token' as const;
   readonly ladder: LadderEntry[] = [];
   private readonly voice: TwilioVoice;
   private readonly reg: TwilioRegistration;
@@ -99,8 +100,9 @@ export class TwilioCallAdapter implements VoiceAdapter<TwilioVoiceToken> {
   private onIncoming(call: CallLike, from: string | null): void {
     const number = (from ?? '').replace(/^client:/, '');
     const uid = call.parameters?.CallSid ?? `twilio-in-${this.o.now()}`;
-    if (this.live) {
-      // The SDK ignores a second caller itself (allowIncomingWhileBusy: false); kept as missed if one gets here.
+    if (this.live || this.dialling) {
+      // One call at a time (the SDK raises a second caller: allowIncomingWhileBusy): rejected,
+      // and kept as a missed call through the controller's busy- path, as SIP answers 486.
       call.reject();
       return this.o.onIncoming(`busy-${uid}`, number, null);
     }

@@ -59,7 +59,7 @@ export class TwilioRegistration {
       this.h.dispatch({ type: 'reg/token-refused', at, detail });
     } else if (typeof (error as { code?: unknown } | null)?.code === 'string') {
       // Main's refusal (an ApiError): Twilio voice no longer configured, or the session ended.
-      this.h.dispatch({ type: 'reg/credentials-error', at, detail });
+      this.h.dispatch({ type: 'reg/credentials-error', at, detail, failure: 'token' });
     } else if (!this.registered) {
       this.h.dispatch({ type: 'reg/transport-lost', at, detail });
       this.scheduleRetry();

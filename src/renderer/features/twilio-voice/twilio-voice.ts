@@ -47,14 +47,32 @@ export interface TwilioVoiceOptions {
   /** `error`: the SDK's TwilioError (its `code` says what failed) for status 'error'. */
   onStatus(status: TwilioVoiceStatus, detail?: string, error?: unknown): void;
   onIncoming(call: CallLike, from: string | null): void;
-  /** Default: a Voice SDK Device (Opus first, close protection while in a call). */
-  createDevice?: (token: string) => Promise<DeviceLike>;
+  /** Default: a Voice SDK Device with DEVICE_OPTIONS. */
+  createDevice?: (token: string, options: DeviceOptions) => Promise<DeviceLike>;
 }
 
-const sdkDevice = async (token: string): Promise<DeviceLike> => {
-  const { Device } = await import('@twilio/voice-sdk');
+/** The part of the SDK's Device.Options set here (es5/twilio/device.d.ts). */
+export interface DeviceOptions {
+  allowIncomingWhileBusy: boolean;
+  closeProtection: boolean;
+  codecPreferences: string[];
+  tokenRefreshMs: number;
+}
+
+export const DEVICE_OPTIONS: DeviceOptions = {
+  // By default the SDK ignores a second caller while busy: nobody is told and it rings out
+  // unseen. Raised instead, the adapter rejects it and keeps it as a missed call, as SIP's 486.
+  allowIncomingWhileBusy: true,
+  // Opus first; close protection while in a call.
+  closeProtection: true,
+  codecPreferences: ['opus', 'pcmu'],
   // The SDK asks for a new token a minute before the old one expires (tokenWillExpire).
-  const device = new Device(token, { closeProtection: true, codecPreferences: ['opus', 'pcmu'] as never, tokenRefreshMs: 60_000 });
+  tokenRefreshMs: 60_000,
+};
+
+const sdkDevice = async (token: string, options: DeviceOptions): Promise<DeviceLike> => {
+  const { Device } = await import('@twilio/voice-sdk');
+  const device = new Device(token, { ...options, codecPreferences: options.codecPreferences as never });
   // The softphone plays its own ring and ringback on the nurse's chosen devices.
   device.audio?.incoming(false);
   device.audio?.outgoing(false);
@@ -80,7 +98,7 @@ export class TwilioVoice {
     this.o.onStatus('registering');
     try {
       const { token } = await this.o.token();
-      const device = await (this.o.createDevice ?? sdkDevice)(token);
+      const device = await (this.o.createDevice ?? sdkDevice)(token, DEVICE_OPTIONS);
       this.device = device;
       // Events of a Device already replaced (a restart) are not this one's news.
       const on = (event: string, fn: (...args: unknown[]) => void) => device.on(event, (...args) => this.device === device && fn(...args));
