@@ -16,11 +16,15 @@ export function registerSync(program: Command): void {
       try {
         const started = Date.now();
         let last = 0;
+        let entity = '';
         app.events.subscribe((event, payload) => {
           if (event !== 'sync.progress') return;
           const p = payload as SyncProgress;
-          if (opts.quiet || p.done || Date.now() - last < 200) return;
+          // At most five lines a second, but each view's first batch always shows: a short view
+          // would otherwise pass unseen between two lines.
+          if (opts.quiet || p.done || (p.entity === entity && Date.now() - last < 200)) return;
           last = Date.now();
+          entity = p.entity;
           console.error(`  ${p.entity}: ${p.read} read, ${p.rejected} rejected`);
         });
         const { done } = await app.sync.start('cli', { full: opts.full });

@@ -111,6 +111,27 @@ describe.each(STORE_KINDS)('call outcomes on follow-up attempts on %s', (kind) =
       .toEqual({ 结果甲: 'connected', 结果乙: 'no_answer', 结果丙: null, 结果丁: 'powered_off' });
   });
 
+  it("keeps a call on its task's patient: another patient's task is refused, a task alone brings its patient", async () => {
+    const a = await claimed('任务甲', '13922220031');
+    const b = await claimed('任务乙', '13922220032');
+    const callRow = (callId: number) => store.knex('calls').where({ id: callId }).first('patient_id', 'task_id');
+    const before = Number((await store.knex('calls').count({ n: '*' }))[0].n);
+    await expect(dispatch(amy, 'calls.start', { direction: 'outbound', number: '13922220031', patientId: a.patientId, taskId: b.taskId }))
+      .rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining(`task ${b.taskId}`) });
+    expect(Number((await store.knex('calls').count({ n: '*' }))[0].n)).toBe(before);
+
+    const { callId } = await dispatch(amy, 'calls.start', { direction: 'outbound', number: '13922220031', taskId: a.taskId });
+    expect(await callRow(callId)).toMatchObject({ patient_id: a.patientId, task_id: a.taskId });
+    // Another patient's task, the patient left as it is: refused, nothing changed.
+    await expect(dispatch(amy, 'calls.link', { callId, taskId: b.taskId })).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(await callRow(callId)).toMatchObject({ patient_id: a.patientId, task_id: a.taskId });
+    // Moved to the other patient with that patient's task; then to no task at all.
+    await dispatch(amy, 'calls.link', { callId, patientId: b.patientId, taskId: b.taskId });
+    expect(await callRow(callId)).toMatchObject({ patient_id: b.patientId, task_id: b.taskId });
+    await dispatch(amy, 'calls.link', { callId, taskId: null });
+    expect(await callRow(callId)).toMatchObject({ patient_id: b.patientId, task_id: null });
+  });
+
   it.skipIf(kind !== 'sqlite')('reads the last attempts of a page from the attempts(task_id) index (EXPLAIN)', async () => {
     const { sql, bindings } = lastAttemptQuery(store.knex, [1, 2, 3]).toSQL();
     const plan = ((await store.knex.raw(`explain query plan ${sql}`, bindings as never[])) as { detail: string }[]).map((r) => r.detail).join(' | ');

@@ -44,13 +44,28 @@ export async function ownCall(knex: Knex, callId: number, userId: number): Promi
   return row;
 }
 
+/**
+ * The patient a call with this task belongs to: the task's. A call of one patient linked to
+ * another's task would put the nurse's answers (the attempt is logged on the task) on the wrong
+ * record, so a patient given with the task must be the task's.
+ */
+export async function patientOfTask(knex: Knex, taskId: number | null | undefined, patientId: number | null | undefined): Promise<number | null> {
+  if (taskId == null) return patientId ?? null;
+  const task = await knex('tasks').where({ id: taskId }).first('patient_id');
+  if (!task) throw new ApiError('invalid_input', `task ${taskId} does not exist`);
+  const owner = Number(task.patient_id);
+  if (patientId != null && patientId !== owner) throw new ApiError('invalid_input', `task ${taskId} is not a task of patient ${patientId}`);
+  return owner;
+}
+
 export async function startCall(
   knex: Knex, clock: Clock, userId: number,
   c: { direction: CallDirection; number: string; patientId?: number | null; taskId?: number | null; consent: boolean },
 ): Promise<number> {
+  const patientId = await patientOfTask(knex, c.taskId, c.patientId);
   const [row] = await knex('calls')
     .insert({
-      direction: c.direction, number: c.number.replace(/[\s()]/g, ''), patient_id: c.patientId ?? null, task_id: c.taskId ?? null,
+      direction: c.direction, number: c.number.replace(/[\s()]/g, ''), patient_id: patientId, task_id: c.taskId ?? null,
       user_id: userId, started_at: beijingTimestamp(clock.now()), consent: c.consent ? 1 : 0,
     })
     .returning('id');

@@ -5,7 +5,7 @@ import { audit } from '../auth/audit';
 import { confirmAttemptOutcome } from '../tasks/call-outcome';
 import { beijingDate } from '../util/clock';
 import { credentials, getAccount, saveAccount } from './accounts';
-import { endCall, getCall, listCalls, markAnswered, ownCall, setConsent, startCall, toRecord } from './calls-repo';
+import { endCall, getCall, listCalls, markAnswered, ownCall, patientOfTask, setConsent, startCall, toRecord } from './calls-repo';
 import { lookupCaller } from './lookup';
 import { missedCallToCallbackTask } from './missed-call-hook';
 import { purgeRecordings, readRecording, retentionDays, saveRecording } from './recordings';
@@ -43,11 +43,11 @@ export const callHandlers = ({ store, clock, config }: Services): Pick<Handlers,
       return toRecord(row);
     },
     'calls.link': async ({ callId, patientId, taskId }, ctx) => {
-      await ownCall(knex, callId, ctx.user!.id);
-      const patch: Record<string, number | null> = {};
-      if (patientId !== undefined) patch.patient_id = patientId;
-      if (taskId !== undefined) patch.task_id = taskId;
-      if (Object.keys(patch).length) await knex('calls').where({ id: callId }).update(patch);
+      const call = await ownCall(knex, callId, ctx.user!.id);
+      // What the call will hold: a field left out keeps its value; a task brings its patient.
+      const task = taskId === undefined ? call.task_id : taskId;
+      const patient = await patientOfTask(knex, task, patientId === undefined ? call.patient_id : patientId);
+      if (patientId !== undefined || taskId !== undefined) await knex('calls').where({ id: callId }).update({ patient_id: patient, task_id: task });
       return { ok: true };
     },
     'calls.setOutcome': async ({ callId, outcome }, ctx) => {
