@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { EXT, expect, test } from './fixtures';
+import { EXT, expect, PASSWORDS, test } from './fixtures';
 import { readCalls } from './harness/workstation';
 import { growth, PeerScreen, WorkstationScreen } from './pages';
 
@@ -95,6 +95,26 @@ test('a recorded call to a second user agent: audio both ways, mute, hold, devic
   await ws.button('confirm-outcome').click();
   await expect(ws.panel).toBeHidden();
   expect(readCalls(infra.workstation.storeFile).at(-1)).toMatchObject({ outcome: 'connected', outcome_confirmed: 1 });
+});
+
+test('a call that rings before it is answered shows 对方振铃中 in the panel, then connects', async ({ nurse, peer, infra, pbx }) => {
+  // A second agent on the peer page that lets the call ring until told to answer.
+  const reg = await peer.evaluate((o) => (window as any).peer.createUA(o), { name: 'r', user: EXT.peer2, password: PASSWORDS[EXT.peer2], wsUrl: pbx.wsUrl, autoAnswer: false });
+  expect(reg.status).toBe(200);
+  const ws = new WorkstationScreen(nurse);
+  const far = new PeerScreen(peer, 'r');
+  await ws.openPhone(infra.workstation.url);
+  await ws.waitRegistered();
+  await ws.dial(EXT.peer2);
+  await ws.waitPhase('ringing');
+  await expect(ws.phase).toHaveText('对方振铃中…');
+  await expect(ws.button('hangup')).toHaveText(/^取 ?消$/);
+  await far.answer();
+  await ws.waitPhase('connected');
+  await expect(ws.phase).toHaveText('通话中');
+  await expect(ws.button('hangup')).toHaveText(/^挂 ?断$/);
+  await ws.button('hangup').click();
+  await expect(ws.ended).toHaveAttribute('data-ended-by', 'local');
 });
 
 test('the other side hangs up: the call ends by remote BYE', async ({ nurse, peer, infra }) => {

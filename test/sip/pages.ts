@@ -111,6 +111,10 @@ export class PeerScreen {
   hangup(): Promise<void> {
     return this.page.evaluate((n) => (window as any).peer.hangup(n), this.name);
   }
+
+  answer(): Promise<void> {
+    return this.page.evaluate((n) => (window as any).peer.answer(n), this.name);
+  }
 }
 
 /** Samples a counter twice, `ms` apart, and returns the growth. */

@@ -140,6 +140,12 @@ window.peer = {
     return { state: a.session ? a.session.state : null, incoming: a.incoming, byeReceived: !!a.byeReceived, lastCaller: a.lastCaller || null, isInvitation: a.session instanceof Invitation };
   },
 
+  /** Answers the ringing call of an agent made with autoAnswer: false. */
+  async answer(name) {
+    const a = agents.get(name);
+    await a.session.accept({ sessionDescriptionHandlerOptions: { constraints: { audio: true, video: false } } });
+  },
+
   async hangup(name) {
     const a = agents.get(name);
     const s = a.session;
