@@ -119,3 +119,38 @@ describe('softphone controller: linking the caller picked on the screen pop', ()
     c.dispose();
   });
 });
+
+describe('softphone controller: an outgoing call nobody answers', () => {
+  afterEach(() => vi.useRealTimers());
+
+  async function dialled() {
+    vi.useFakeTimers();
+    const c = new SoftphoneController(() => 1000);
+    const o = h.adapter!;
+    const adapter = (c as unknown as { adapter: VoiceAdapter }).adapter;
+    const hangup = vi.spyOn(adapter, 'hangup');
+    o.dispatch({ type: 'reg/registered', at: 1 });
+    expect(c.dial({ number: '13800138000' })).toBe(true);
+    o.dispatch({ type: 'call/progress', at: 2, code: 180 });
+    return { c, o, hangup };
+  }
+
+  it('is given up after the no-answer time, whichever provider carries it, with that reason', async () => {
+    const { c, hangup } = await dialled();
+    await vi.advanceTimersByTimeAsync(44_000);
+    expect(c.getSnapshot().state.call?.phase).toBe('ringing');
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(c.getSnapshot().state.call).toMatchObject({ phase: 'ended', end: { by: 'system', reason: 'no_answer_timeout', suggested: 'no_answer' } });
+    expect(hangup).toHaveBeenCalledTimes(1);
+    c.dispose();
+  });
+
+  it('is left alone once answered', async () => {
+    const { c, o, hangup } = await dialled();
+    o.dispatch({ type: 'call/answered', at: 3 });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(c.getSnapshot().state.call?.phase).toBe('connected');
+    expect(hangup).not.toHaveBeenCalled();
+    c.dispose();
+  });
+});

@@ -25,7 +25,7 @@ async function setup(token?: (n: number) => Promise<TwilioVoiceToken>) {
     if (state.registration.status !== prev.registration.status) regs.push(state.registration.status);
   };
   const adapter = new TwilioCallAdapter({
-    dispatch, now: () => (t += 10), mic: () => 'headset-mic', speaker: () => 'headset-out', noAnswerTimeoutMs: 60_000,
+    dispatch, now: () => (t += 10), mic: () => 'headset-mic', speaker: () => 'headset-out',
     onIncoming: (uid, number) => log.incoming.push([uid, number]),
     onEstablished: (uid, local, remote) => log.established.push([uid, local, remote]),
     onTerminated: (uid) => log.terminated.push(uid),

@@ -39,15 +39,16 @@ export const callHandlers = ({ store, clock, config }: Services): Pick<Handlers,
     },
     'calls.end': async ({ callId, ...e }, ctx) => {
       const row = await endCall(knex, clock, await ownCall(knex, callId, ctx.user!.id), e);
-      if (Number(row.missed)) await missedCallToCallbackTask(store, clock, row);
+      await missedCallToCallbackTask(store, clock, row);
       return toRecord(row);
     },
     'calls.link': async ({ callId, patientId, taskId }, ctx) => {
       const call = await ownCall(knex, callId, ctx.user!.id);
+      if (patientId === undefined && taskId === undefined) return { ok: true };
       // What the call will hold: a field left out keeps its value; a task brings its patient.
       const task = taskId === undefined ? call.task_id : taskId;
       const patient = await patientOfTask(knex, task, patientId === undefined ? call.patient_id : patientId);
-      if (patientId !== undefined || taskId !== undefined) await knex('calls').where({ id: callId }).update({ patient_id: patient, task_id: task });
+      await knex('calls').where({ id: callId }).update({ patient_id: patient, task_id: task });
       return { ok: true };
     },
     'calls.setOutcome': async ({ callId, outcome }, ctx) => {

@@ -19,6 +19,16 @@ export function candidateNumbers(raw: string): { exact: string[]; localLandline:
   return { exact: [...exact], localLandline: /^\d{7,8}$/.test(plain) ? plain : null };
 }
 
+/** Matches a stored phone column to a dialled or calling number, written any of those ways. */
+export function numberMatches(column: string, raw: string): (w: Knex.QueryBuilder) => void {
+  const { exact, localLandline } = candidateNumbers(raw);
+  return (w) => {
+    w.whereIn(column, exact);
+    // A local landline without its area code.
+    if (localLandline) w.orWhere(column, 'like', `%-${localLandline}`);
+  };
+}
+
 // The tasks table belongs to the follow-up feature; the screen pop works without it.
 const tasksTable = new WeakMap<Knex, Promise<boolean>>();
 function hasTasks(knex: Knex): Promise<boolean> {
@@ -26,15 +36,12 @@ function hasTasks(knex: Knex): Promise<boolean> {
   return tasksTable.get(knex)!;
 }
 
-export async function lookupCaller(knex: Knex, number: string, today: string): Promise<CallerMatch[]> {
-  const { exact, localLandline } = candidateNumbers(number);
+/** The patients whose phones (their own first, then as a contact) match the number; no tasks. */
+export async function callerMatches(knex: Knex, number: string, today: string): Promise<CallerMatch[]> {
   const q = knex('phones as ph')
     .join('patients as p', 'p.id', 'ph.patient_id')
     .whereNull('p.merged_into_patient_id')
-    .where((w) => {
-      w.whereIn('ph.number', exact);
-      if (localLandline) w.orWhere('ph.number', 'like', `%-${localLandline}`);
-    })
+    .where(numberMatches('ph.number', number))
     .select('p.id', 'p.name', 'p.gender_code', 'p.birth_date', 'ph.role', 'ph.contact_name', 'ph.relation')
     .orderBy([{ column: 'ph.role', order: 'desc' }, { column: 'ph.success_count', order: 'desc' }, 'p.id'])
     .limit(20);
@@ -49,6 +56,12 @@ export async function lookupCaller(knex: Knex, number: string, today: string): P
       phoneRole: r.role, contactName: r.contact_name, relation: r.relation, openTaskId: null,
     });
   }
+  return matches;
+}
+
+/** The screen pop: the matching patients, each with their first open task. */
+export async function lookupCaller(knex: Knex, number: string, today: string): Promise<CallerMatch[]> {
+  const matches = await callerMatches(knex, number, today);
   if (matches.length && (await hasTasks(knex))) {
     const open = (await tasksOfPatients(knex, matches.map((m) => m.patientId))
       .whereIn('status', ['pending', 'claimed'])

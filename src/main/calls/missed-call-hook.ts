@@ -2,7 +2,7 @@ import type { Store } from '../store/store';
 import { createCallbackTask } from '../tasks/callback-task';
 import { beijingDate, type Clock } from '../util/clock';
 import type { CallRow } from './calls-repo';
-import { lookupCaller } from './lookup';
+import { callerMatches } from './lookup';
 
 /**
  * A missed incoming call becomes a callback task when its number belongs to exactly one patient
@@ -13,7 +13,7 @@ import { lookupCaller } from './lookup';
  */
 export async function missedCallToCallbackTask(store: Store, clock: Clock, call: CallRow): Promise<number | null> {
   if (call.direction !== 'inbound' || !Number(call.missed)) return null;
-  const matches = await lookupCaller(store.knex, call.number, beijingDate(clock.now()));
+  const matches = await callerMatches(store.knex, call.number, beijingDate(clock.now()));
   const patientId = matches.length === 1 ? matches[0].patientId : matches.find((m) => m.patientId === Number(call.patient_id))?.patientId;
   if (!patientId) return null;
   // The missed list then names the caller even when the screen pop's link came too late.

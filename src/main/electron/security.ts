@@ -104,7 +104,7 @@ export function isHidDeviceAllowed(q: { deviceType: string; origin: string; devi
  * telephony device for the app's own frame; null cancels the request.
  */
 export function chooseHidDevice(frameUrl: string | undefined, devices: readonly HidDeviceInfo[], app: AppOrigin): string | null {
-  if (!frameUrl || !isAppUrl(frameUrl, app)) return null;
+  if (!isHidAccessAllowed(frameUrl, app)) return null;
   return devices.find(isTelephonyDevice)?.deviceId ?? null;
 }
 

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Knex } from 'knex';
+import { pgInsertRows } from '../store/pg-insert';
 import type { Store } from '../store/store';
 
 /** The statements the sync needs, the same on SQLite and PostgreSQL (`?` placeholders). */
@@ -85,11 +86,7 @@ function pgSyncDb(knex: Knex): SyncDb {
         for (const p of lists) await trx.raw(sql, p as never[]);
         return;
       }
-      // One INSERT … VALUES (…), (…) per 500 rows: round trips, not rows, cost on PostgreSQL.
-      for (let i = 0; i < lists.length; i += 500) {
-        const part = lists.slice(i, i + 500);
-        await trx.raw(`${m[1]}${part.map(() => m[2]).join(', ')}${m[3]}`, part.flat() as never[]);
-      }
+      await pgInsertRows(trx, m[1], m[2], lists, 500, m[3]);
     },
   });
   return {

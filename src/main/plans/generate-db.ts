@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import type { Knex } from 'knex';
+import { pgInsertRows } from '../store/pg-insert';
 import type { Store } from '../store/store';
 
 // Storage for task generation. Enrolments that get the same tasks (same plan version, anchor
@@ -142,13 +143,8 @@ function pgExec(trx: Knex.Transaction): Exec {
   return {
     run: async (sql, b = []) => (await trx.raw(sql, b as never[])).rowCount ?? 0,
     all: async <T>(sql: string, b: unknown[] = []) => (await trx.raw(sql, b as never[])).rows as T[],
-    async insertRows(table, cols, rows) {
-      const one = `(${cols.map(() => '?').join(', ')})`;
-      const per = Math.floor(30_000 / cols.length); // under PostgreSQL's 65,535 bound parameters
-      for (let i = 0; i < rows.length; i += per) {
-        const part = rows.slice(i, i + per);
-        await trx.raw(`insert into ${table} (${cols.join(', ')}) values ${part.map(() => one).join(', ')}`, part.flat() as never[]);
-      }
-    },
+    // Under PostgreSQL's 65,535 bound parameters per statement.
+    insertRows: (table, cols, rows) =>
+      pgInsertRows(trx, `insert into ${table} (${cols.join(', ')}) values `, `(${cols.map(() => '?').join(', ')})`, rows, Math.floor(30_000 / cols.length)),
   };
 }

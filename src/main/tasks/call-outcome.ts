@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { CallOutcome } from '../../shared/contract/calls';
-import { attemptOutcomes, type AttemptOutcome } from '../../shared/contract/followup';
+import { isAttemptOutcome, type AttemptOutcome } from '../../shared/contract/followup';
 
 // A softphone call and the follow-up attempt logged for it. The attempt is logged with the
 // outcome the SIP result suggests as soon as the call ends; the nurse then confirms or corrects
@@ -8,7 +8,12 @@ import { attemptOutcomes, type AttemptOutcome } from '../../shared/contract/foll
 
 const WRONG: readonly string[] = ['invalid_number', 'wrong_number'];
 
-export const isAttemptOutcome = (o: unknown): o is AttemptOutcome => (attemptOutcomes as readonly unknown[]).includes(o);
+/** One dial in the number's history: a success or a failure, and a wrong number marked for good. */
+export async function countDial(trx: Knex, patientId: number, number: string, outcome: AttemptOutcome): Promise<void> {
+  const phone = () => trx('phones').where({ patient_id: patientId, number });
+  await phone().increment(outcome === 'connected' ? 'success_count' : 'fail_count', 1);
+  if (WRONG.includes(outcome)) await phone().update({ wrong_number: 1 });
+}
 
 /** Logging an attempt for a call: the call belongs to the task, and an outcome already confirmed wins. */
 export async function linkCallToAttempt(trx: Knex, callId: number, taskId: number, suggested: AttemptOutcome): Promise<AttemptOutcome> {
@@ -37,8 +42,7 @@ export async function confirmAttemptOutcome(trx: Knex, callId: number, outcome: 
     await phoneOf(trx, a).where(was, '>', 0).decrement(was, 1);
     if (isAttemptOutcome(outcome)) {
       await trx('attempts').where({ id: a.id }).update({ outcome });
-      await phoneOf(trx, a).increment(outcome === 'connected' ? 'success_count' : 'fail_count', 1);
-      if (WRONG.includes(outcome)) await phoneOf(trx, a).update({ wrong_number: 1 });
+      await countDial(trx, a.patient_id, a.phone_number, outcome);
       const day = String(a.started_at).slice(0, 10);
       if (outcome === 'connected')
         await trx('patients').where({ id: a.patient_id }).where((w) => w.whereNull('last_contact_date').orWhere('last_contact_date', '<', day)).update({ last_contact_date: day });

@@ -10,7 +10,7 @@ import { addMinutes } from './work';
 // (or the team's at once). Due now: the patient has just tried to reach us.
 
 /** Track id of callback tasks; the missed call's id is their point, one task per call at most. */
-export const CALLBACK_TRACK = 'missed_call';
+const CALLBACK_TRACK = 'missed_call';
 
 export interface MissedCall {
   callId: number;

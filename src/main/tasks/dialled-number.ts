@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { candidateNumbers } from '../calls/lookup';
+import { numberMatches } from '../calls/lookup';
 import { normalisePhone } from '../his/normalise/phones';
 import { classifyTerm } from '../patients/query-term';
 
@@ -16,13 +16,7 @@ export interface DialledPhone { number: string; kind: 'mobile' | 'landline'; kno
 export async function dialledPhone(knex: Knex, patientId: number, raw: string): Promise<DialledPhone> {
   const n = normalisePhone(raw);
   const normal = n && n !== 'invalid' ? n : null;
-  const { exact, localLandline } = candidateNumbers(raw);
-  const stored = (await knex('phones').where({ patient_id: patientId })
-    .where((w) => {
-      w.whereIn('number', exact);
-      // A local landline dialled without its area code.
-      if (localLandline) w.orWhere('number', 'like', `%-${localLandline}`);
-    })
+  const stored = (await knex('phones').where({ patient_id: patientId }).where(numberMatches('number', raw))
     .orderBy('id').select('number', 'kind')) as { number: string; kind: DialledPhone['kind'] }[];
   const hit = stored.find((p) => p.number === normal?.number) ?? stored[0];
   if (hit) return { number: hit.number, kind: hit.kind, known: true };

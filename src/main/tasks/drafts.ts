@@ -3,7 +3,7 @@ import type { User } from '../../shared/model';
 import { score } from '../../shared/questionnaire/engine';
 import { ApiError } from '../api/errors';
 import type { Store } from '../store/store';
-import { linkCallToAttempt } from './call-outcome';
+import { countDial, linkCallToAttempt } from './call-outcome';
 import { dialledPhone } from './dialled-number';
 import { attemptQuery, callPhones, toAttempt } from './phones';
 import type { QuestionnaireLibrary } from './questionnaire-library';
@@ -30,8 +30,6 @@ export async function saveDraft(
   return { applied, response, taskColour };
 }
 
-const WRONG: AttemptOutcome[] = ['invalid_number', 'wrong_number'];
-
 /** One dial and its outcome; the number's history follows (wrong numbers are marked for good). */
 export async function logAttempt(
   store: Store, user: User,
@@ -48,10 +46,8 @@ export async function logAttempt(
     const { number, kind, known } = await dialledPhone(trx, task.patient_id, input.phoneNumber);
     // A number the patient gives on the phone is kept for next time.
     if (!known) await trx('phones').insert({ patient_id: task.patient_id, number, kind, role: 'contact', source: 'nurse' });
-    const connected = outcome === 'connected';
-    await trx('phones').where({ patient_id: task.patient_id, number }).increment(connected ? 'success_count' : 'fail_count', 1);
-    if (WRONG.includes(outcome)) await trx('phones').where({ patient_id: task.patient_id, number }).update({ wrong_number: 1 });
-    if (connected) await trx('patients').where({ id: task.patient_id }).update({ last_contact_date: now.slice(0, 10) });
+    await countDial(trx, task.patient_id, number, outcome);
+    if (outcome === 'connected') await trx('patients').where({ id: task.patient_id }).update({ last_contact_date: now.slice(0, 10) });
     const [row] = await trx('attempts').insert({
       task_id: task.id, patient_id: task.patient_id, phone_number: number, outcome,
       started_at: input.startedAt ? fullTimestamp(input.startedAt) : now, ended_at: input.endedAt ? fullTimestamp(input.endedAt) : null,

@@ -97,11 +97,11 @@ export const queueCounts = (knex: Knex, f: Partial<QueueFilters>, user: User, at
   countAll(knex, countQueries(knex, f, user, at));
 
 /**
- * The team's overdue or due-today total without a pass over the open tasks: that count (already
- * among the counts) less the claimed and the kept-out-of-sight, both tiny partial indexes.
+ * The team's overdue or due-today total (the team's view without the filters the counts do not
+ * share) without a pass over the open tasks: that count (already among the counts) less the
+ * claimed and the kept-out-of-sight, both tiny partial indexes.
  */
 function teamDueTotal(knex: Knex, input: QueueParsed, at: Now): { of: 'overdue' | 'dueToday'; less: Knex.QueryBuilder[] } | null {
-  if (input.scope !== 'team' || input.colour || input.callback || input.callbackFrom || input.callbackTo) return null;
   if (input.due !== 'overdue' && input.due !== 'today') return null;
   const due = (q: Knex.QueryBuilder) => (input.due === 'overdue' ? q.where('t.due_date', '<', at.today) : q.where('t.due_date', at.today));
   return {
@@ -122,8 +122,9 @@ export async function queue(knex: Knex, input: QueueParsed, user: User, at: Now)
   if (input.scope === 'all' && user.role === 'nurse') throw new ApiError('forbidden', '只有护士长可查看全部任务 (only a head sees every task)');
   // The default view (the team's workable tasks) is one of the counts, the team's overdue and
   // due-today nearly so; any other total is read in the same statement as the counts.
-  const plain = input.scope === 'team' && input.due === 'open' && !input.colour && !input.callback && !input.callbackFrom && !input.callbackTo;
-  const due = plain ? null : teamDueTotal(knex, input, at);
+  const unfiltered = input.scope === 'team' && !input.colour && !input.callback && !input.callbackFrom && !input.callbackTo;
+  const plain = unfiltered && input.due === 'open';
+  const due = unfiltered && !plain ? teamDueTotal(knex, input, at) : null;
   const { total: listed, less, ...counts } = await countAll(knex, {
     ...countQueries(knex, input, user, at), total: plain || due ? [] : [listQuery(knex, input, user, at)], less: due?.less ?? [],
   });

@@ -21,6 +21,8 @@ export const warningColours = ['red', 'orange', 'yellow', 'green'] as const;
 /** What one dial ended in (VICIdial-style statuses, 未接通/忙线/关机/空号/错号). */
 export const attemptOutcomes = ['connected', 'no_answer', 'busy', 'powered_off', 'invalid_number', 'wrong_number'] as const;
 export type AttemptOutcome = (typeof attemptOutcomes)[number];
+/** A call outcome that is also a dial result (cancelled or failed calls are not). */
+export const isAttemptOutcome = (o: unknown): o is AttemptOutcome => (attemptOutcomes as readonly unknown[]).includes(o);
 
 /** How the follow-up ends. no_contact: nobody reached on any number this time (retry / unreachable). */
 export const dispositions = ['completed', 'no_contact', 'refused', 'deceased', 'callback'] as const;

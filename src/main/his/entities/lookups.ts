@@ -31,9 +31,8 @@ const PARENT_IDS = 'select source_id, id, first_seen_at from encounters where so
 
 /** The encounters child rows hang on; on a first load all of them, read once (see patientIds). */
 export async function parentIds(q: Q, ctx: EntityContext, kind: string, sourceIds: string[]): Promise<Map<string, ParentRow>> {
-  const toMap = (rows: ParentRow[]) => new Map(rows.map((r) => [r.source_id, r]));
-  if (ctx.firstLoad) return (ctx.allParents ??= toMap(await q.all<ParentRow>(PARENT_IDS, [ctx.sourceSystem, kind])));
-  return toMap(await selectIn<ParentRow>(q, `${PARENT_IDS} and source_id in`, [ctx.sourceSystem, kind], [...new Set(sourceIds)]));
+  if (!ctx.firstLoad) return encounterIds(q, ctx.sourceSystem, kind, sourceIds);
+  return (ctx.allParents ??= new Map((await q.all<ParentRow>(PARENT_IDS, [ctx.sourceSystem, kind])).map((r) => [r.source_id, r])));
 }
 
 export interface DeptLookup {

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Card, Empty, Tag, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { attemptOutcomes, type AttemptOutcome, type CallPhone } from '../../../shared/contract/followup';
+import { isAttemptOutcome, type CallPhone } from '../../../shared/contract/followup';
 import { DialButton, rankPhones, useSoftphoneController } from '../softphone';
 import { followupKeys, useLogAttempt } from './queries';
 
@@ -14,7 +14,6 @@ interface Props {
   editable: boolean;
 }
 
-const isAttemptOutcome = (o: unknown): o is AttemptOutcome => (attemptOutcomes as readonly unknown[]).includes(o);
 const stampOf = (ms: number | null) => {
   if (!ms) return undefined;
   const d = new Date(ms + 8 * 3600_000); // Beijing wall clock, as the store keeps dates

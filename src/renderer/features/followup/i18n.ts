@@ -1,6 +1,5 @@
 // The app's instance, initialised first: bundles can only be added to an initialised store.
-import { addFeatureStrings } from '../../i18n';
-import type { Strings } from '../queue/i18n';
+import { addFeatureStrings, type SameKeys } from '../../i18n';
 
 // The follow-up screen's strings under `followup.*`. Chinese first; en has the same keys.
 
@@ -112,7 +111,7 @@ const zhCN = {
   },
 };
 
-const en: Strings<typeof zhCN> = {
+const en: SameKeys<typeof zhCN> = {
   loading: 'Opening the follow-up…',
   back: 'Back to queue',
   release: 'Give back',

@@ -1,6 +1,5 @@
 // The app's instance, initialised first: bundles can only be added to an initialised store.
-import { addFeatureStrings } from '../../i18n';
-import type { Strings } from '../queue/i18n';
+import { addFeatureStrings, type SameKeys } from '../../i18n';
 
 // The plan editor's strings under `plans.*`. Chinese first; en has the same keys.
 
@@ -63,7 +62,7 @@ const zhCN = {
   remove: '删除',
 };
 
-const en: Strings<typeof zhCN> = {
+const en: SameKeys<typeof zhCN> = {
   nav: 'Plans',
   list: {
     title: 'Follow-up plans',

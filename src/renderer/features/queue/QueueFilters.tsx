@@ -5,7 +5,7 @@ import { taskKinds, warningColours, type TaskKind } from '../../../shared/contra
 import { useDepartments } from '../finder/queries';
 import { COLOUR_HEX } from './ColourTag';
 import { usePlanOptions } from './queries';
-import { DEFAULT_VIEW, setQueueView, type DueFilter, type QueueView } from './state';
+import { resetQueueFilters, setQueueView, type DueFilter, type QueueView } from './state';
 
 const DUES: DueFilter[] = ['open', 'overdue', 'today', 'upcoming', 'any'];
 const STAMP = 'YYYY-MM-DD HH:mm';
@@ -82,7 +82,7 @@ export function QueueFilters({ view }: { view: QueueView }) {
           onChange={(r) => setQueueView({ callbackFrom: r?.[0]?.format(STAMP), callbackTo: r?.[1]?.format(STAMP) })}
         />
       )}
-      <Button onClick={() => setQueueView({ ...DEFAULT_VIEW, scope: view.scope, pageSize: view.pageSize, planId: undefined, deptId: undefined, colour: undefined, kind: undefined, callback: undefined, callbackFrom: undefined, callbackTo: undefined })}>
+      <Button onClick={resetQueueFilters}>
         {t('queue.filters.reset')}
       </Button>
     </Space>

@@ -1,11 +1,8 @@
 // The app's instance, initialised first: bundles can only be added to an initialised store.
-import { addFeatureStrings } from '../../i18n';
+import { addFeatureStrings, type SameKeys } from '../../i18n';
 
 // The work queue's strings under `queue.*`, added to the app's one i18next instance so the
 // shared dictionaries stay untouched. Chinese first; en is type-checked to have the same keys.
-
-/** The same shape with every leaf a string: en must translate every zh-CN key, no more. */
-export type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 const zhCN = {
   nav: '随访队列',
@@ -49,7 +46,7 @@ const zhCN = {
   empty: '没有任务',
 };
 
-const en: Strings<typeof zhCN> = {
+const en: SameKeys<typeof zhCN> = {
   nav: 'Work queue',
   tabs: { mine: 'Mine', team: 'To claim', all: 'All' },
   filters: {

@@ -39,7 +39,16 @@ const listeners = new Set<() => void>();
 
 export function setQueueView(patch: Partial<QueueView>): void {
   // Any filter change goes back to page 1; only an explicit page change keeps the page.
-  view = { ...view, page: 1, ...patch };
+  show({ ...view, page: 1, ...patch });
+}
+
+/** Every filter back to its default; the tab and the page size stay. */
+export function resetQueueFilters(): void {
+  show({ ...DEFAULT_VIEW, scope: view.scope, pageSize: view.pageSize });
+}
+
+function show(next: QueueView): void {
+  view = next;
   try {
     sessionStorage.setItem(KEY, JSON.stringify(view));
   } catch {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { isDialable } from './phones';
 import { NO_WAVE } from './Softphone';
 import { useSoftphoneController, useSoftphoneSelector } from './SoftphoneProvider';
+import { isLive } from './state';
 
 export interface DialButtonProps {
   number: string;
@@ -22,7 +23,7 @@ export function DialButton({ number, patientId, taskId, consent, children, size 
   const { t } = useTranslation();
   const controller = useSoftphoneController();
   const status = useSoftphoneSelector((s) => s.state.registration.status);
-  const busy = useSoftphoneSelector((s) => !!s.state.call && s.state.call.phase !== 'ended');
+  const busy = useSoftphoneSelector((s) => isLive(s.state.call));
   const ready = status === 'registered';
   const disabled = !ready || busy || !isDialable(number);
   const why = !isDialable(number) ? null : !ready ? t(`softphone.reg.${status}`) : busy ? t('softphone.phase.connected') : null;

@@ -1,22 +1,16 @@
 import { ApiOutlined, DisconnectOutlined } from '@ant-design/icons';
 import { Button, Card, Space, Typography } from 'antd';
-import { useEffect, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { headsetFor, type HeadsetHid } from './headset-hid';
+import { headsetFor } from './headset-hid';
 import './i18n-headset';
 import { useSoftphoneController } from './SoftphoneProvider';
-
-/** Keeps the remembered headset open while mounted (any number of components may mount it). */
-export function useHeadsetButtons(): HeadsetHid {
-  const headset = headsetFor(useSoftphoneController());
-  useEffect(() => headset.acquire(), [headset]);
-  return headset;
-}
 
 /** The settings card: connect the headset's buttons once. Hidden where WebHID does not exist. */
 export function HeadsetButtonsCard() {
   const { t } = useTranslation();
-  const headset = useHeadsetButtons();
+  // The softphone provider keeps the remembered headset open; the card only shows and changes it.
+  const headset = headsetFor(useSoftphoneController());
   const { status, name, error } = useSyncExternalStore(headset.subscribe, headset.getSnapshot);
   if (status === 'unsupported') return null;
   const shown = name || t('softphone.headset.unnamed');

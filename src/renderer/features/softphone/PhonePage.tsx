@@ -6,11 +6,12 @@ import { CallHistory } from './CallHistory';
 import { DialPad } from './DialPad';
 import { NO_WAVE } from './Softphone';
 import { SoftphoneSettings } from './SoftphoneSettings';
-import { canDialNow, useSoftphoneController, useSoftphoneSelector } from './SoftphoneProvider';
+import { useSoftphoneController, useSoftphoneSelector } from './SoftphoneProvider';
+import { canDial, isLive } from './state';
 
 function DialNow({ hasNumber, onDial }: { hasNumber: boolean; onDial: (clickedAt: number) => void }) {
   const { t } = useTranslation();
-  const ready = useSoftphoneSelector(canDialNow);
+  const ready = useSoftphoneSelector((s) => canDial(s.state));
   return (
     <Button type="primary" block icon={<PhoneOutlined />} className="softphone-still" disabled={!ready || !hasNumber} onClick={(e) => onDial(e.timeStamp)} data-testid="dial">
       {t('softphone.dial')}
@@ -25,7 +26,7 @@ function DialNow({ hasNumber, onDial }: { hasNumber: boolean; onDial: (clickedAt
 function ConsentBox({ value, onChange }: { value: boolean; onChange: (v: boolean) => void }) {
   const { t } = useTranslation();
   const controller = useSoftphoneController();
-  const live = useSoftphoneSelector((s) => (s.state.call && s.state.call.phase !== 'ended' ? s.state.call.consent : null));
+  const live = useSoftphoneSelector((s) => (isLive(s.state.call) ? s.state.call.consent : null));
   const change = (v: boolean) => {
     onChange(v);
     if (live !== null) controller.setConsent(v);
@@ -42,7 +43,7 @@ export function PhonePage() {
   // The number stays for a redial; only the button follows the softphone's state, so placing
   // a call re-renders nothing else on this page.
   const dial = (clickedAt?: number) => {
-    if (canDialNow(controller.getSnapshot()) && number.trim()) controller.dial({ number: number.trim(), consent, clickedAt });
+    if (number.trim()) controller.dial({ number: number.trim(), consent, clickedAt });
   };
   return (
     <ConfigProvider wave={NO_WAVE}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { VoiceProvider } from '../../../shared/contract/calls';
 import { useSetProvider, useVoiceSettings } from './queries';
 import { useSoftphoneController, useSoftphoneSelector } from './SoftphoneProvider';
+import { isLive } from './state';
 
 /**
  * SIP PBX or Twilio, per nurse. Twilio is offered only when main can mint Voice tokens; the
@@ -14,7 +15,7 @@ export function ProviderChoice() {
   const controller = useSoftphoneController();
   const voice = useVoiceSettings();
   const save = useSetProvider();
-  const inCall = useSoftphoneSelector((s) => !!s.state.call && s.state.call.phase !== 'ended');
+  const inCall = useSoftphoneSelector((s) => isLive(s.state.call));
   const available = voice.data?.twilioAvailable ?? false;
 
   const choose = async (provider: VoiceProvider) => {

@@ -39,19 +39,8 @@ export function SoftphoneProvider({ user, children }: { user: User; children: Re
 
 export function useSoftphoneController(): SoftphoneController {
   const c = useContext(Ctx);
-  if (!c) throw new Error('useSoftphone outside <SoftphoneProvider>');
+  if (!c) throw new Error('useSoftphoneController outside <SoftphoneProvider>');
   return c;
-}
-
-export interface UseSoftphone extends SoftphoneSnapshot {
-  controller: SoftphoneController;
-}
-
-/** The softphone's state and commands: registration, the current call, devices, screen pop. */
-export function useSoftphone(): UseSoftphone {
-  const controller = useSoftphoneController();
-  const snap = useSyncExternalStore(controller.subscribe, controller.getSnapshot);
-  return { ...snap, controller };
 }
 
 /**
@@ -76,6 +65,3 @@ export function shallowEqual<T extends object>(a: T, b: T): boolean {
   return ka.length === Object.keys(b).length && ka.every((k) => Object.is(a[k], b[k]));
 }
 
-/** Registered and no call in progress: a number may be dialled now. */
-export const canDialNow = (s: SoftphoneSnapshot): boolean =>
-  s.state.registration.status === 'registered' && !(s.state.call && s.state.call.phase !== 'ended');

@@ -1,5 +1,5 @@
 import type { VoiceProvider } from '../../../shared/contract/calls';
-import { TwilioCallAdapter } from '../twilio-voice/twilio-call-adapter';
+import { TwilioCallAdapter } from '../twilio-voice';
 import { SipAdapter, type AdapterOptions } from './sip-adapter';
 import type { VoiceAdapter } from './voice-adapter';
 

@@ -5,7 +5,8 @@ import { TonePlayer } from './audio';
 import { CallRecording } from './call-recording';
 import { DeviceManager, type DeviceSnapshot } from './device-manager';
 import { uploadRecording } from './recording-io';
-import { endReport, initialState, reduce, type Action, type CallState, type SoftphoneState } from './state';
+import { bindMediaSessionKeys } from './shortcuts';
+import { canDial, endReport, initialState, reduce, type Action, type CallState, type SoftphoneState } from './state';
 import type { VoiceAdapter } from './voice-adapter';
 
 // The softphone of the signed-in user: the reducer's state plus the side effects of its
@@ -65,6 +66,8 @@ export class SoftphoneController {
   private recording = new CallRecording((a) => this.dispatch(a));
   private stored = new Map<string, Promise<number | null>>();
   private noticeSeq = 0;
+  private readonly noAnswerMs = tuning('noAnswerTimeoutMs', 45_000);
+  private noAnswerTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly now: () => number = Date.now) {
     this.devices = this.makeDevices();
@@ -88,7 +91,6 @@ export class SoftphoneController {
       mic: () => this.devices.snapshot().resolved.mic,
       speaker: () => this.devices.snapshot().resolved.speaker,
       iceGatheringTimeout: tuning('iceGatheringTimeout', 1000),
-      noAnswerTimeoutMs: tuning('noAnswerTimeoutMs', 45_000),
       onIncoming: (uid, number) => this.incoming(uid, number),
       onEstablished: (uid, local, remote) => this.recording.established(uid, local, remote, this.snap.state.call),
       onTerminated: () => undefined,
@@ -165,7 +167,7 @@ export class SoftphoneController {
     if (gen !== this.generation || this.disposed) return;
     // The microphone check runs beside the registration, never in front of it.
     void this.devices.start();
-    this.bindHeadsetKeys();
+    bindMediaSessionKeys(this);
     await this.adapter.start(creds);
   }
 
@@ -189,6 +191,7 @@ export class SoftphoneController {
   dispose(): void {
     this.disposed = true;
     this.generation += 1;
+    clearTimeout(this.noAnswerTimer);
     this.adapter.dispose();
     this.devices.dispose();
     this.ring.dispose();
@@ -204,8 +207,7 @@ export class SoftphoneController {
   // ---- commands ----
 
   dial(req: DialRequest): boolean {
-    const { registration, call } = this.snap.state;
-    if (registration.status !== 'registered' || (call && call.phase !== 'ended')) return false;
+    if (!canDial(this.snap.state)) return false;
     performance.mark('softphone:click', req.clickedAt !== undefined ? { startTime: req.clickedAt } : undefined);
     const uid = `out-${this.now()}-${Math.random().toString(36).slice(2, 8)}`;
     // The INVITE's work (microphone, offer) starts first; the screen and the calls row follow
@@ -213,7 +215,19 @@ export class SoftphoneController {
     const dialling = this.adapter.dial(uid, req.number);
     this.dispatch({ type: 'call/dial', at: this.now(), uid, number: req.number, patientId: req.patientId, taskId: req.taskId, consent: req.consent });
     dialling.catch((err: Error) => this.dispatch({ type: 'call/failed', at: this.now(), detail: err.message }));
+    this.giveUpUnanswered(uid);
     return true;
+  }
+
+  /** An outgoing call nobody answers is given up after noAnswerMs, whichever provider carries it. */
+  private giveUpUnanswered(uid: string): void {
+    clearTimeout(this.noAnswerTimer);
+    this.noAnswerTimer = setTimeout(() => {
+      const c = this.snap.state.call;
+      if (c?.uid !== uid || (c.phase !== 'dialling' && c.phase !== 'ringing')) return;
+      this.dispatch({ type: 'call/no-answer-timeout', at: this.now() });
+      void this.adapter.hangup();
+    }, this.noAnswerMs);
   }
 
   answer(): void {
@@ -374,19 +388,5 @@ export class SoftphoneController {
     }
     const ended = this.snap.state.call?.uid === call.uid ? this.snap.state.call : { ...call, callId: callId ?? null };
     for (const fn of this.endListeners) fn(ended);
-  }
-
-  private bindHeadsetKeys(): void {
-    // Headsets that present as media keys (many USB ones) reach us through the Media Session API.
-    const session = (navigator as Navigator & { mediaSession?: { setActionHandler(a: string, h: (() => void) | null): void } }).mediaSession;
-    const bind = (name: string, fn: () => void) => {
-      try {
-        session?.setActionHandler(name, fn);
-      } catch {
-        // this browser does not know the action
-      }
-    };
-    bind('hangup', () => this.hangup());
-    bind('togglemicrophone', () => this.toggleMute());
   }
 }

@@ -26,3 +26,6 @@ export function rankPhones<T extends RankablePhone>(phones: readonly T[]): T[] {
 
 /** Masked numbers (heads see 138****8000) cannot be dialled; a single * or # (service codes) can. */
 export const isDialable = (n: string) => /^[0-9*#+\-() ]+$/.test(n) && !/\*{2,}/.test(n) && /\d{3,}/.test(n.replace(/\D/g, ''));
+
+/** What is dialled: a phone number without its separators; an extension name (letters) as it is. */
+export const dialUser = (n: string) => (/[A-Za-z]/.test(n) ? n.trim() : n.replace(/[^\d*#+]/g, ''));

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import type { SoftphoneController } from './controller';
+import { isLive } from './state';
 
 // Alt+A answer, Alt+H hang up (or decline), Alt+M mute, Alt+O hold. Alt, because the nurse
 // types in forms all day and plain letters or F-keys collide with the browser.
@@ -10,7 +11,7 @@ export function useSoftphoneShortcuts(controller: SoftphoneController): void {
       const call = controller.getSnapshot().state.call;
       const act: Record<string, () => void> = {
         KeyA: () => call?.phase === 'incoming' && controller.answer(),
-        KeyH: () => call && call.phase !== 'ended' && controller.hangup(),
+        KeyH: () => isLive(call) && controller.hangup(),
         KeyM: () => controller.toggleMute(),
         KeyO: () => controller.toggleHold(),
       };
@@ -22,4 +23,18 @@ export function useSoftphoneShortcuts(controller: SoftphoneController): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [controller]);
+}
+
+/** Headsets that present as media keys (many USB ones) reach the softphone through the Media Session API. */
+export function bindMediaSessionKeys(phone: { hangup(): void; toggleMute(): void }): void {
+  const session = (navigator as Navigator & { mediaSession?: { setActionHandler(a: string, h: (() => void) | null): void } }).mediaSession;
+  const bind = (name: string, fn: () => void) => {
+    try {
+      session?.setActionHandler(name, fn);
+    } catch {
+      // this browser does not know the action
+    }
+  };
+  bind('hangup', () => phone.hangup());
+  bind('togglemicrophone', () => phone.toggleMute());
 }

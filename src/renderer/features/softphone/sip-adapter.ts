@@ -1,11 +1,12 @@
 import { Invitation, Inviter, Registerer, SessionState, UserAgent, UserAgentState, Web, type Session } from 'sip.js';
 import type { SipCredentials } from '../../../shared/contract/calls';
 import { api } from '../../api/client';
-import { backoffDelay } from './backoff';
+import { RetrySchedule } from './backoff';
 import { queueDtmf, replaceMic } from './call-media';
 import { micConstraints, openMic, routeTo } from './devices';
 import { MediaMonitor } from './media-monitor';
-import type { LadderEntry, VoiceAdapter, VoiceAdapterOptions } from './voice-adapter';
+import { dialUser } from './phones';
+import { pushLadder, type LadderEntry, type VoiceAdapter, type VoiceAdapterOptions } from './voice-adapter';
 
 // The thin layer over sip.js: SIP and WebRTC events in, reducer actions out, and the few
 // commands the UI needs. It decides nothing about call state; state.ts does.
@@ -31,9 +32,7 @@ export class SipAdapter implements VoiceAdapter<SipCredentials> {
   private sessionUid: string | null = null;
   private creds: SipCredentials | null = null;
   private running = false;
-  private attempt = 0;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  private noAnswerTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly retry: RetrySchedule;
   private monitor: MediaMonitor | null = null;
   private muted = false;
   private held = false;
@@ -49,6 +48,7 @@ export class SipAdapter implements VoiceAdapter<SipCredentials> {
     this.remoteAudio.hidden = true;
     document.body.appendChild(this.remoteAudio);
     window.addEventListener('online', this.onOnline);
+    this.retry = new RetrySchedule(o, () => void this.connect());
   }
 
   get peerConnection(): RTCPeerConnection | undefined {
@@ -63,7 +63,7 @@ export class SipAdapter implements VoiceAdapter<SipCredentials> {
     await this.stop(false);
     this.creds = creds;
     this.running = true;
-    this.attempt = 0;
+    this.retry.reset();
     const ua = new UserAgent({
       uri: UserAgent.makeURI(`sip:${creds.user}@${creds.domain}`),
       displayName: creds.displayName || undefined,
@@ -94,7 +94,7 @@ export class SipAdapter implements VoiceAdapter<SipCredentials> {
   /** `final`: also forget the credentials and report "stopped". */
   async stop(final = true): Promise<void> {
     this.running = false;
-    this.clearRetry();
+    this.retry.cancel();
     const ua = this.ua;
     this.ua = null;
     if (this.session) await this.hangup().catch(() => undefined);
@@ -125,12 +125,12 @@ export class SipAdapter implements VoiceAdapter<SipCredentials> {
     } catch (err) {
       if (ua !== this.ua) return;
       this.o.dispatch({ type: 'reg/transport-lost', at: this.o.now(), detail: (err as Error).message });
-      this.scheduleRetry();
+      if (this.running) this.retry.schedule();
     }
   }
 
   private onConnected(): void {
-    this.clearRetry();
+    this.retry.cancel();
     this.o.dispatch({ type: 'reg/connected', at: this.o.now() });
     void this.register();
   }
@@ -140,29 +140,13 @@ export class SipAdapter implements VoiceAdapter<SipCredentials> {
     this.registerer = null;
     if (!this.running) return;
     this.o.dispatch({ type: 'reg/transport-lost', at: this.o.now(), detail: error?.message });
-    this.scheduleRetry();
-  }
-
-  private scheduleRetry(): void {
-    if (this.retryTimer || !this.running) return;
-    this.attempt += 1;
-    const delayMs = backoffDelay(this.attempt);
-    this.o.dispatch({ type: 'reg/retry-scheduled', at: this.o.now(), attempt: this.attempt, delayMs });
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      void this.connect();
-    }, delayMs);
-  }
-
-  private clearRetry(): void {
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
+    this.retry.schedule();
   }
 
   private onOnline = () => {
     // The network is back: try now rather than at the end of a long backoff.
-    if (this.running && this.retryTimer) {
-      this.clearRetry();
+    if (this.running && this.retry.waiting) {
+      this.retry.cancel();
       void this.connect();
     }
   };
@@ -182,7 +166,7 @@ export class SipAdapter implements VoiceAdapter<SipCredentials> {
         requestDelegate: {
           onAccept: () => {
             clearTimeout(watchdog);
-            this.attempt = 0;
+            this.retry.reset();
             this.o.dispatch({ type: 'reg/registered', at: this.o.now() });
           },
           onReject: (res) => {
@@ -222,8 +206,7 @@ export class SipAdapter implements VoiceAdapter<SipCredentials> {
   }
 
   private log(dir: LadderEntry['dir'], line: string): void {
-    this.ladder.push({ at: performance.now(), dir, line });
-    if (this.ladder.length > 200) this.ladder.splice(0, this.ladder.length - 200);
+    pushLadder(this.ladder, dir, line);
   }
 
   private marked = new Set<string>();
@@ -240,19 +223,12 @@ export class SipAdapter implements VoiceAdapter<SipCredentials> {
 
   async dial(uid: string, number: string): Promise<void> {
     if (!this.ua || !this.creds) throw new Error('not registered');
-    // A phone number loses its separators; an extension name (letters) is dialled as it is.
-    const user = /[A-Za-z]/.test(number) ? number.trim() : number.replace(/[^\d*#+]/g, '');
-    const target = UserAgent.makeURI(`sip:${user}@${this.creds.domain}`);
+    const target = UserAgent.makeURI(`sip:${dialUser(number)}@${this.creds.domain}`);
     if (!target) throw new Error(`cannot dial ${number}`);
     const inviter = new Inviter(this.ua, target, {
       sessionDescriptionHandlerOptions: { constraints: { audio: micConstraints(this.o.mic()), video: false } },
     });
     this.bind(inviter, uid);
-    this.noAnswerTimer = setTimeout(() => {
-      if (this.session !== inviter || inviter.state === SessionState.Established) return;
-      this.o.dispatch({ type: 'call/no-answer-timeout', at: this.o.now() });
-      void inviter.cancel().catch(() => undefined);
-    }, this.o.noAnswerTimeoutMs);
     await inviter.invite({
       requestDelegate: {
         onProgress: (res) => this.o.dispatch({ type: 'call/progress', at: this.o.now(), code: res.message.statusCode ?? 0 }),
@@ -355,7 +331,6 @@ export class SipAdapter implements VoiceAdapter<SipCredentials> {
   }
 
   private established(s: Session, uid: string): void {
-    if (this.noAnswerTimer) clearTimeout(this.noAnswerTimer);
     if (this.markOnce('softphone:established')) this.o.dispatch({ type: 'call/answered', at: this.o.now() });
     const sdh = s.sessionDescriptionHandler as Sdh;
     void routeTo(this.remoteAudio, this.o.speaker()).catch(() => undefined);
@@ -372,7 +347,6 @@ export class SipAdapter implements VoiceAdapter<SipCredentials> {
   }
 
   private terminated(s: Session, uid: string): void {
-    if (this.noAnswerTimer) clearTimeout(this.noAnswerTimer);
     this.monitor?.stop();
     this.monitor = null;
     // An incoming call that ends before it was answered, and not by us: the caller gave up.

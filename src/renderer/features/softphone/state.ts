@@ -91,7 +91,7 @@ export type Action =
   | { type: 'reg/blocked'; at: number; detail: string }
   /** Main could not give what registering needs: the saved SIP password (default) or a Twilio token. */
   | { type: 'reg/credentials-error'; at: number; detail: string; failure?: 'credentials' | 'token' }
-  /** Twilio refused the access token main minted (and a fresh one did not help). */
+  /** Twilio refused the access token main minted (and a fresh one did not help), or main would mint none. */
   | { type: 'reg/token-refused'; at: number; detail: string }
   | { type: 'reg/provider'; provider: VoiceProvider; hold: boolean }
   | { type: 'reg/stopped'; at: number }
@@ -137,7 +137,10 @@ function newCall(a: { at: number; uid: string; number: string }, direction: Call
   };
 }
 
-const isLive = (c: CallState | null): c is CallState => !!c && c.phase !== 'ended';
+/** A call in progress (not yet ended). */
+export const isLive = (c: CallState | null): c is CallState => !!c && c.phase !== 'ended';
+/** Registered and no call in progress: a number may be dialled now. */
+export const canDial = (s: SoftphoneState): boolean => s.registration.status === 'registered' && !isLive(s.call);
 const answered = (c: CallState) => c.phase === 'connected' || c.phase === 'connecting';
 
 function ended(c: CallState, at: number, end: Omit<CallEnd, 'detail'> & { detail?: string | null }): CallState {

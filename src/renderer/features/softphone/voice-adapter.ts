@@ -12,8 +12,6 @@ export interface VoiceAdapterOptions {
   mic(): string;
   /** The speaker for the remote audio (device id or 'default'). */
   speaker(): string;
-  /** An unanswered outgoing call is given up after this long. */
-  noAnswerTimeoutMs: number;
   onIncoming(uid: string, number: string, displayName: string | null): void;
   /** Both sides' audio, once answered: the recorder takes them (with consent). */
   onEstablished(uid: string, local: MediaStream, remote: MediaStream): void;
@@ -22,6 +20,12 @@ export interface VoiceAdapterOptions {
 
 /** First line and time of every signalling message (or provider event): kept for diagnostics. */
 export interface LadderEntry { at: number; dir: 'out' | 'in'; line: string }
+
+/** Adds a line to a ladder, which keeps its last 200 lines for support. */
+export function pushLadder(ladder: LadderEntry[], dir: LadderEntry['dir'], line: string): void {
+  ladder.push({ at: performance.now(), dir, line });
+  if (ladder.length > 200) ladder.splice(0, ladder.length - 200);
+}
 
 /** `C`: what registering needs from main (SIP credentials, a Twilio token). */
 export interface VoiceAdapter<C = unknown> {

@@ -1,5 +1,6 @@
 import type { TwilioVoiceToken } from '../../../shared/contract/messaging';
-import type { LadderEntry, VoiceAdapter, VoiceAdapterOptions } from '../softphone/voice-adapter';
+import { dialUser } from '../softphone/phones';
+import { pushLadder, type LadderEntry, type VoiceAdapter, type VoiceAdapterOptions } from '../softphone/voice-adapter';
 import { TwilioCall } from './twilio-call';
 import { TwilioRegistration } from './twilio-registration';
 import { twilioToken } from './token-source';
@@ -17,7 +18,6 @@ export interface TwilioAdapterOptions extends VoiceAdapterOptions {
   token?: () => Promise<TwilioVoiceToken>;
 }
 
-const dialString = (n: string) => (/[A-Za-z]/.test(n) ? n.trim() : n.replace(/[^\d*#+]/g, ''));
 
 export class TwilioCallAdapter implements VoiceAdapter<TwilioVoiceToken> {
   readonly provider = 'twilio' as const;
@@ -32,7 +32,6 @@ export class TwilioCallAdapter implements VoiceAdapter<TwilioVoiceToken> {
   private live: TwilioCall | null = null;
   /** An outgoing call waiting for device.connect(); the nurse may give up meanwhile. */
   private dialling: { cancelled: boolean } | null = null;
-  private noAnswerTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly o: TwilioAdapterOptions) {
     this.token = o.token ?? twilioToken;
@@ -82,19 +81,13 @@ export class TwilioCallAdapter implements VoiceAdapter<TwilioVoiceToken> {
     if (!this.reg.registered) throw new Error('not registered');
     const dialling = (this.dialling = { cancelled: false });
     await this.useMic();
-    const call = await this.voice.dial(dialString(number)).finally(() => (this.dialling = null));
+    const call = await this.voice.dial(dialUser(number)).finally(() => (this.dialling = null));
     this.o.dispatch({ type: 'call/invite-sent', at: this.o.now() });
     const live = this.bind(call, uid, 'outbound');
     if (dialling.cancelled) {
       live.endingLocally = true;
       return call.disconnect();
     }
-    this.noAnswerTimer = setTimeout(() => {
-      if (this.live !== live || live.answered) return;
-      this.o.dispatch({ type: 'call/no-answer-timeout', at: this.o.now() });
-      live.endingLocally = true;
-      call.disconnect();
-    }, this.o.noAnswerTimeoutMs);
   }
 
   private onIncoming(call: CallLike, from: string | null): void {
@@ -184,7 +177,6 @@ export class TwilioCallAdapter implements VoiceAdapter<TwilioVoiceToken> {
   }
 
   private answered(live: TwilioCall): void {
-    this.clearNoAnswer();
     void this.setSpeaker(this.o.speaker()).catch(() => undefined);
     const local = live.call.getLocalStream?.();
     const remote = live.call.getRemoteStream?.();
@@ -193,20 +185,13 @@ export class TwilioCallAdapter implements VoiceAdapter<TwilioVoiceToken> {
 
   private settled(live: TwilioCall): void {
     if (this.live !== live) return;
-    this.clearNoAnswer();
     this.live = null;
     // AudioHelper keeps a chosen input open until unset (its docs): release the headset.
     void this.voice.audio?.unsetInputDevice().catch(() => undefined);
     this.o.onTerminated(live.uid);
   }
 
-  private clearNoAnswer(): void {
-    if (this.noAnswerTimer) clearTimeout(this.noAnswerTimer);
-    this.noAnswerTimer = null;
-  }
-
   private log(line: string): void {
-    this.ladder.push({ at: performance.now(), dir: 'in', line });
-    if (this.ladder.length > 200) this.ladder.splice(0, this.ladder.length - 200);
+    pushLadder(this.ladder, 'in', line);
   }
 }

@@ -1,4 +1,4 @@
-import { backoffDelay } from '../softphone/backoff';
+import { RetrySchedule } from '../softphone/backoff';
 import type { Action } from '../softphone/state';
 import { tokenTrouble, twilioCode } from './twilio-errors';
 import { errorText, type TwilioVoiceStatus } from './twilio-voice';
@@ -22,10 +22,15 @@ export class TwilioRegistration {
   private offline = false;
   /** One fresh token per expiry: a token refused again is no expiry. */
   private refreshed = false;
-  private attempt = 0;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly retry: RetrySchedule;
 
-  constructor(private readonly h: RegistrationHooks) {}
+  constructor(private readonly h: RegistrationHooks) {
+    this.retry = new RetrySchedule(h, () => {
+      if (!this.running) return;
+      this.h.dispatch({ type: 'reg/connecting', at: this.h.now() });
+      this.h.restart();
+    });
+  }
 
   onStatus(status: TwilioVoiceStatus, detail?: string, error?: unknown): void {
     if (!this.running) return;
@@ -37,7 +42,7 @@ export class TwilioRegistration {
       this.registered = true;
       this.offline = false;
       this.refreshed = false;
-      this.attempt = 0;
+      this.retry.reset();
       this.h.dispatch({ type: 'reg/registered', at });
     }
     if (status === 'unregistered') {
@@ -55,28 +60,14 @@ export class TwilioRegistration {
     if (trouble === 'expired' && !this.refreshed) {
       this.refreshed = true;
       this.h.refresh();
-    } else if (trouble) {
+    } else if (trouble || typeof (error as { code?: unknown } | null)?.code === 'string') {
+      // Twilio refused the token, or main refused to mint one (an ApiError: Twilio voice no
+      // longer configured, or the session ended).
       this.h.dispatch({ type: 'reg/token-refused', at, detail });
-    } else if (typeof (error as { code?: unknown } | null)?.code === 'string') {
-      // Main's refusal (an ApiError): Twilio voice no longer configured, or the session ended.
-      this.h.dispatch({ type: 'reg/credentials-error', at, detail, failure: 'token' });
     } else if (!this.registered) {
       this.h.dispatch({ type: 'reg/transport-lost', at, detail });
-      this.scheduleRetry();
+      this.retry.schedule();
     }
-  }
-
-  private scheduleRetry(): void {
-    if (this.retryTimer || !this.running) return;
-    this.attempt += 1;
-    const delayMs = backoffDelay(this.attempt);
-    this.h.dispatch({ type: 'reg/retry-scheduled', at: this.h.now(), attempt: this.attempt, delayMs });
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      if (!this.running) return;
-      this.h.dispatch({ type: 'reg/connecting', at: this.h.now() });
-      this.h.restart();
-    }, delayMs);
   }
 
   start(): void {
@@ -87,7 +78,6 @@ export class TwilioRegistration {
   stop(): void {
     this.running = false;
     this.registered = false;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
+    this.retry.cancel();
   }
 }
