@@ -50,8 +50,16 @@ async function rawInsertRate(synced: Store, dir: string): Promise<{ rows: number
 async function finderP95(store: Store, rounds: number): Promise<BenchRow[]> {
   const next = rng(42);
   // Pairs a nurse would ask for: the department's own diseases.
-  const pairs: [string, string][] = [['胸外科', 'C34'], ['心血管内科', 'I10'], ['肿瘤内科', 'C00-C97'], ['内分泌科', 'E11'],
-    ['呼吸内科', 'J18'], ['神经内科', 'I63'], ['心血管内科', 'I20-I25'], ['胃肠外科', 'C18-C20']];
+  const pairs: [string, string][] = [
+    ['胸外科', 'C34'],
+    ['心血管内科', 'I10'],
+    ['肿瘤内科', 'C00-C97'],
+    ['内分泌科', 'E11'],
+    ['呼吸内科', 'J18'],
+    ['神经内科', 'I63'],
+    ['心血管内科', 'I20-I25'],
+    ['胃肠外科', 'C18-C20'],
+  ];
   const deptIds = new Map((await store.knex('departments').select('id', 'name')).map((d: { id: number; name: string }) => [d.name, d.id]));
   const keywords = ['肺癌', '肺炎', '胃癌', '高血压', '糖尿病', '骨折'];
   const [{ max }] = await store.knex('encounters').where({ kind: 'inpatient' }).max({ max: 'event_date' });
@@ -64,7 +72,9 @@ async function finderP95(store: Store, rounds: number): Promise<BenchRow[]> {
     const from = Math.floor(next() * 900) + 90;
     const [dept, icd] = pairs[i % pairs.length];
     const input = findInput.parse({
-      kind: 'inpatient', deptIds: deptIds.has(dept) ? [deptIds.get(dept)] : [], diagnosis: icd,
+      kind: 'inpatient',
+      deptIds: deptIds.has(dept) ? [deptIds.get(dept)] : [],
+      diagnosis: icd,
       eventDate: { from: day(from), to: day(from - 90) },
     });
     const [ms, r] = await timeMs(() => findPatients(store, input, 'nurse'));
@@ -76,8 +86,20 @@ async function finderP95(store: Store, rounds: number): Promise<BenchRow[]> {
     totals.push(r2.total);
   }
   return [
-    { name: 'finder p95: dept + 90-day discharge window + ICD (count + page 50)', value: +percentile(a, 95).toFixed(2), unit: 'ms', target: '≤ 20 ms', pass: percentile(a, 95) <= 20 },
-    { name: 'finder p95: 2-character keyword alone (count + page 50)', value: +percentile(b, 95).toFixed(2), unit: 'ms', target: '≤ 30 ms', pass: percentile(b, 95) <= 30 },
+    {
+      name: 'finder p95: dept + 90-day discharge window + ICD (count + page 50)',
+      value: +percentile(a, 95).toFixed(2),
+      unit: 'ms',
+      target: '≤ 20 ms',
+      pass: percentile(a, 95) <= 20,
+    },
+    {
+      name: 'finder p95: 2-character keyword alone (count + page 50)',
+      value: +percentile(b, 95).toFixed(2),
+      unit: 'ms',
+      target: '≤ 30 ms',
+      pass: percentile(b, 95) <= 30,
+    },
     { name: 'finder: median matches per query', value: percentile(totals, 50), unit: 'rows' },
   ];
 }
@@ -113,11 +135,17 @@ export async function benchBackbone(dir: string, patients: number): Promise<Benc
     { name: 'sync: rows/s', value: Math.round(syncRate), unit: 'rows/s' },
     { name: 'raw prepared-insert loop, same rows and schema: rows/s', value: Math.round(rawRate), unit: 'rows/s' },
     { name: 'sync ÷ raw insert', value: +(syncRate / rawRate).toFixed(2), unit: '×', target: '≥ 0.5×', pass: syncRate / rawRate >= 0.5 },
-    { name: 'sync ÷ raw insert, by CPU time (steadier on a busy machine)', value: +((read / cpuMs) / (raw.rows / (raw.cpuSeconds * 1000))).toFixed(2), unit: '×' },
+    {
+      name: 'sync ÷ raw insert, by CPU time (steadier on a busy machine)',
+      value: +(read / cpuMs / (raw.rows / (raw.cpuSeconds * 1000))).toFixed(2),
+      unit: '×',
+    },
   );
   const [msAgain, again] = await timeMs(() => {
     const src = openSqliteSource(hisFile);
-    return runSync(store, src, loadProfile(path.join(templatesDir(), 'his', 'demo')), { now: () => new Date('2026-11-01T01:00:00+08:00') }).finally(() => src.close());
+    return runSync(store, src, loadProfile(path.join(templatesDir(), 'his', 'demo')), { now: () => new Date('2026-11-01T01:00:00+08:00') }).finally(() =>
+      src.close(),
+    );
   });
   const changed = Object.values(again.counts).reduce((n, c) => n + c.inserted + c.updated, 0);
   rows.push({ name: 'second sync (incremental): seconds / rows changed', value: +(msAgain / 1000).toFixed(2), unit: `s / ${changed}` });

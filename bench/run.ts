@@ -1,9 +1,12 @@
 import path from 'node:path';
 import { benchBackbone } from './backbone';
+import { benchExports } from './exports';
 import { benchQueue, benchTaskGeneration } from './followup';
+import { benchDashboard } from './reports';
 import { type BenchRow, printRows } from './stats';
+import { benchSurvival } from './survival';
 
-// `npm run bench [-- --patients N] [--only backbone,followup,sip]`: each figure is printed next
+// `npm run bench [-- --patients N] [--only backbone,followup,reports,exports,survival,sip]`: each figure is printed next
 // to the limit or baseline measured in the same run. The SIP bench needs the SIP test servers
 // and a loopback-only network namespace: `npm run bench:sip`.
 async function main() {
@@ -12,7 +15,7 @@ async function main() {
     return i > 0 ? process.argv[i + 1] : undefined;
   };
   const patients = Number(arg('--patients') ?? 250_000);
-  const only = new Set((arg('--only') ?? 'backbone,followup').split(','));
+  const only = new Set((arg('--only') ?? 'backbone,followup,reports,exports,survival').split(','));
   const dir = path.resolve(process.env.FOLLOWUP_BENCH_DIR ?? 'bench-data');
   const rows: BenchRow[] = [];
   const section = async (name: string, title: string, run: () => Promise<BenchRow[]>) => {
@@ -24,6 +27,9 @@ async function main() {
   };
   await section('backbone', `backbone: sync and finder (demo HIS of ${patients} patients, data in ${dir})`, () => benchBackbone(dir, patients));
   await section('followup', 'follow-up: task generation and queue', async () => [...(await benchTaskGeneration()), ...(await benchQueue())]);
+  await section('reports', "reports: the head's dashboard at 1M tasks", () => benchDashboard());
+  await section('exports', 'exports: streamed Excel vs bare exceljs', () => benchExports());
+  await section('survival', 'survival: Kaplan–Meier and log-rank, 100k patients × 4 groups', () => benchSurvival());
   if (only.has('sip')) {
     const { benchSip } = await import('./sip');
     await section('sip', 'telephony: click-to-dial and call set-up vs a bare sip.js call', () => benchSip());

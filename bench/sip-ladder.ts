@@ -9,7 +9,11 @@ export const STEPS = ['407 in', 'INVITE out (auth)', '100 in', '180 in', '200 in
 export type Step = (typeof STEPS)[number];
 export type Ladder = Partial<Record<Step, number>>;
 
-interface Line { at: number; dir: 'in' | 'out'; line: string }
+interface Line {
+  at: number;
+  dir: 'in' | 'out';
+  line: string;
+}
 
 function stepOf(l: Line, seen: Set<Step>): Step | null {
   if (l.dir === 'in') {
@@ -40,7 +44,7 @@ export function ladderOf(lines: Line[], establishedMs: number): Ladder {
 
 /** The workstation's messages since `since` (performance.now() in its page). */
 export async function workstationLines(page: Page, since: number): Promise<Line[]> {
-  return page.evaluate((t) => ((window as any).__softphone.ladder() as Line[]).filter((l) => l.at >= t), since);
+  return page.evaluate((t) => ((globalThis as any).__softphone.ladder() as Line[]).filter((l) => l.at >= t), since);
 }
 
 /** The bare page's messages (its ladder is drained on each read), as lines. */

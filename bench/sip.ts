@@ -26,7 +26,11 @@ const median = (xs: number[]) => {
 };
 const round = (x: number) => Math.round(x * 10) / 10;
 
-interface Timing { clickToInvite: number; inviteToEstablished: number; ladder?: Ladder }
+interface Timing {
+  clickToInvite: number;
+  inviteToEstablished: number;
+  ladder?: Ladder;
+}
 
 async function peerPage(browser: Browser, url: string, user: readonly [string, string], wsUrl: string, name: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -47,13 +51,16 @@ async function workstationCall(page: Page, callee: Page): Promise<Timing> {
   });
   // Wait inside the page on the softphone's own mark: no DOM polling by the test runner while
   // the call is set up (the bare sip.js side is awaited the same way).
-  const established = page.evaluate(() => new Promise<void>((resolve) => {
-    new PerformanceObserver((list, observer) => {
-      if (list.getEntriesByName('softphone:established').length === 0) return;
-      observer.disconnect();
-      resolve();
-    }).observe({ type: 'mark' });
-  }));
+  const established = page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        new PerformanceObserver((list, observer) => {
+          if (list.getEntriesByName('softphone:established').length === 0) return;
+          observer.disconnect();
+          resolve();
+        }).observe({ type: 'mark' });
+      }),
+  );
   await page.getByTestId('dial').click();
   await established;
   const t = await page.evaluate(() => {
@@ -113,7 +120,14 @@ export async function benchSip(opts: { calls?: number; logDir?: string } = {}): 
     const context = await browser.newContext({ locale: 'zh-CN' });
     const api = (method: string, data: unknown) => context.request.post(`${ws.url}/api/${method}`, { headers: { 'X-Followup': '1' }, data });
     await api('auth.login', { username: NURSE.username, password: NURSE.password });
-    await api('softphone.saveAccount', { wsUrl: pbx.wsUrl, user: USERS.nurse[0], password: USERS.nurse[1], domain: '127.0.0.1', displayName: NURSE.name, iceServers: [] });
+    await api('softphone.saveAccount', {
+      wsUrl: pbx.wsUrl,
+      user: USERS.nurse[0],
+      password: USERS.nurse[1],
+      domain: '127.0.0.1',
+      displayName: NURSE.name,
+      iceServers: [],
+    });
     const nurse = await context.newPage();
     await nurse.goto(`${ws.url}/#/phone`);
     await nurse.locator('[data-testid="softphone-status"][data-status="registered"]').waitFor({ timeout: 60_000 });
@@ -129,7 +143,17 @@ export async function benchSip(opts: { calls?: number; logDir?: string } = {}): 
     // FOLLOWUP_SIP_TRACE=<file>: a Chrome trace of the workstation page over the first five
     // measured calls (open it in Perfetto). Tracing slows the page, so those calls read high.
     const trace = process.env.FOLLOWUP_SIP_TRACE;
-    if (trace) await browser.startTracing(nurse, { path: trace, categories: ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'toplevel', ...(process.env.FOLLOWUP_SIP_TRACE_CPU ? ['disabled-by-default-v8.cpu_profiler'] : [])] });
+    if (trace)
+      await browser.startTracing(nurse, {
+        path: trace,
+        categories: [
+          'devtools.timeline',
+          'blink.user_timing',
+          'v8.execute',
+          'toplevel',
+          ...(process.env.FOLLOWUP_SIP_TRACE_CPU ? ['disabled-by-default-v8.cpu_profiler'] : []),
+        ],
+      });
     for (let i = 0; i < calls; i++) {
       if (trace && i === 5) await browser.stopTracing();
       product.push(await workstationCall(nurse, callee));
@@ -141,7 +165,13 @@ export async function benchSip(opts: { calls?: number; logDir?: string } = {}): 
       const mine = median(product.map((t) => t[key]));
       const base = median(bare.map((t) => t[key]));
       rows.push({ name: `sip: ${label}, bare sip.js (median of ${calls})`, value: round(base), unit: 'ms' });
-      rows.push({ name: `sip: ${label}, workstation (median of ${calls})`, value: round(mine), unit: 'ms', target: `≤ ${RATIO}× bare (${round(base * RATIO)} ms)`, pass: mine <= base * RATIO });
+      rows.push({
+        name: `sip: ${label}, workstation (median of ${calls})`,
+        value: round(mine),
+        unit: 'ms',
+        target: `≤ ${RATIO}× bare (${round(base * RATIO)} ms)`,
+        pass: mine <= base * RATIO,
+      });
     }
     rows.push(...ladderRows(product, bare));
     return rows;

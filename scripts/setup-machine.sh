@@ -6,6 +6,8 @@ set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
+# The export tests convert workbooks with a real spreadsheet program (LibreOffice headless).
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 if [ ${#need[@]} -gt 0 ]; then
   echo "== installing ${need[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -1,19 +1,19 @@
 import type { Command } from 'commander';
+import { setDepartments } from '../main/auth/user-departments';
 import { createUser } from '../main/auth/users';
 import { loadConfig } from '../main/config';
 import { knownMigrations } from '../main/store/migration-source';
 import { describeStore, openStore } from '../main/store/store';
 import { systemClock } from '../main/util/clock';
-import { dataDirOf, withDataOption } from './common';
+import { dataDirOf, positiveInt, withDataOption } from './common';
 
 export function registerAdmin(program: Command): void {
-  withDataOption(program.command('migrate').description('bring the store schema up to date'))
-    .action(async (opts: { data?: string }) => {
-      const config = loadConfig(dataDirOf(opts));
-      const store = await openStore(config.store);
-      await store.close();
-      console.log(`${describeStore(config.store)}: ${knownMigrations().length} migrations applied`);
-    });
+  withDataOption(program.command('migrate').description('bring the store schema up to date')).action(async (opts: { data?: string }) => {
+    const config = loadConfig(dataDirOf(opts));
+    const store = await openStore(config.store);
+    await store.close();
+    console.log(`${describeStore(config.store)}: ${knownMigrations().length} migrations applied`);
+  });
 
   const user = program.command('user').description('manage users');
   withDataOption(user.command('add').description('add a user'))
@@ -21,16 +21,27 @@ export function registerAdmin(program: Command): void {
     .requiredOption('--role <role>', 'nurse | head | admin')
     .option('--name <display>', 'display name (default: the username)')
     .option('--password <password>', 'password (default: read FOLLOWUP_NEW_PASSWORD)')
-    .action(async (opts: { data?: string; username: string; role: string; name?: string; password?: string }) => {
+    .option('--dept <id>', 'a department a head answers for (repeatable)', (v: string, prev: number[] = []) => [...prev, positiveInt('dept')(v)])
+    .action(async (opts: { data?: string; username: string; role: string; name?: string; password?: string; dept?: number[] }) => {
       if (!['nurse', 'head', 'admin'].includes(opts.role)) throw new Error(`--role must be nurse, head or admin, got "${opts.role}"`);
       const password = opts.password ?? process.env.FOLLOWUP_NEW_PASSWORD;
       if (!password || password.length < 8) throw new Error('a password of at least 8 characters is needed (--password or FOLLOWUP_NEW_PASSWORD)');
       const store = await openStore(loadConfig(dataDirOf(opts)).store);
       try {
-        const u = await createUser(store.knex, systemClock, { username: opts.username, displayName: opts.name ?? opts.username, role: opts.role as 'nurse', password });
-        console.log(JSON.stringify(u));
+        // One transaction: an unknown department leaves no user behind.
+        const out = await store.knex.transaction(async (trx) => {
+          const u = await createUser(trx, systemClock, {
+            username: opts.username,
+            displayName: opts.name ?? opts.username,
+            role: opts.role as 'nurse',
+            password,
+          });
+          const deptIds = opts.dept ? (await setDepartments(trx, u.id, opts.dept)).deptIds : [];
+          return { ...u, ...(deptIds.length ? { deptIds } : {}) };
+        });
+        console.log(JSON.stringify(out));
       } catch (err) {
-        if (/unique|duplicate/i.test((err as Error).message)) throw new Error(`user ${opts.username} already exists`);
+        if (/unique|duplicate/i.test((err as Error).message)) throw new Error(`user ${opts.username} already exists`, { cause: err });
         throw err;
       } finally {
         await store.close();

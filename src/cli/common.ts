@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 
-export const dataDirOf = (opts: { data?: string }): string =>
-  path.resolve(opts.data ?? process.env.FOLLOWUP_DATA ?? 'data');
+export const dataDirOf = (opts: { data?: string }): string => path.resolve(opts.data ?? process.env.FOLLOWUP_DATA ?? 'data');
 
 export const withDataOption = (cmd: Command): Command =>
   cmd.option('--data <dir>', 'data directory (config.json, SQLite store, demo HIS); default $FOLLOWUP_DATA or ./data');
@@ -17,7 +16,8 @@ export function positiveInt(name: string) {
 
 export function isoDate(name: string) {
   return (value: string): string => {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) throw new InvalidArgumentError(`--${name} must be a date YYYY-MM-DD, got "${value}"`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+      throw new InvalidArgumentError(`--${name} must be a date YYYY-MM-DD, got "${value}"`);
     return value;
   };
 }

@@ -5,8 +5,10 @@ import { registerFollowup } from './followup';
 import { registerPatients } from './patients';
 import { registerQuestionnaire } from './questionnaire';
 import { registerRecordings } from './recordings';
+import { registerReport } from './report';
 import { registerServe } from './serve';
 import { registerSms } from './sms';
+import { registerSurvival } from './survival';
 import { registerSync } from './sync';
 
 export async function main(argv: string[]): Promise<number> {
@@ -23,6 +25,8 @@ export async function main(argv: string[]): Promise<number> {
   registerFollowup(program);
   registerSms(program);
   registerRecordings(program);
+  registerReport(program);
+  registerSurvival(program);
   try {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;

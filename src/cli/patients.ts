@@ -5,14 +5,26 @@ import { loadConfig } from '../main/config';
 import { dataDirOf, isoDate, positiveInt, withDataOption } from './common';
 
 interface Flags {
-  data?: string; kind?: string; dept?: string[]; diagnosis?: string; admittedFrom?: string; admittedTo?: string;
-  from?: string; to?: string; query?: string; sort?: string; order?: string; page?: number; pageSize?: number; json?: boolean;
+  data?: string;
+  kind?: string;
+  dept?: string[];
+  diagnosis?: string;
+  admittedFrom?: string;
+  admittedTo?: string;
+  from?: string;
+  to?: string;
+  query?: string;
+  sort?: string;
+  order?: string;
+  page?: number;
+  pageSize?: number;
+  json?: boolean;
 }
 
 const collect = (v: string, acc: string[] = []) => [...acc, v];
 
 export function registerPatients(program: Command): void {
-  withDataOption(program.command('patients').description('find patients with the finder\'s filters'))
+  withDataOption(program.command('patients').description("find patients with the finder's filters"))
     .option('--kind <kind>', 'inpatient | outpatient | checkup', 'inpatient')
     .option('--dept <name-or-id>', 'department (repeatable)', collect)
     .option('--diagnosis <text>', 'ICD-10 codes, ranges (C00-C97) or keywords (肺癌)')
@@ -31,7 +43,10 @@ export function registerPatients(program: Command): void {
       try {
         let deptIds: number[] | undefined;
         if (f.dept?.length) {
-          const depts = await app.store.knex('departments as d').leftJoin('department_aliases as a', 'a.department_id', 'd.id').select('d.id', 'd.name', 'a.name as alias');
+          const depts = await app.store
+            .knex('departments as d')
+            .leftJoin('department_aliases as a', 'a.department_id', 'd.id')
+            .select('d.id', 'd.name', 'a.name as alias');
           deptIds = f.dept.map((want) => {
             const hit = depts.find((d: { id: number; name: string; alias: string | null }) => String(d.id) === want || d.name === want || d.alias === want);
             if (!hit) throw new Error(`unknown department: ${want}`);
@@ -39,12 +54,23 @@ export function registerPatients(program: Command): void {
           });
         }
         const input = findInput.safeParse({
-          kind: f.kind, deptIds, diagnosis: f.diagnosis, query: f.query, sort: f.sort, order: f.order, page: f.page, pageSize: f.pageSize,
+          kind: f.kind,
+          deptIds,
+          diagnosis: f.diagnosis,
+          query: f.query,
+          sort: f.sort,
+          order: f.order,
+          page: f.page,
+          pageSize: f.pageSize,
           admitted: f.admittedFrom || f.admittedTo ? { from: f.admittedFrom, to: f.admittedTo } : undefined,
           eventDate: f.from || f.to ? { from: f.from, to: f.to } : undefined,
         });
         if (!input.success) throw new Error(input.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
-        const out = await app.dispatcher.dispatch({ user: { id: 0, username: 'cli', displayName: 'CLI', role: 'admin' }, token: null, transport: 'cli' }, 'patients.find', input.data);
+        const out = await app.dispatcher.dispatch(
+          { user: { id: 0, username: 'cli', displayName: 'CLI', role: 'admin' }, token: null, transport: 'cli' },
+          'patients.find',
+          input.data,
+        );
         if (!out.ok) throw new Error(out.error.message + (out.error.issues ? `: ${JSON.stringify(out.error.issues)}` : ''));
         const result = out.result as { total: number; rows: Record<string, unknown>[] };
         if (f.json) console.log(JSON.stringify(result));

@@ -20,11 +20,13 @@ export function readAnswers(file: string, def: QuestionnaireDef, strict: boolean
   try {
     json = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
-    throw new Error(`${file}: ${(err as Error).message}`);
+    throw new Error(`${file}: ${(err as Error).message}`, { cause: err });
   }
   const shaped = answersSchema.safeParse(json);
   if (!shaped.success) {
-    throw new Error(`${file}: answers must be an object of item id → option value, list of values, number, text or null: ${shaped.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`);
+    throw new Error(
+      `${file}: answers must be an object of item id → option value, list of values, number, text or null: ${shaped.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ')}`,
+    );
   }
   // Missing required answers are normal for a call in progress (scores report complete: false).
   const issues = validateAnswers(def, shaped.data).filter((i) => strict || i.code !== 'required');
@@ -46,7 +48,20 @@ export function registerQuestionnaire(program: Command): void {
       const def = resolveQuestionnaire(ref);
       const outcome = score(def, readAnswers(answersFile, def, !!opts.strict));
       const bands = Object.fromEntries(outcome.scores.map((s) => [s.id, s.band]));
-      console.log(JSON.stringify({ questionnaire: { id: def.id, version: def.version }, scores: outcome.scores, bands, triggers: outcome.triggers, warningColor: outcome.warningColor, escalate: outcome.escalate }, null, 2));
+      console.log(
+        JSON.stringify(
+          {
+            questionnaire: { id: def.id, version: def.version },
+            scores: outcome.scores,
+            bands,
+            triggers: outcome.triggers,
+            warningColor: outcome.warningColor,
+            escalate: outcome.escalate,
+          },
+          null,
+          2,
+        ),
+      );
     });
 
   q.command('list')
@@ -54,7 +69,20 @@ export function registerQuestionnaire(program: Command): void {
     .option('--json', 'JSON output')
     .action((opts: { json?: boolean }) => {
       const defs = [...loadQuestionnaires().values()];
-      if (opts.json) console.log(JSON.stringify(defs.map((d) => ({ id: d.id, version: d.version, title: d.title, titleEn: d.titleEn, items: d.items.length, scores: d.scores.map((s) => s.id), triggers: d.triggers.map((t) => t.id) }))));
+      if (opts.json)
+        console.log(
+          JSON.stringify(
+            defs.map((d) => ({
+              id: d.id,
+              version: d.version,
+              title: d.title,
+              titleEn: d.titleEn,
+              items: d.items.length,
+              scores: d.scores.map((s) => s.id),
+              triggers: d.triggers.map((t) => t.id),
+            })),
+          ),
+        );
       else for (const d of defs) console.log(`${d.id}\tv${d.version}\t${d.title}\t${d.titleEn}`);
     });
 

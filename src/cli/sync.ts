@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { SyncProgress } from '../shared/model';
 import { createApp } from '../main/app';
 import { ensureDemoHis } from '../main/bootstrap';
+import { systemClock } from '../main/util/clock';
 import { loadConfig } from '../main/config';
 import { dataDirOf, withDataOption } from './common';
 
@@ -11,7 +12,7 @@ export function registerSync(program: Command): void {
     .option('--full', 'ignore watermarks and re-read everything')
     .action(async (opts: { data?: string; quiet?: boolean; full?: boolean }) => {
       const config = loadConfig(dataDirOf(opts));
-      ensureDemoHis(config, 2000, (m) => console.error(m));
+      ensureDemoHis(config, 2000, systemClock, (m) => console.error(m));
       const app = await createApp(config);
       try {
         const started = Date.now();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { plansTemplateDir, parsePlanDefinition } from '../main/plans/templates';
 import type { PlanDefinition } from '../shared/plans/schema';
-import type { TemplateKind } from './template';
+import type { TemplateKind } from './template-kind';
 
 const summary = (d: PlanDefinition) =>
   `plan ${d.code} (${d.name}): ${d.enrolment.rules.length} rule(s), ${d.tracks.length} track(s): ${d.tracks.map((t) => t.id).join(', ')}`;

@@ -4,7 +4,7 @@ import { findQuestionnaire } from '../main/questionnaires/library';
 import { SHEETS, type Tables } from '../main/questionnaires/sheets/layout';
 import { importQuestionnaireTables } from '../main/questionnaires/sheets/import';
 import { questionnaireToXlsx } from '../main/questionnaires/xlsx-import';
-import type { TemplateKind } from './template';
+import type { TemplateKind } from './template-kind';
 
 const summary = (d: QuestionnaireDef) =>
   `questionnaire ${d.id} v${d.version} (${d.title}): ${d.items.length} items, ${d.scores.length} scores, ${d.triggers.length} triggers`;

@@ -5,24 +5,11 @@ import { readWorkbookTables } from '../main/questionnaires/xlsx-import';
 import type { Tables } from '../main/questionnaires/sheets/layout';
 import { questionnaireTemplates } from './template-questionnaire';
 import { planTemplates } from './template-plan';
+import type { TemplateKind } from './template-kind';
 
 // `followup template import|export` for every kind of template (questionnaires, plans, …).
 // Each kind lives in its own file and is listed in KINDS; the kind of an imported file is
 // detected from its content, so one command serves them all.
-
-export interface TemplateKind {
-  kind: string;
-  /** Output formats of `export`, the first being the default. */
-  formats: string[];
-  detectJson(json: unknown): boolean;
-  detectSheets?(tables: Tables): boolean;
-  /** Validate and convert; throws an Error whose message lists every problem. */
-  importJson(json: unknown, source: string): { document: unknown; summary: string };
-  importSheets?(tables: Tables, source: string): { document: unknown; summary: string };
-  /** A shipped template by id. */
-  find(id: string): unknown | undefined;
-  exportAs(template: unknown, format: string, opts: { baseUrl?: string }): string | Buffer;
-}
 
 const KINDS: TemplateKind[] = [questionnaireTemplates, planTemplates];
 
@@ -40,7 +27,10 @@ function pickKind(kinds: TemplateKind[], wanted: string | undefined, what: strin
 }
 
 function write(out: string | undefined, data: string | Buffer): void {
-  if (!out) { process.stdout.write(data); return; }
+  if (!out) {
+    process.stdout.write(data);
+    return;
+  }
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   fs.writeFileSync(out, data);
 }
@@ -61,9 +51,13 @@ export function registerTemplate(program: Command): void {
         try {
           tables = readWorkbookTables(fs.readFileSync(file));
         } catch (err) {
-          throw new Error(`${file}: not a readable spreadsheet (${(err as Error).message})`);
+          throw new Error(`${file}: not a readable spreadsheet (${(err as Error).message})`, { cause: err });
         }
-        const kind = pickKind(KINDS.filter((k) => k.detectSheets?.(tables)), opts.kind, file);
+        const kind = pickKind(
+          KINDS.filter((k) => k.detectSheets?.(tables)),
+          opts.kind,
+          file,
+        );
         if (!kind.importSheets) throw new Error(`${kind.kind} templates cannot be imported from a spreadsheet`);
         result = kind.importSheets(tables, file);
       } else {
@@ -71,9 +65,13 @@ export function registerTemplate(program: Command): void {
         try {
           json = JSON.parse(fs.readFileSync(file, 'utf8'));
         } catch (err) {
-          throw new Error(`${file}: ${(err as Error).message}`);
+          throw new Error(`${file}: ${(err as Error).message}`, { cause: err });
         }
-        result = pickKind(KINDS.filter((k) => k.detectJson(json)), opts.kind, file).importJson(json, file);
+        result = pickKind(
+          KINDS.filter((k) => k.detectJson(json)),
+          opts.kind,
+          file,
+        ).importJson(json, file);
       }
       write(opts.out, `${JSON.stringify(result.document, null, 2)}\n`);
       console.error(`${result.summary}${opts.out ? ` → ${opts.out}` : ''}`);
@@ -88,7 +86,11 @@ export function registerTemplate(program: Command): void {
     .option('--base-url <url>', 'FHIR canonical base, e.g. https://fhir.example-hospital.cn/fhir')
     .action((id: string, opts: { format?: string; out?: string; kind?: string; baseUrl?: string }) => {
       const found = KINDS.map((k) => ({ k, template: k.find(id) })).filter((x) => x.template !== undefined);
-      const kind = pickKind(found.map((x) => x.k), opts.kind, `template "${id}"`);
+      const kind = pickKind(
+        found.map((x) => x.k),
+        opts.kind,
+        `template "${id}"`,
+      );
       const template = found.find((x) => x.k === kind)?.template ?? kind.find(id);
       if (template === undefined) throw new Error(`no ${kind.kind} template "${id}"`);
       const format = opts.format ?? kind.formats[0];

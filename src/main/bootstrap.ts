@@ -5,11 +5,12 @@ import { createUser } from './auth/users';
 import { randomPassword } from './auth/passwords';
 import { loadConfig, type AppConfig } from './config';
 import { generateDemoHis } from './his/demo/generate';
-import { beijingDate } from './util/clock';
+import { beijingDate, systemClock, type Clock } from './util/clock';
 
 export interface StartOptions {
   /** Patients in a demo HIS generated on first start. */
   demoPatients?: number;
+  clock?: Clock;
   log?: (msg: string) => void;
 }
 
@@ -19,10 +20,11 @@ export interface StartOptions {
  */
 export async function startWorkstation(dataDir: string, opts: StartOptions = {}): Promise<{ app: App; initialAdminPasswordFile: string | null }> {
   const log = opts.log ?? ((m: string) => console.error(m));
+  const clock = opts.clock ?? systemClock;
   fs.mkdirSync(dataDir, { recursive: true });
   const config = loadConfig(dataDir);
-  ensureDemoHis(config, opts.demoPatients ?? 2000, log);
-  const app = await createApp(config, { log });
+  ensureDemoHis(config, opts.demoPatients ?? 2000, clock, log);
+  const app = await createApp(config, { clock, log });
   try {
     const initialAdminPasswordFile = await ensureAdmin(app, dataDir);
     const synced = await app.store.knex('sync_runs').where({ status: 'ok' }).first();
@@ -39,12 +41,12 @@ export async function startWorkstation(dataDir: string, opts: StartOptions = {})
   }
 }
 
-/** On embedded defaults the HIS is a generated demo file, made once, ending today. */
-export function ensureDemoHis(config: AppConfig, patients: number, log: (msg: string) => void): void {
+/** On embedded defaults the HIS is a generated demo file, made once, ending on the clock's Beijing today. */
+export function ensureDemoHis(config: AppConfig, patients: number, clock: Clock, log: (msg: string) => void): void {
   const his = config.his.connection;
   if (!config.his.demo || his.client !== 'sqlite' || fs.existsSync(his.filename)) return;
   log(`generating a demo HIS at ${his.filename} …`);
-  const s = generateDemoHis({ out: his.filename, patients, seed: 1, endDate: beijingDate(new Date()) });
+  const s = generateDemoHis({ out: his.filename, patients, seed: 1, endDate: beijingDate(clock.now()) });
   log(`demo HIS: ${s.patients} patients, ${s.encounters} encounters`);
 }
 

@@ -14,24 +14,37 @@ const hisSchema = z.discriminatedUnion('client', [
   z.object({ client: z.literal('mysql'), connection: z.union([z.string(), z.record(z.string(), z.unknown())]) }),
   z.object({
     client: z.literal('mssql'),
-    server: z.string(), port: z.number().int().optional(), database: z.string(),
-    user: z.string().optional(), password: z.string().optional(), domain: z.string().optional(),
-    encrypt: z.boolean().default(true), trustServerCertificate: z.boolean().default(false),
+    server: z.string(),
+    port: z.number().int().optional(),
+    database: z.string(),
+    user: z.string().optional(),
+    password: z.string().optional(),
+    domain: z.string().optional(),
+    encrypt: z.boolean().default(true),
+    trustServerCertificate: z.boolean().default(false),
     requestTimeoutMs: z.number().int().default(60000),
   }),
 ]);
 export type HisConnectionConfig = z.infer<typeof hisSchema>;
 
-const fileSchema = z.object({
-  store: z.union([
-    z.object({ client: z.literal('sqlite'), filename: z.string() }),
-    z.object({ client: z.literal('pg'), connection: z.union([z.string(), z.record(z.string(), z.unknown())]) }),
-  ]).optional(),
-  his: z.object({ profile: z.string().default('demo'), connection: hisSchema.optional(), demo: z.boolean().optional() }).optional(),
-  serve: z.object({ host: z.string().default('127.0.0.1'), port: z.number().int().default(5170) }).optional(),
-  twilio: twilioFileSchema.optional(),
-  sms: smsFileSchema.optional(),
-}).strict();
+const fileSchema = z
+  .object({
+    store: z
+      .union([
+        z.object({ client: z.literal('sqlite'), filename: z.string() }),
+        z.object({ client: z.literal('pg'), connection: z.union([z.string(), z.record(z.string(), z.unknown())]) }),
+      ])
+      .optional(),
+    his: z.object({ profile: z.string().default('demo'), connection: hisSchema.optional(), demo: z.boolean().optional() }).optional(),
+    serve: z.object({ host: z.string().default('127.0.0.1'), port: z.number().int().default(5170) }).optional(),
+    twilio: twilioFileSchema.optional(),
+    sms: smsFileSchema.optional(),
+    exports: z
+      .object({ pauseBetweenBatchesMs: z.number().int().min(0).max(60_000).default(0) })
+      .strict()
+      .optional(),
+  })
+  .strict();
 
 export interface AppConfig {
   dataDir: string;
@@ -41,6 +54,8 @@ export interface AppConfig {
   /** Null: SMS goes to the log-only provider. Secrets inside: main only, never logged (messaging/config.ts). */
   twilio?: TwilioConfig | null;
   sms?: SmsConfig;
+  /** A pause after each batch of an export, so a large one on a shared store leaves room for the nurses' queries. */
+  exports?: { pauseBetweenBatchesMs: number };
 }
 
 /**
@@ -64,7 +79,7 @@ export function loadConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env
   const c = parsed.data;
   const store: StoreConfig = env.FOLLOWUP_STORE_URL
     ? { client: 'pg', connection: env.FOLLOWUP_STORE_URL }
-    : (c.store as StoreConfig | undefined) ?? { client: 'sqlite', filename: path.join(dataDir, 'followup.sqlite') };
+    : ((c.store as StoreConfig | undefined) ?? { client: 'sqlite', filename: path.join(dataDir, 'followup.sqlite') });
   const profile = c.his?.profile ?? 'demo';
   let connection: HisConnectionConfig = c.his?.connection ?? { client: 'sqlite', filename: path.join(dataDir, 'demo-his.sqlite') };
   if (env.FOLLOWUP_HIS_PASSWORD && connection.client === 'mssql') connection = { ...connection, password: env.FOLLOWUP_HIS_PASSWORD };
@@ -81,5 +96,6 @@ export function loadConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env
     serve: { host: c.serve?.host ?? '127.0.0.1', port: c.serve?.port ?? 5170 },
     twilio: resolveTwilio(c.twilio, env),
     sms: resolveSms(c.sms),
+    exports: { pauseBetweenBatchesMs: c.exports?.pauseBetweenBatchesMs ?? 0 },
   };
 }

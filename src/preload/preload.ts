@@ -2,14 +2,13 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ApiErrorBody, EventName, EventPayloads, MethodInput, MethodName, MethodOutput, Transport } from '../shared/contract';
 
 // Runs sandboxed: only `electron` may be required, so the contract comes in as types alone.
-// Channel names must match src/main/electron/ipc.ts.
+// Channel names must match src/main/electron/ipc.ts and export-save.ts.
 
 type DispatchResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
 
 // Typed as a full record so that a new event in the contract fails to compile until listed.
-const EVENTS: Record<EventName, true> = { 'sync.progress': true };
-const isEventName = (name: unknown): name is EventName =>
-  typeof name === 'string' && Object.prototype.hasOwnProperty.call(EVENTS, name);
+const EVENTS: Record<EventName, true> = { 'sync.progress': true, 'export.progress': true };
+const isEventName = (name: unknown): name is EventName => typeof name === 'string' && Object.prototype.hasOwnProperty.call(EVENTS, name);
 
 /**
  * What a failed call rejects with. contextBridge copies an Error as a bare message and drops
@@ -38,6 +37,13 @@ const api = {
       ipcRenderer.removeListener('api:event', handler);
     };
   },
-} satisfies Transport;
+  /** A finished export: the main process shows a save dialog and copies the file (src/main/electron/export-save.ts). */
+  async saveExport(exportId: number): Promise<{ saved: boolean }> {
+    const res = (await ipcRenderer.invoke('exports:save', exportId)) as DispatchResult;
+    if (res.ok) return res.result as { saved: boolean };
+    const error: BridgeError = { name: 'ApiError', ...res.error };
+    throw error;
+  },
+} satisfies Transport & { saveExport(exportId: number): Promise<{ saved: boolean }> };
 
 contextBridge.exposeInMainWorld('followup', api);

@@ -4,11 +4,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { PINNED_DEMO_END_DATE, pinChildClocks } from '../helpers/pinned-clock';
 
 const REPO = path.resolve(__dirname, '../..');
 const CLI = path.join(REPO, 'bin', 'followup.js');
 const PATIENTS = Number(process.env.E2E_DEMO_PATIENTS ?? 1500);
 const SEED = Number(process.env.E2E_DEMO_SEED ?? 7);
+export const EXPORT_PAUSE_MS = 5000;
 
 export const USERS = {
   nurse: { username: 'nurse1', password: 'secret123', name: '护士甲', role: 'nurse' },
@@ -27,11 +29,6 @@ export interface Backend {
 
 const run = promisify(execFile);
 
-/** Yesterday in Beijing: the sync reads rows modified before "now", so the demo must not reach into later today. */
-function demoEndDate(): string {
-  const beijing = new Date(Date.now() + 8 * 3600_000 - 86_400_000);
-  return beijing.toISOString().slice(0, 10);
-}
 const cli = async (...args: string[]) => (await run(process.execPath, [CLI, ...args], { cwd: REPO, maxBuffer: 64 << 20 })).stdout;
 
 function assertBuilt(): void {
@@ -65,7 +62,10 @@ function waitForListening(child: ChildProcess, timeoutMs: number): Promise<strin
 
 async function waitHealthy(url: string): Promise<void> {
   for (let i = 0; i < 50; i++) {
-    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -88,10 +88,15 @@ export const test = base.extend<object, { backend: Backend }>({
   backend: [
     async ({}, use) => {
       assertBuilt();
+      pinChildClocks();
       const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'followup-e2e-'));
       const hisFile = path.join(dataDir, 'demo-his.sqlite');
       // Generated up front (serve would make one too) so the test knows the seed and the planted rows.
-      const summary = JSON.parse(await cli('demo-his', '--out', hisFile, '--patients', String(PATIENTS), '--seed', String(SEED), '--end-date', demoEndDate()));
+      const summary = JSON.parse(
+        await cli('demo-his', '--out', hisFile, '--patients', String(PATIENTS), '--seed', String(SEED), '--end-date', PINNED_DEMO_END_DATE),
+      );
+      // Exports pause after each batch, so that one can be cancelled while it runs (reports.spec.ts).
+      fs.writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify({ exports: { pauseBetweenBatchesMs: EXPORT_PAUSE_MS } }));
       for (const u of Object.values(USERS))
         await cli('user', 'add', '--data', dataDir, '--username', u.username, '--role', u.role, '--password', u.password, '--name', u.name);
       const child = spawn(process.execPath, [CLI, 'serve', '--data', dataDir, '--port', '0', '--host', '127.0.0.1'], {

@@ -55,7 +55,7 @@ export class QueueScreen {
   }
 
   async taskIds(): Promise<number[]> {
-    return (await this.rows.evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('data-task-id')))));
+    return await this.rows.evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('data-task-id'))));
   }
 }
 
@@ -104,7 +104,11 @@ export class FollowupScreen {
     return this.page.evaluate(() => {
       const a = document.activeElement as HTMLElement | null;
       const item = a?.closest('[data-item-id]') as HTMLElement | null;
-      return { itemId: item?.dataset.itemId ?? null, testid: a?.closest('[data-testid]')?.getAttribute('data-testid') ?? null, type: item?.dataset.type ?? null };
+      return {
+        itemId: item?.dataset.itemId ?? null,
+        testid: a?.closest('[data-testid]')?.getAttribute('data-testid') ?? null,
+        type: item?.dataset.type ?? null,
+      };
     });
   }
 
@@ -114,10 +118,17 @@ export class FollowupScreen {
 
   /** Calls the API from the page, with the page's session, as a script would. */
   async api<T>(method: string, input: unknown): Promise<{ result?: T; error?: { code: string; message: string } }> {
-    return this.page.evaluate(async ({ method, input }) => {
-      const res = await fetch(`api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Followup': '1' }, body: JSON.stringify(input) });
-      return res.json();
-    }, { method, input });
+    return this.page.evaluate(
+      async ({ method, input }) => {
+        const res = await fetch(`api/${method}`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Followup': '1' },
+          body: JSON.stringify(input),
+        });
+        return res.json();
+      },
+      { method, input },
+    );
   }
 }
 

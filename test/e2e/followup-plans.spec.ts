@@ -24,7 +24,10 @@ test('a head makes a plan from a template, previews, activates, then edits it in
   await expect(versions).toContainText('v1 草稿');
 
   await page.getByTestId('plan-activate').click();
-  await page.locator('.ant-popconfirm:visible').getByRole('button', { name: /确\s*定/ }).click();
+  await page
+    .locator('.ant-popconfirm:visible')
+    .getByRole('button', { name: /确\s*定/ })
+    .click();
   await expect(versions).toContainText('v1 启用中');
   await expect(page.locator('[data-plan-code="e2e-htn-copy"]')).toContainText('v1');
 

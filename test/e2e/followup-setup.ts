@@ -14,10 +14,15 @@ export const PHQ9_PLAN = {
   code: PHQ9,
   name: 'E2E 情绪筛查随访 (PHQ-9)',
   enrolment: { rules: [{ id: 'recent', label: '近期出院', encounterKind: 'inpatient' }], lookbackDays: 10, perPatient: 'once' },
-  tracks: [{
-    id: 'mood', name: '情绪随访', anchor: 'discharge', satisfiedBy: 'none',
-    points: [{ at: { days: 30 }, label: '出院第30天', questionnaire: { id: 'phq9' }, window: { before: 45, after: 10 } }],
-  }],
+  tracks: [
+    {
+      id: 'mood',
+      name: '情绪随访',
+      anchor: 'discharge',
+      satisfiedBy: 'none',
+      points: [{ at: { days: 30 }, label: '出院第30天', questionnaire: { id: 'phq9' }, window: { before: 45, after: 10 } }],
+    },
+  ],
   script: { opening: '您好，我是医院随访中心的护士，请问是患者本人吗？本次通话将录音，您同意吗？', closing: '感谢配合，再见。' },
 };
 
@@ -26,7 +31,9 @@ export const BP_PLAN = {
   ...PHQ9_PLAN,
   code: BP,
   name: 'E2E 血压随访',
-  tracks: [{ ...PHQ9_PLAN.tracks[0], id: 'bp', name: '血压随访', points: [{ ...PHQ9_PLAN.tracks[0].points[0], questionnaire: { id: 'hypertension-control' } }] }],
+  tracks: [
+    { ...PHQ9_PLAN.tracks[0], id: 'bp', name: '血压随访', points: [{ ...PHQ9_PLAN.tracks[0].points[0], questionnaire: { id: 'hypertension-control' } }] },
+  ],
 };
 
 type PlanRef = { id: number; name: string };

@@ -67,7 +67,13 @@ export function pickFinderCase(file: string): FinderCase {
       const days = (
         db.prepare(`SELECT substr(s.cyrq, 1, 8) AS d ${keptStays()} AND s.cyks = @dept ORDER BY d`).all({ keyword, dept: best.code }) as { d: string }[]
       ).map((r) => r.d);
-      return { deptCode: best.code, deptName: best.name, keyword, from: dashed(days[Math.floor(days.length / 4)]), to: dashed(days[Math.floor((days.length * 3) / 4)]) };
+      return {
+        deptCode: best.code,
+        deptName: best.name,
+        keyword,
+        from: dashed(days[Math.floor(days.length / 4)]),
+        to: dashed(days[Math.floor((days.length * 3) / 4)]),
+      };
     }
     throw new Error(`no department has 8 stays with any of ${KEYWORDS.join(', ')}; generate more demo patients`);
   });

@@ -10,9 +10,15 @@ function patientWithMobile(dataDir: string): { id: number; name: string } | null
   let db: Database.Database | null = null;
   try {
     db = new Database(path.join(dataDir, 'followup.sqlite'), { readonly: true, fileMustExist: true });
-    return (db.prepare(`select p.id, p.name from patients p join phones ph on ph.patient_id = p.id
+    return (
+      (db
+        .prepare(
+          `select p.id, p.name from patients p join phones ph on ph.patient_id = p.id
       where ph.number glob '1[3-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]' and ph.role = 'self' and p.deceased = 0 and length(p.name) >= 2
-      order by p.id limit 1`).get() as { id: number; name: string } | undefined) ?? null;
+      order by p.id limit 1`,
+        )
+        .get() as { id: number; name: string } | undefined) ?? null
+    );
   } catch {
     return null; // the first sync has not written the store yet
   } finally {

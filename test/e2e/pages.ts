@@ -29,9 +29,7 @@ export class FinderScreen {
 
   /** Waits until the answer to the latest 查询 is on screen, not the one before it. */
   async waitForResults(afterSeq: number): Promise<number> {
-    await expect
-      .poll(async () => Number(await this.total.getAttribute('data-seq')))
-      .toBeGreaterThan(afterSeq);
+    await expect.poll(async () => Number(await this.total.getAttribute('data-seq'))).toBeGreaterThan(afterSeq);
     await expect(this.total).toHaveAttribute('data-ready', 'true');
     return Number(await this.total.getAttribute('data-total'));
   }

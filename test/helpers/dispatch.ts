@@ -1,4 +1,4 @@
-import { createDispatcher } from '../../src/main/api/dispatcher';
+import { createDispatcher, type Dispatcher } from '../../src/main/api/dispatcher';
 import { buildHandlers } from '../../src/main/api/handlers';
 import type { Services } from '../../src/main/api/services';
 import { loadConfig } from '../../src/main/config';
@@ -6,7 +6,13 @@ import type { Store } from '../../src/main/store/store';
 import type { Clock } from '../../src/main/util/clock';
 import type { User } from '../../src/shared/model';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read results loosely
+/** The app's dispatcher over a store with the config of `dataDir` and no sync service. */
+export function testDispatcher(store: Store, clock: Clock, dataDir: string): Dispatcher {
+  const services = { store, clock, config: loadConfig(dataDir, {}), sync: null } as unknown as Services;
+  return createDispatcher(buildHandlers(services));
+}
+
+// Tests read results loosely.
 export type TestDispatch = (user: User | null, method: string, input?: unknown) => Promise<any>;
 
 /**
@@ -14,8 +20,7 @@ export type TestDispatch = (user: User | null, method: string, input?: unknown) 
  * a refused call throws an error carrying the dispatcher's code.
  */
 export function ipcDispatch(store: Store, clock: Clock, dataDir: string): TestDispatch {
-  const services = { store, clock, config: loadConfig(dataDir, {}), sync: null } as unknown as Services;
-  const d = createDispatcher(buildHandlers(services));
+  const d = testDispatcher(store, clock, dataDir);
   return async (user, method, input) => {
     const out = await d.dispatch({ user, token: null, transport: 'ipc' }, method, input);
     if (!out.ok) throw Object.assign(new Error(out.error.message), out.error);

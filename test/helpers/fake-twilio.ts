@@ -103,12 +103,27 @@ export async function startFakeTwilio(cred: FakeCredentials): Promise<FakeTwilio
     return {
       status: 201,
       body: {
-        account_sid: cred.accountSid, api_version: '2010-04-01', body, date_created: now, date_sent: null, date_updated: now,
-        direction: 'outbound-api', error_code: null, error_message: null, from: from ?? null, messaging_service_sid: mg ?? null,
-        num_media: '0', num_segments: String(Math.ceil(Array.from(body).length / 67) || 1), price: null, price_unit: 'USD', sid,
+        account_sid: cred.accountSid,
+        api_version: '2010-04-01',
+        body,
+        date_created: now,
+        date_sent: null,
+        date_updated: now,
+        direction: 'outbound-api',
+        error_code: null,
+        error_message: null,
+        from: from ?? null,
+        messaging_service_sid: mg ?? null,
+        num_media: '0',
+        num_segments: String(Math.ceil(Array.from(body).length / 67) || 1),
+        price: null,
+        price_unit: 'USD',
+        sid,
         // With a Messaging Service Twilio first answers 'accepted', with a From number 'queued'.
-        status: mg ? 'accepted' : 'queued', subresource_uris: { media: `/2010-04-01/Accounts/${cred.accountSid}/Messages/${sid}/Media.json` },
-        to, uri: `/2010-04-01/Accounts/${cred.accountSid}/Messages/${sid}.json`,
+        status: mg ? 'accepted' : 'queued',
+        subresource_uris: { media: `/2010-04-01/Accounts/${cred.accountSid}/Messages/${sid}/Media.json` },
+        to,
+        uri: `/2010-04-01/Accounts/${cred.accountSid}/Messages/${sid}.json`,
       },
     };
   }
@@ -129,7 +144,8 @@ export async function startFakeTwilio(cred: FakeCredentials): Promise<FakeTwilio
       const contentType = String(req.headers['content-type'] ?? '');
       const form = Object.fromEntries(new URLSearchParams(raw));
       requests.push({ method: req.method, path, auth, contentType, form });
-      if (!contentType.startsWith('application/x-www-form-urlencoded')) return send(400, twilioError(400, 20001, 'Content-Type must be application/x-www-form-urlencoded'));
+      if (!contentType.startsWith('application/x-www-form-urlencoded'))
+        return send(400, twilioError(400, 20001, 'Content-Type must be application/x-www-form-urlencoded'));
       const out = createMessage(form);
       send(out.status, out.body);
     })().catch((err) => {
@@ -146,8 +162,12 @@ export async function startFakeTwilio(cred: FakeCredentials): Promise<FakeTwilio
     request(opts: { uri: string } & Record<string, unknown>) {
       return inner.request({ ...opts, uri: opts.uri.replace(/^https:\/\/([a-z0-9-]+\.)*twilio\.com/i, url) } as never);
     },
-    get lastRequest() { return inner.lastRequest; },
-    get lastResponse() { return inner.lastResponse; },
+    get lastRequest() {
+      return inner.lastRequest;
+    },
+    get lastResponse() {
+      return inner.lastResponse;
+    },
   };
 
   const sign = async (target: string, form: Record<string, string>) => twilio.getExpectedTwilioSignature(cred.authToken, target, form);
@@ -162,26 +182,52 @@ export async function startFakeTwilio(cred: FakeCredentials): Promise<FakeTwilio
   };
 
   return {
-    url, httpClient, requests, messages, unsubscribed, invalid,
+    url,
+    httpClient,
+    requests,
+    messages,
+    unsubscribed,
+    invalid,
     async receipt(sid, status, errorCode) {
       const msg = messages.find((x) => x.sid === sid);
       if (!msg?.statusCallback) throw new Error(`no StatusCallback for ${sid}`);
       const form: Record<string, string> = {
-        AccountSid: cred.accountSid, ApiVersion: '2010-04-01', MessageSid: sid, MessageStatus: status, SmsSid: sid, SmsStatus: status, To: msg.to,
-        ...(msg.from ? { From: msg.from } : {}), ...(msg.messagingServiceSid ? { MessagingServiceSid: msg.messagingServiceSid } : {}),
+        AccountSid: cred.accountSid,
+        ApiVersion: '2010-04-01',
+        MessageSid: sid,
+        MessageStatus: status,
+        SmsSid: sid,
+        SmsStatus: status,
+        To: msg.to,
+        ...(msg.from ? { From: msg.from } : {}),
+        ...(msg.messagingServiceSid ? { MessagingServiceSid: msg.messagingServiceSid } : {}),
         ...(errorCode ? { ErrorCode: errorCode } : {}),
       };
       return post(msg.statusCallback, form, await sign(msg.statusCallback, form));
     },
     async inbound(target, from, body) {
       const sid = `SM${hex(16)}`;
-      const form = { AccountSid: cred.accountSid, ApiVersion: '2010-04-01', Body: body, From: from, To: '+8610690000', MessageSid: sid, SmsSid: sid, SmsMessageSid: sid, NumMedia: '0', NumSegments: '1' };
+      const form = {
+        AccountSid: cred.accountSid,
+        ApiVersion: '2010-04-01',
+        Body: body,
+        From: from,
+        To: '+8610690000',
+        MessageSid: sid,
+        SmsSid: sid,
+        SmsMessageSid: sid,
+        NumMedia: '0',
+        NumSegments: '1',
+      };
       const r = await fetch(target, {
-        method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': await sign(target, form) }, body: new URLSearchParams(form).toString(),
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Twilio-Signature': await sign(target, form) },
+        body: new URLSearchParams(form).toString(),
       });
       return { status: r.status, text: await r.text() };
     },
-    post, sign,
+    post,
+    sign,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

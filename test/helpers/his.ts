@@ -5,14 +5,15 @@ import { openSqliteSource } from '../../src/main/his/sources/sqlite-source';
 import { runSync, type SyncOptions } from '../../src/main/his/sync-runner';
 import type { Store } from '../../src/main/store/store';
 import type { Clock } from '../../src/main/util/clock';
+import { beijingInstant } from '../../src/shared/beijing-time';
 import { tempDir } from './stores';
 
 export const demoProfile = () => loadProfile(path.resolve(__dirname, '../../templates/his/demo'));
 
 /** A clock fixed at a Beijing wall-clock time, given as 'YYYY-MM-DD HH:mm:ss'. */
 export function fixedClock(beijing: string): Clock & { set(b: string): void } {
-  let t = new Date(`${beijing.replace(' ', 'T')}+08:00`);
-  return { now: () => t, set: (b) => (t = new Date(`${b.replace(' ', 'T')}+08:00`)) };
+  let t = beijingInstant(beijing);
+  return { now: () => t, set: (b) => (t = beijingInstant(b)) };
 }
 
 export function makeDemoHis(patients: number, seed = 7, endDate = '2026-06-30') {

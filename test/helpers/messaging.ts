@@ -42,14 +42,19 @@ export async function startMessagingWorld(kind: 'sqlite' | 'pg', at = '2026-11-2
   const t = await createTestStore(kind);
   const fake = await startFakeTwilio(TW);
   const dataDir = tempDir('followup-sms');
-  fs.writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify({
-    store: t.config,
-    // Secrets only through the environment below; the file holds what may be seen.
-    twilio: { accountSid: TW.accountSid, messagingServiceSid: TW.messagingServiceSid, voice: { twimlAppSid: TW.twimlAppSid } },
-    sms: { hospitalName: '第一医院' },
-  }));
+  fs.writeFileSync(
+    path.join(dataDir, 'config.json'),
+    JSON.stringify({
+      store: t.config,
+      // Secrets only through the environment below; the file holds what may be seen.
+      twilio: { accountSid: TW.accountSid, messagingServiceSid: TW.messagingServiceSid, voice: { twimlAppSid: TW.twimlAppSid } },
+      sms: { hospitalName: '第一医院' },
+    }),
+  );
   const config = loadConfig(dataDir, {
-    FOLLOWUP_TWILIO_AUTH_TOKEN: TW.authToken, FOLLOWUP_TWILIO_API_KEY: TW.apiKey, FOLLOWUP_TWILIO_API_SECRET: TW.apiSecret,
+    FOLLOWUP_TWILIO_AUTH_TOKEN: TW.authToken,
+    FOLLOWUP_TWILIO_API_KEY: TW.apiKey,
+    FOLLOWUP_TWILIO_API_SECRET: TW.apiSecret,
   });
   const clock = fixedClock(at);
   const logs: string[] = [];
@@ -61,7 +66,16 @@ export async function startMessagingWorld(kind: 'sqlite' | 'pg', at = '2026-11-2
   const nurse = await createUser(app.store.knex, clock, { username: 'nurse1', displayName: '护士甲', role: 'nurse', password: 'secret-123' });
   const head = await createUser(app.store.knex, clock, { username: 'head1', displayName: '护士长', role: 'head', password: 'secret-123' });
   return {
-    t, app, server, fake, sms, clock, nurse, head, dataDir, logs,
+    t,
+    app,
+    server,
+    fake,
+    sms,
+    clock,
+    nurse,
+    head,
+    dataDir,
+    logs,
     async call(user, method, input) {
       const out = await app.dispatcher.dispatch({ user, token: null, transport: 'ipc' }, method, input);
       if (!out.ok) throw Object.assign(new Error(out.error.message), out.error);

@@ -15,28 +15,66 @@ export const template = (id: string): QuestionnaireDef => {
 const opt = (value: string, score?: number) => ({ value, label: `选项${value}`, labelEn: `Option ${value}`, ...(score === undefined ? {} : { score }) });
 export const freq = () => [opt('0', 0), opt('1', 1), opt('2', 2), opt('3', 3)];
 // Loosely typed on purpose: tests also build broken definitions.
-export const item = (id: string, type: string, extra: Record<string, unknown> = {}): any => ({ id, type, text: `题目 ${id}`, textEn: `Item ${id}`, required: true, ...extra });
+export const item = (id: string, type: string, extra: Record<string, unknown> = {}): any => ({
+  id,
+  type,
+  text: `题目 ${id}`,
+  textEn: `Item ${id}`,
+  required: true,
+  ...extra,
+});
 
 /** A small definition exercising every feature; tests override parts of it. */
 export function fixture(over: Partial<QuestionnaireInput> = {}): QuestionnaireInput {
   return {
-    id: 'fixture', version: 1, title: '测试问卷', titleEn: 'Test questionnaire',
+    id: 'fixture',
+    version: 1,
+    title: '测试问卷',
+    titleEn: 'Test questionnaire',
     items: [
       item('intro', 'display', { required: undefined }),
       item('a', 'single', { options: [opt('yes'), opt('no')] }),
       item('b', 'integer', { min: 0, max: 10, showIf: { item: 'a', op: 'eq', value: 'yes' } }),
-      item('c', 'single', { options: freq(), showIf: { all: [{ item: 'a', op: 'eq', value: 'yes' }, { item: 'b', op: 'gte', value: 2 }] } }),
+      item('c', 'single', {
+        options: freq(),
+        showIf: {
+          all: [
+            { item: 'a', op: 'eq', value: 'yes' },
+            { item: 'b', op: 'gte', value: 2 },
+          ],
+        },
+      }),
       item('d', 'multiple', { required: false, options: [{ ...opt('none', 0), exclusive: true }, opt('x', 1), opt('y', 2)] }),
-      item('e', 'text', { required: false, maxLength: 5, showIf: { any: [{ item: 'd', op: 'eq', value: 'x' }, { all: [{ item: 'c', op: 'answered' }, { item: 'c', op: 'ne', value: '0' }] }] } }),
+      item('e', 'text', {
+        required: false,
+        maxLength: 5,
+        showIf: {
+          any: [
+            { item: 'd', op: 'eq', value: 'x' },
+            {
+              all: [
+                { item: 'c', op: 'answered' },
+                { item: 'c', op: 'ne', value: '0' },
+              ],
+            },
+          ],
+        },
+      }),
       item('f', 'date', { required: false }),
       item('g', 'decimal', { required: false, min: 1.5, max: 9.5, unit: 'mmol/L' }),
     ],
     scores: [
-      { id: 'total', label: '总分', labelEn: 'Total', sum: ['b', 'c', 'd'], bands: [
-        { min: 0, max: 4, label: '低', labelEn: 'Low', color: 'green' },
-        { min: 5, max: 9, label: '中', labelEn: 'Medium', color: 'yellow' },
-        { min: 10, max: 16, label: '高', labelEn: 'High', color: 'orange' },
-      ] },
+      {
+        id: 'total',
+        label: '总分',
+        labelEn: 'Total',
+        sum: ['b', 'c', 'd'],
+        bands: [
+          { min: 0, max: 4, label: '低', labelEn: 'Low', color: 'green' },
+          { min: 5, max: 9, label: '中', labelEn: 'Medium', color: 'yellow' },
+          { min: 10, max: 16, label: '高', labelEn: 'High', color: 'orange' },
+        ],
+      },
     ],
     triggers: [
       { id: 'high_c', when: { item: 'c', op: 'gte', value: 3 }, color: 'red', message: 'c 高', messageEn: 'c high', escalate: true },

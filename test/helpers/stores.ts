@@ -33,7 +33,9 @@ export async function createTestStore(kind: 'sqlite' | 'pg'): Promise<TestStore>
   url.pathname = `/${db}`;
   const config: StoreConfig = { client: 'pg', connection: url.toString() };
   return {
-    name: 'pg', config, open: () => openStore(config),
+    name: 'pg',
+    config,
+    open: () => openStore(config),
     drop: async () => {
       const a = knexFactory({ client: 'pg', connection: PG_ADMIN, pool: { min: 0, max: 1 } });
       await a.raw(`drop database if exists ${db} with (force)`);

@@ -52,7 +52,10 @@ export class FakeDevice extends EventEmitter implements DeviceLike {
   };
   /** device.js _activeCall: the outgoing call once connect() resolves, an incoming one once accepted. */
   private active: FakeCall | null = null;
-  constructor(token: string, readonly options: Partial<DeviceOptions> = {}) {
+  constructor(
+    token: string,
+    readonly options: Partial<DeviceOptions> = {},
+  ) {
     super();
     this.tokens.push(token);
   }

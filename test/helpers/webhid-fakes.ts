@@ -10,8 +10,16 @@ const u = (page: number, id: number) => page * 0x10000 + id;
 
 export function item(p: Partial<HidReportItem> & Pick<HidReportItem, 'reportCount'>): HidReportItem {
   return {
-    isAbsolute: true, isArray: false, isConstant: false, isRange: false, hasNull: false,
-    reportSize: 1, logicalMinimum: 0, logicalMaximum: 1, ...(p.isRange ? {} : { usages: [] }), ...p,
+    isAbsolute: true,
+    isArray: false,
+    isConstant: false,
+    isRange: false,
+    hasNull: false,
+    reportSize: 1,
+    logicalMinimum: 0,
+    logicalMaximum: 1,
+    ...(p.isRange ? {} : { usages: [] }),
+    ...p,
   };
 }
 
@@ -28,33 +36,52 @@ export function collection(usagePage: number, usage: number, p: Partial<HidColle
 //   Output: Off-Hook, Mute, Ring, Hold, Microphone LEDs 1 bit ×5          bits 0–4
 //           Ringer (Telephony 0x9E)            1 bit                      bit 5
 //           padding                            1 bit ×10                  bits 6–15
-const keyPad = item({ isArray: true, isRange: true, usageMinimum: u(0x0b, 0xb0), usageMaximum: u(0x0b, 0xbb), reportSize: 4, reportCount: 1, logicalMaximum: 11 });
+const keyPad = item({
+  isArray: true,
+  isRange: true,
+  usageMinimum: u(0x0b, 0xb0),
+  usageMaximum: u(0x0b, 0xbb),
+  reportSize: 4,
+  reportCount: 1,
+  logicalMaximum: 11,
+});
 
 export const JABRA_COLLECTIONS: HidCollectionInfo[] = [
   // Consumer Control, report 1: bit 0 is Volume Increment, where report 2 has the hook switch.
   collection(0x0c, 0x01, {
-    inputReports: [{ reportId: 1, items: [
-      item({ usages: [u(0x0c, 0xe9), u(0x0c, 0xea), u(0x0c, 0xe2)], reportCount: 3 }),
-      item({ isConstant: true, reportCount: 5 }),
-    ] }],
+    inputReports: [
+      { reportId: 1, items: [item({ usages: [u(0x0c, 0xe9), u(0x0c, 0xea), u(0x0c, 0xe2)], reportCount: 3 }), item({ isConstant: true, reportCount: 5 })] },
+    ],
   }),
   collection(0x0b, 0x05, {
-    inputReports: [{ reportId: 2, items: [
-      item({ usages: [u(0x0b, 0x20), u(0x0b, 0x97)], reportCount: 2 }),
-      item({ usages: [u(0x0b, 0x2f), u(0x0b, 0x21), u(0x0b, 0x24), u(0x0b, 0x50)], reportCount: 4, isAbsolute: false }),
-      item({ usages: [u(0x09, 0x07)], reportCount: 1 }),
-      keyPad,
-      item({ isConstant: true, reportCount: 5 }),
-    ] }],
-    outputReports: [{ reportId: 2, items: [
-      item({ usages: [u(0x08, 0x17), u(0x08, 0x09), u(0x08, 0x18), u(0x08, 0x20), u(0x08, 0x21)], reportCount: 5 }),
-      item({ usages: [u(0x0b, 0x9e)], reportCount: 1 }),
-      item({ isConstant: true, reportCount: 10 }),
-    ] }],
+    inputReports: [
+      {
+        reportId: 2,
+        items: [
+          item({ usages: [u(0x0b, 0x20), u(0x0b, 0x97)], reportCount: 2 }),
+          item({ usages: [u(0x0b, 0x2f), u(0x0b, 0x21), u(0x0b, 0x24), u(0x0b, 0x50)], reportCount: 4, isAbsolute: false }),
+          item({ usages: [u(0x09, 0x07)], reportCount: 1 }),
+          keyPad,
+          item({ isConstant: true, reportCount: 5 }),
+        ],
+      },
+    ],
+    outputReports: [
+      {
+        reportId: 2,
+        items: [
+          item({ usages: [u(0x08, 0x17), u(0x08, 0x09), u(0x08, 0x18), u(0x08, 0x20), u(0x08, 0x21)], reportCount: 5 }),
+          item({ usages: [u(0x0b, 0x9e)], reportCount: 1 }),
+          item({ isConstant: true, reportCount: 10 }),
+        ],
+      },
+    ],
     children: [collection(0x0b, 0x06, { type: 2, inputReports: [{ reportId: 2, items: [keyPad] }] })],
   }),
   // The vendor interface (settings, firmware): never touched.
-  collection(0xff00, 0x01, { inputReports: [{ reportId: 5, items: [item({ usages: [u(0xff00, 0x01)], reportSize: 8, reportCount: 63, logicalMaximum: 255 })] }] }),
+  collection(0xff00, 0x01, {
+    inputReports: [{ reportId: 5, items: [item({ usages: [u(0xff00, 0x01)], reportSize: 8, reportCount: 63, logicalMaximum: 255 })] }],
+  }),
 ];
 
 export class FakeHidDevice extends EventTarget {

@@ -107,8 +107,12 @@ describe.each(STORE_KINDS)('call outcomes on follow-up attempts on %s', (kind) =
     const again: QueueRow[] = (await dispatch(amy, 'tasks.queue', { scope: 'mine', pageSize: 200 })).rows;
     expect(again.find((r) => r.id === taskId)?.lastAttempt).toEqual({ at: '2026-07-01 09:10:00', outcome: 'powered_off' });
     // Her other tasks, from the tests above: the attempt taken back leaves none.
-    expect(Object.fromEntries(again.map((r) => [r.patientName, r.lastAttempt?.outcome ?? null])))
-      .toEqual({ 结果甲: 'connected', 结果乙: 'no_answer', 结果丙: null, 结果丁: 'powered_off' });
+    expect(Object.fromEntries(again.map((r) => [r.patientName, r.lastAttempt?.outcome ?? null]))).toEqual({
+      结果甲: 'connected',
+      结果乙: 'no_answer',
+      结果丙: null,
+      结果丁: 'powered_off',
+    });
   });
 
   it("keeps a call on its task's patient: another patient's task is refused, a task alone brings its patient", async () => {
@@ -116,8 +120,9 @@ describe.each(STORE_KINDS)('call outcomes on follow-up attempts on %s', (kind) =
     const b = await claimed('任务乙', '13922220032');
     const callRow = (callId: number) => store.knex('calls').where({ id: callId }).first('patient_id', 'task_id');
     const before = Number((await store.knex('calls').count({ n: '*' }))[0].n);
-    await expect(dispatch(amy, 'calls.start', { direction: 'outbound', number: '13922220031', patientId: a.patientId, taskId: b.taskId }))
-      .rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining(`task ${b.taskId}`) });
+    await expect(
+      dispatch(amy, 'calls.start', { direction: 'outbound', number: '13922220031', patientId: a.patientId, taskId: b.taskId }),
+    ).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining(`task ${b.taskId}`) });
     expect(Number((await store.knex('calls').count({ n: '*' }))[0].n)).toBe(before);
 
     const { callId } = await dispatch(amy, 'calls.start', { direction: 'outbound', number: '13922220031', taskId: a.taskId });

@@ -25,7 +25,11 @@ describe.each(STORE_KINDS)('consent to record given during the call on %s', (kin
   const row = (callId: number) => store.knex('calls').where({ id: callId }).first();
   const upload = (callId: number) => dispatch(amy, 'calls.uploadRecording', { callId, mimeType: 'audio/webm;codecs=opus', data: webm });
   const audits = (callId: number) =>
-    store.knex('audit_log').where('action', 'like', 'call.consent.%').orderBy('id').select('action', 'user_id', 'patient_id', 'detail')
+    store
+      .knex('audit_log')
+      .where('action', 'like', 'call.consent.%')
+      .orderBy('id')
+      .select('action', 'user_id', 'patient_id', 'detail')
       .then((rows) => rows.filter((r) => JSON.parse(r.detail).callId === callId));
   /** An outbound call to the patient, answered; consent as given when dialling. */
   async function answeredCall(consent: boolean): Promise<number> {
@@ -69,7 +73,10 @@ describe.each(STORE_KINDS)('consent to record given during the call on %s', (kin
     const stored = await row(callId);
     expect(stored).toMatchObject({ consent: 1, recording_path: `2026/07/call-${callId}.webm`, recording_bytes: webm.length });
     expect(fs.readFileSync(path.join(dataDir, 'recordings', stored.recording_path))).toEqual(Buffer.from(webm));
-    expect((await dispatch(amy, 'calls.list', { patientId })).find((c: { id: number }) => c.id === callId)).toMatchObject({ consent: true, hasRecording: true });
+    expect((await dispatch(amy, 'calls.list', { patientId })).find((c: { id: number }) => c.id === callId)).toMatchObject({
+      consent: true,
+      hasRecording: true,
+    });
     expect(await audits(callId)).toMatchObject([{ action: 'call.consent.give', user_id: amy.id, patient_id: patientId }]);
   });
 

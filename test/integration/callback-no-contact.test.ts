@@ -10,6 +10,7 @@ import { fixedClock } from '../helpers/his';
 import { livePlan, makeEncounter, makePatient, makeUsers, moodQuestionnaire, planDef } from '../helpers/followup';
 import { ipcDispatch, type TestDispatch } from '../helpers/dispatch';
 import { createTestStore, STORE_KINDS, tempDir, type TestStore } from '../helpers/stores';
+import { beijingTimestamp } from '../../src/shared/beijing-time';
 
 // A patient who called us is not lost to follow-up: a callback of a missed call (or a booked
 // callback the missed call was noted on) closed as "no contact" leaves the enrolment's
@@ -23,7 +24,7 @@ describe.each(STORE_KINDS)('no contact on a callback of a missed call on %s', (k
   let dataDir: string;
   let amy: User;
   const clock = fixedClock('2026-07-01 09:00:00');
-  const now = () => new Date(clock.now().getTime() + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
+  const now = () => beijingTimestamp(clock.now());
   let dispatch: TestDispatch;
 
   async function enrolledPatient(name: string, phone: string): Promise<number> {
@@ -54,11 +55,15 @@ describe.each(STORE_KINDS)('no contact on a callback of a missed call on %s', (k
     dataDir = tempDir('followup-callback-nc');
     dispatch = ipcDispatch(store, clock, dataDir);
     [amy] = await makeUsers(store.knex, 1);
-    await livePlan(store.knex, clock, planDef({
-      tracks: [{ id: 'post', name: '出院后', anchor: 'discharge', questionnaire: { id: 'mood' }, points: [{ at: { days: 7 } }] }],
-      retry: { maxAttempts: 1, intervalHours: 24 },
-      stop: { lostAfterUnreachable: 1 },
-    }));
+    await livePlan(
+      store.knex,
+      clock,
+      planDef({
+        tracks: [{ id: 'post', name: '出院后', anchor: 'discharge', questionnaire: { id: 'mood' }, points: [{ at: { days: 7 } }] }],
+        retry: { maxAttempts: 1, intervalHours: 24 },
+        stop: { lostAfterUnreachable: 1 },
+      }),
+    );
   });
   afterAll(async () => {
     await store?.close();

@@ -32,7 +32,11 @@ beforeAll(async () => {
   fs.mkdirSync(staticDir);
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
   app = await createApp(loadConfig(dataDir, {}), { log: () => {} });
-  for (const [username, role] of [['nurse1', 'nurse'], ['nurse2', 'nurse'], ['head1', 'head']] as const)
+  for (const [username, role] of [
+    ['nurse1', 'nurse'],
+    ['nurse2', 'nurse'],
+    ['head1', 'head'],
+  ] as const)
     await createUser(app.store.knex, app.clock, { username, displayName: username, role, password: 'secret-123' });
   server = await startHttpServer(app, { host: '127.0.0.1', port: 0, staticDir });
 });
@@ -47,7 +51,11 @@ describe('softphone over HTTP', () => {
     const before = (await fetch(`${server.url}/`)).headers.get('content-security-policy')!;
     expect(before).toContain("connect-src 'self';");
     const nurse = await login('nurse1');
-    const saved = await post('softphone.saveAccount', { wsUrl: 'wss://pbx.example.local:8089/ws', user: '1001', password: 'pw-1', domain: 'pbx.example.local' }, nurse);
+    const saved = await post(
+      'softphone.saveAccount',
+      { wsUrl: 'wss://pbx.example.local:8089/ws', user: '1001', password: 'pw-1', domain: 'pbx.example.local' },
+      nurse,
+    );
     expect(saved.status).toBe(200);
     const csp = (await fetch(`${server.url}/#/phone`)).headers.get('content-security-policy')!;
     expect(csp).toContain("connect-src 'self' wss://pbx.example.local:8089;");
@@ -61,7 +69,11 @@ describe('softphone over HTTP', () => {
     const callId = start.result.callId as number;
     const webm = Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 9, 8, 7, 6, 5]);
     const upload = (cookie: string | undefined, headers: Record<string, string> = { 'X-Followup': '1' }) =>
-      fetch(`${server.url}/api/calls.recording?callId=${callId}`, { method: 'POST', headers: { 'Content-Type': 'audio/webm;codecs=opus', ...headers, ...(cookie ? { Cookie: cookie } : {}) }, body: webm });
+      fetch(`${server.url}/api/calls.recording?callId=${callId}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'audio/webm;codecs=opus', ...headers, ...(cookie ? { Cookie: cookie } : {}) },
+        body: webm,
+      });
 
     expect((await upload(nurse, {})).status).toBe(403); // no X-Followup: a cross-site form
     expect((await upload(undefined)).status).toBe(401);

@@ -17,13 +17,29 @@ function manualClock(iso: string): Clock & { advance(ms: number): void; set(iso:
 }
 
 async function addPatient(knex: Knex, name: string, phones: { number: string; role?: 'self' | 'contact'; contactName?: string }[]): Promise<number> {
-  const [row] = await knex('patients').insert({
-    source_system: 'test', source_patient_id: name, name, name_initials: 'x', name_pinyin: 'x', gender_code: '1',
-    birth_date: '1950-03-01', row_hash: 'h', first_seen_at: '2026-01-01 00:00:00', last_synced_at: '2026-01-01 00:00:00',
-  }).returning('id');
+  const [row] = await knex('patients')
+    .insert({
+      source_system: 'test',
+      source_patient_id: name,
+      name,
+      name_initials: 'x',
+      name_pinyin: 'x',
+      gender_code: '1',
+      birth_date: '1950-03-01',
+      row_hash: 'h',
+      first_seen_at: '2026-01-01 00:00:00',
+      last_synced_at: '2026-01-01 00:00:00',
+    })
+    .returning('id');
   const id = Number(typeof row === 'object' ? row.id : row);
   for (const p of phones)
-    await knex('phones').insert({ patient_id: id, number: p.number, kind: p.number.startsWith('0') ? 'landline' : 'mobile', role: p.role ?? 'self', contact_name: p.contactName ?? null });
+    await knex('phones').insert({
+      patient_id: id,
+      number: p.number,
+      kind: p.number.startsWith('0') ? 'landline' : 'mobile',
+      role: p.role ?? 'self',
+      contact_name: p.contactName ?? null,
+    });
   return id;
 }
 
@@ -53,7 +69,14 @@ describe.each(STORE_KINDS)('calls and the softphone account on %s', (kind) => {
   });
 
   it('stores the SIP password sealed, shows the form no password, hands it only to its owner, audited', async () => {
-    const account = { wsUrl: 'ws://127.0.0.1:8088', user: '1001', password: 'very-secret-pw', domain: '127.0.0.1', displayName: '护士甲', iceServers: [{ urls: 'turn:10.0.0.1', username: 'u', credential: 'turn-pw' }] };
+    const account = {
+      wsUrl: 'ws://127.0.0.1:8088',
+      user: '1001',
+      password: 'very-secret-pw',
+      domain: '127.0.0.1',
+      displayName: '护士甲',
+      iceServers: [{ urls: 'turn:10.0.0.1', username: 'u', credential: 'turn-pw' }],
+    };
     await expect(dispatch(nurse, 'softphone.saveAccount', { ...account, wsUrl: 'http://x' })).rejects.toMatchObject({ code: 'invalid_input' });
     const saved = await dispatch(nurse, 'softphone.saveAccount', account);
     expect(saved).toMatchObject({ wsUrl: account.wsUrl, user: '1001', hasPassword: true, iceServers: [{ urls: 'turn:10.0.0.1', username: 'u' }] });
@@ -83,7 +106,10 @@ describe.each(STORE_KINDS)('calls and the softphone account on %s', (kind) => {
 
     // A store moved to another key (another workstation) asks for the password again.
     const sealed = row.secret_enc as string;
-    await store.knex('sip_accounts').where({ user_id: nurse.id }).update({ secret_enc: `gcm:${Buffer.alloc(60, 1).toString('base64')}` });
+    await store
+      .knex('sip_accounts')
+      .where({ user_id: nurse.id })
+      .update({ secret_enc: `gcm:${Buffer.alloc(60, 1).toString('base64')}` });
     await expect(dispatch(nurse, 'softphone.credentials')).rejects.toMatchObject({ code: 'conflict' });
     await store.knex('sip_accounts').where({ user_id: nurse.id }).update({ secret_enc: sealed });
   });
@@ -97,8 +123,18 @@ describe.each(STORE_KINDS)('calls and the softphone account on %s', (kind) => {
     clock.advance(65_000);
     const rec = await dispatch(nurse, 'calls.end', { callId, endedBy: 'remote', reason: 'bye', outcome: 'connected' });
     expect(rec).toMatchObject({
-      number: '13800138000', patientId, patientName: '王五', startedAt: '2026-11-20 10:00:00', answeredAt: '2026-11-20 10:00:03',
-      endedAt: '2026-11-20 10:01:08', endedBy: 'remote', reason: 'bye', outcome: 'connected', outcomeConfirmed: false, missed: false, durationSec: 65,
+      number: '13800138000',
+      patientId,
+      patientName: '王五',
+      startedAt: '2026-11-20 10:00:00',
+      answeredAt: '2026-11-20 10:00:03',
+      endedAt: '2026-11-20 10:01:08',
+      endedBy: 'remote',
+      reason: 'bye',
+      outcome: 'connected',
+      outcomeConfirmed: false,
+      missed: false,
+      durationSec: 65,
     });
     // A repeated end report (after a reconnect) changes nothing.
     clock.advance(1000);
@@ -145,10 +181,14 @@ describe.each(STORE_KINDS)('calls and the softphone account on %s', (kind) => {
     const played = await dispatch(head, 'calls.recordingData', { callId });
     expect(played.mimeType).toBe('audio/webm;codecs=opus');
     expect(Buffer.from(played.data)).toEqual(Buffer.from(webm));
-    expect(await store.knex('audit_log').where({ user_id: head.id, action: 'call.recording.play' }).count({ n: '*' })).toMatchObject([{ n: expect.anything() }]);
+    expect(await store.knex('audit_log').where({ user_id: head.id, action: 'call.recording.play' }).count({ n: '*' })).toMatchObject([
+      { n: expect.anything() },
+    ]);
 
     const { callId: noConsent } = await dispatch(nurse, 'calls.start', { direction: 'outbound', number: '13300133000', consent: false });
-    await expect(dispatch(nurse, 'calls.uploadRecording', { callId: noConsent, mimeType: 'audio/webm', data: webm })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(dispatch(nurse, 'calls.uploadRecording', { callId: noConsent, mimeType: 'audio/webm', data: webm })).rejects.toMatchObject({
+      code: 'conflict',
+    });
 
     // Retention: nothing is due at 30 days; at 31 days of a 30-day period the file goes.
     clock.advance(30 * 86_400_000 - 60_000);

@@ -54,7 +54,11 @@ describe('followup CLI', () => {
     const noRole = run('migrate', '--data', dataDir({ store: { client: 'pg', connection: 'postgres://no_such_role@127.0.0.1:5432/postgres' } }));
     expect(noRole.status).toBe(1);
     expect(noRole.stderr).toMatch(/refused the credentials|role "no_such_role" does not exist/);
-    const hisDenied = run('sync', '--data', dataDir({ his: { profile: 'demo', connection: { client: 'mysql', connection: { host: '127.0.0.1', user: 'nobody_here', password: 'wrong' } } } }));
+    const hisDenied = run(
+      'sync',
+      '--data',
+      dataDir({ his: { profile: 'demo', connection: { client: 'mysql', connection: { host: '127.0.0.1', user: 'nobody_here', password: 'wrong' } } } }),
+    );
     expect(hisDenied.status).toBe(1);
     expect(hisDenied.stderr).toMatch(/cannot reach the HIS \(mysql\).*Access denied/);
   });

@@ -19,7 +19,8 @@ describe.each(STORE_KINDS)('attempts to stored landlines on %s', (kind) => {
   let patientId: number;
   const clock = fixedClock('2026-07-01 09:00:00');
   const now = '2026-07-01 09:00:00';
-  const phones = () => store.knex('phones').where({ patient_id: patientId }).orderBy('id').select('number', 'kind', 'role', 'source', 'success_count', 'fail_count');
+  const phones = () =>
+    store.knex('phones').where({ patient_id: patientId }).orderBy('id').select('number', 'kind', 'role', 'source', 'success_count', 'fail_count');
   const counts = async (number: string) => {
     const p = await store.knex('phones').where({ patient_id: patientId, number }).first('success_count', 'fail_count');
     return p && [Number(p.success_count), Number(p.fail_count)];
@@ -68,7 +69,14 @@ describe.each(STORE_KINDS)('attempts to stored landlines on %s', (kind) => {
 
     expect(await phones()).toEqual(before.map((p) => expect.objectContaining({ number: p.number, kind: p.kind, role: p.role })));
     expect(await store.knex('attempts').where({ task_id: taskId }).orderBy('id').pluck('phone_number')).toEqual([
-      '010-62345678', '010-62345678', '010-62345678', '010-62345678', '010-62345678', '0571-8765432', '0571-8765432', '13900000011',
+      '010-62345678',
+      '010-62345678',
+      '010-62345678',
+      '010-62345678',
+      '010-62345678',
+      '0571-8765432',
+      '0571-8765432',
+      '13900000011',
     ]);
     // The screen's list shows the dials under the stored numbers.
     expect(logged.attempt.phoneNumber).toBe('0571-8765432');

@@ -50,7 +50,11 @@ describe.each(STORE_KINDS)('patient finder on %s', (kind) => {
     const from = '2024-01-01';
     const to = '2026-06-30';
     const expected = hisStayCount("a.cyks = ? and substr(a.cyrq, 1, 8) between ? and ? and d.zdmc like '%肺癌%'", [code, d8(from), d8(to)]);
-    const byName = hisStayCount("a.cyks = ? and substr(a.cyrq, 1, 8) between ? and ? and d.zdbm in (select zdbm from V_ZY_ZD where zdmc like '%肺癌%')", [code, d8(from), d8(to)]);
+    const byName = hisStayCount("a.cyks = ? and substr(a.cyrq, 1, 8) between ? and ? and d.zdbm in (select zdbm from V_ZY_ZD where zdmc like '%肺癌%')", [
+      code,
+      d8(from),
+      d8(to),
+    ]);
     const r = await find({ kind: 'inpatient', deptIds: [await deptId('胸外科')], diagnosis: '肺癌', eventDate: { from, to } });
     expect(expected).toBeGreaterThan(0);
     expect(r.total).toBe(byName);
@@ -82,8 +86,12 @@ describe.each(STORE_KINDS)('patient finder on %s', (kind) => {
   });
 
   it('finds a patient by name, pinyin initials, ID number, phone and inpatient number', async () => {
-    const stay = hisDb.prepare(`select a.zyh, a.zyhm, b.xm, b.sfzh, b.lxdh from V_ZY_CYBR a join V_BRXX b on b.brid = a.brid
-      where a.cypb = 8 and a.zyh like 'Z%' and a.zyh not in ('${badStays.join("','")}') and length(b.sfzh) = 18 and b.lxdh like '1%' and length(b.lxdh) = 11 and b.xm not like '%?%' order by a.zyh limit 1`).get() as Record<string, string>;
+    const stay = hisDb
+      .prepare(
+        `select a.zyh, a.zyhm, b.xm, b.sfzh, b.lxdh from V_ZY_CYBR a join V_BRXX b on b.brid = a.brid
+      where a.cypb = 8 and a.zyh like 'Z%' and a.zyh not in ('${badStays.join("','")}') and length(b.sfzh) = 18 and b.lxdh like '1%' and length(b.lxdh) = 11 and b.xm not like '%?%' order by a.zyh limit 1`,
+      )
+      .get() as Record<string, string>;
     const hit = (r: { rows: { encounterNo: string | null }[] }) => r.rows.some((x) => x.encounterNo === stay.zyhm);
     expect(hit(await find({ query: stay.xm, pageSize: 200 }))).toBe(true);
     expect(hit(await find({ query: namePinyin(stay.xm).initials, pageSize: 200 }))).toBe(true);

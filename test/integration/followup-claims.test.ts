@@ -36,21 +36,22 @@ describe.each(STORE_KINDS)('claiming tasks on %s', (kind) => {
     const users = await makeUsers(store.knex, CLAIMERS);
     // SQLite: one knex instance (own connection) per claimer on the same file. PostgreSQL: one
     // pool of 10 connections shared by all 20 claimers, plus a second pool, so claims race.
-    const stores: Store[] = kind === 'sqlite'
-      ? await Promise.all(users.map(() => openStore(t.config, { migrate: false })))
-      : [store, await openStore(t.config, { migrate: false })];
+    const stores: Store[] =
+      kind === 'sqlite' ? await Promise.all(users.map(() => openStore(t.config, { migrate: false }))) : [store, await openStore(t.config, { migrate: false })];
     try {
       const taken = new Map<number, number>();
       const dupes: number[] = [];
-      await Promise.all(users.map(async (u, i) => {
-        const s = stores[i % stores.length];
-        for (;;) {
-          const id = await claimNext(s, {}, u, at);
-          if (id === null) return;
-          if (taken.has(id)) dupes.push(id);
-          taken.set(id, u.id);
-        }
-      }));
+      await Promise.all(
+        users.map(async (u, i) => {
+          const s = stores[i % stores.length];
+          for (;;) {
+            const id = await claimNext(s, {}, u, at);
+            if (id === null) return;
+            if (taken.has(id)) dupes.push(id);
+            taken.set(id, u.id);
+          }
+        }),
+      );
       expect(dupes).toEqual([]);
       expect(taken.size).toBe(TASKS);
       const rows = await store.knex('tasks').select('id', 'assignee_id', 'status');

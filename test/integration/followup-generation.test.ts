@@ -31,7 +31,11 @@ describe.each(STORE_KINDS)('follow-up task generation on %s', (kind) => {
 
   it('enrols discharges, records the rule, and generates tasks idempotently and incrementally', async () => {
     clock.set('2026-07-01 09:00:00');
-    const { planId } = await livePlan(store.knex, clock, planDef({ enrolment: { rules: [{ id: 'all-inpatients', label: '全部出院', encounterKind: 'inpatient' }], lookbackDays: 60 } }));
+    const { planId } = await livePlan(
+      store.knex,
+      clock,
+      planDef({ enrolment: { rules: [{ id: 'all-inpatients', label: '全部出院', encounterKind: 'inpatient' }], lookbackDays: 60 } }),
+    );
     const first = await runFollowupCycle(store, clock, lib);
     expect(first.enrolled).toBeGreaterThan(10);
     const en = await store.knex('enrolments').where({ plan_id: planId }).first();
@@ -52,9 +56,18 @@ describe.each(STORE_KINDS)('follow-up task generation on %s', (kind) => {
     expect(await count('tasks')).toBe(tasks1 + later.tasksCreated);
     expect((await runFollowupCycle(store, clock, lib)).tasksCreated).toBe(0);
     // One task per (enrolment, track, point, kind), with its dates from the anchor.
-    const dup = await store.knex('tasks').select('enrolment_id', 'track_id', 'point_index').count({ n: '*' }).groupBy('enrolment_id', 'track_id', 'point_index').having(store.knex.raw('count(*) > 1'));
+    const dup = await store
+      .knex('tasks')
+      .select('enrolment_id', 'track_id', 'point_index')
+      .count({ n: '*' })
+      .groupBy('enrolment_id', 'track_id', 'point_index')
+      .having(store.knex.raw('count(*) > 1'));
     expect(dup).toEqual([]);
-    const sample = await store.knex('tasks as t').join('enrolments as e', 'e.id', 't.enrolment_id').where('t.point_index', 0).first('t.due_date', 'e.anchor_date', 't.window_start', 't.window_end', 't.questionnaire_version');
+    const sample = await store
+      .knex('tasks as t')
+      .join('enrolments as e', 'e.id', 't.enrolment_id')
+      .where('t.point_index', 0)
+      .first('t.due_date', 'e.anchor_date', 't.window_start', 't.window_end', 't.questionnaire_version');
     const d = new Date(`${sample.anchor_date}T00:00:00Z`);
     d.setUTCDate(d.getUTCDate() + 7);
     expect(sample.due_date).toBe(d.toISOString().slice(0, 10));
@@ -65,7 +78,9 @@ describe.each(STORE_KINDS)('follow-up task generation on %s', (kind) => {
     const plan = await store.knex('plans').where({ code: 'post-discharge' }).first();
     const v1 = await store.knex('plan_versions').where({ plan_id: plan.id, version: 1 }).first();
     const before = await count('enrolments', { plan_version_id: v1.id });
-    const edited = planDefinitionSchema.parse(planDef({ name: '出院随访 v2', tracks: [{ id: 'post', name: '出院后', anchor: 'discharge', points: [{ at: { days: 3 } }] }] }));
+    const edited = planDefinitionSchema.parse(
+      planDef({ name: '出院随访 v2', tracks: [{ id: 'post', name: '出院后', anchor: 'discharge', points: [{ at: { days: 3 } }] }] }),
+    );
     const saved = await savePlan(store.knex, clock, 'head', edited);
     expect(saved).toMatchObject({ planId: Number(plan.id), version: 2, created: false });
     await savePlan(store.knex, clock, 'head', edited); // editing the open draft again keeps version 2
@@ -116,10 +131,16 @@ describe.each(STORE_KINDS)('follow-up task generation on %s', (kind) => {
 
   it('puts critical values first: at enrolment, and when a new one arrives', async () => {
     clock.set('2026-07-20 09:00:00');
-    await livePlan(store.knex, clock, planDef({
-      code: 'checkup', name: '体检随访', enrolment: { rules: [{ id: 'critical', encounterKind: 'checkup', critical: true }], lookbackDays: 14 },
-      tracks: [{ id: 'notify', name: '告知', anchor: 'checkup', points: [{ at: { days: 1 }, window: { before: 1, after: 6 } }] }],
-    }));
+    await livePlan(
+      store.knex,
+      clock,
+      planDef({
+        code: 'checkup',
+        name: '体检随访',
+        enrolment: { rules: [{ id: 'critical', encounterKind: 'checkup', critical: true }], lookbackDays: 14 },
+        tracks: [{ id: 'notify', name: '告知', anchor: 'checkup', points: [{ at: { days: 1 }, window: { before: 1, after: 6 } }] }],
+      }),
+    );
     const p = await makePatient(store.knex, { name: '危急值' });
     await makeEncounter(store.knex, { patientId: p, kind: 'checkup', date: '2026-07-19', critical: 2 });
     await runFollowupCycle(store, clock, lib);
@@ -131,7 +152,10 @@ describe.each(STORE_KINDS)('follow-up task generation on %s', (kind) => {
     expect(await store.knex('tasks').where({ patient_id: q, critical: 1 })).toEqual([]);
     await makeEncounter(store.knex, { patientId: q, kind: 'checkup', date: '2026-07-20', critical: 1, firstSeenAt: '2026-07-20 08:00:00' });
     expect(await flagNewCriticalValues(store, clock, '2026-07-20 07:00:00')).toBeGreaterThanOrEqual(1);
-    expect(await store.knex('tasks').where({ patient_id: q, kind: 'followup', status: 'pending' }).first())
-      .toMatchObject({ critical: 1, priority: 0, priority_reason: '新危急值 2026-07-20 (new critical value)' });
+    expect(await store.knex('tasks').where({ patient_id: q, kind: 'followup', status: 'pending' }).first()).toMatchObject({
+      critical: 1,
+      priority: 0,
+      priority_reason: '新危急值 2026-07-20 (new critical value)',
+    });
   });
 });

@@ -1,8 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Knex } from 'knex';
-import { createDispatcher } from '../../src/main/api/dispatcher';
-import { buildHandlers } from '../../src/main/api/handlers';
-import type { Services } from '../../src/main/api/services';
 import { runFollowupCycle } from '../../src/main/plans/cycle';
 import type { Store } from '../../src/main/store/store';
 import { countQueries, listQuery, queue } from '../../src/main/tasks/queue';
@@ -10,7 +7,8 @@ import { queueInput } from '../../src/shared/contract/followup';
 import type { User } from '../../src/shared/model';
 import { fixedClock } from '../helpers/his';
 import { livePlan, makeDept, makeEncounter, makePatient, makeUsers, moodQuestionnaire, planDef } from '../helpers/followup';
-import { createTestStore, STORE_KINDS, type TestStore } from '../helpers/stores';
+import { testDispatcher } from '../helpers/dispatch';
+import { createTestStore, STORE_KINDS, tempDir, type TestStore } from '../helpers/stores';
 
 describe.each(STORE_KINDS)('the work queue on %s', (kind) => {
   let t: TestStore;
@@ -38,7 +36,14 @@ describe.each(STORE_KINDS)('the work queue on %s', (kind) => {
     }
     await runFollowupCycle(store, clock, moodQuestionnaire());
     // One critical task with a late due date must still come first.
-    const latest = await store.knex('tasks').where('window_start', '<=', '2026-07-01').orderBy([{ column: 'due_date', order: 'desc' }, { column: 'id', order: 'desc' }]).first('id');
+    const latest = await store
+      .knex('tasks')
+      .where('window_start', '<=', '2026-07-01')
+      .orderBy([
+        { column: 'due_date', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .first('id');
     await store.knex('tasks').where({ id: latest.id }).update({ priority: 0, critical: 1, colour: 'red' });
   });
   afterAll(async () => {
@@ -76,12 +81,18 @@ describe.each(STORE_KINDS)('the work queue on %s', (kind) => {
   });
 
   it('checks roles and input in the dispatcher', async () => {
-    const d = createDispatcher(buildHandlers({ store, clock, sync: {} as Services['sync'], config: {} as Services['config'] }));
+    const d = testDispatcher(store, clock, tempDir('followup-queue'));
     const ctx = (user: User) => ({ user, token: null, transport: 'http' as const });
     const save = await d.dispatch(ctx(amy), 'plans.save', { definition: planDef({ code: 'x' }) });
     expect(save).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await d.dispatch(ctx(head), 'plans.save', { definition: planDef({ code: 'x' }) })).toMatchObject({ ok: true, result: { version: 1, created: true } });
-    expect(await d.dispatch(ctx(amy), 'followup.complete', { taskId: 1, disposition: 'vanished' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await d.dispatch(ctx(head), 'plans.save', { definition: planDef({ code: 'x' }) })).toMatchObject({
+      ok: true,
+      result: { version: 1, created: true },
+    });
+    expect(await d.dispatch(ctx(amy), 'followup.complete', { taskId: 1, disposition: 'vanished' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
     const claimed = await d.dispatch(ctx(amy), 'tasks.claimNext', {});
     expect(claimed).toMatchObject({ ok: true, result: { task: { critical: true, status: 'claimed', assignee: { id: amy.id } } } });
     const id = (claimed as { result: { task: { id: number } } }).result.task.id;
@@ -96,15 +107,28 @@ describe.each(STORE_KINDS)('the work queue on %s', (kind) => {
       const { sql, bindings } = b.toSQL();
       return ((await store.knex.raw(`explain query plan ${sql}`, bindings as never[])) as { detail: string }[]).map((r) => r.detail);
     };
-    const ordered = (b: Knex.QueryBuilder) => b.select('t.id').orderBy([{ column: 't.priority' }, { column: 't.due_date' }, { column: 't.id' }]).limit(50);
+    const ordered = (b: Knex.QueryBuilder) =>
+      b
+        .select('t.id')
+        .orderBy([{ column: 't.priority' }, { column: 't.due_date' }, { column: 't.id' }])
+        .limit(50);
     const mineList = (await plan(ordered(listQuery(store.knex, queueInput.parse({ scope: 'mine' }), amy, at)))).join(' | ');
     expect(mineList).toMatch(/tasks_claimed/);
     expect(mineList).toMatch(/tasks_(callbacks|kept)/); // either tiny set of kept callbacks
     for (const input of [{}, { planId }, { deptId: cardio }, { due: 'overdue' }, { due: 'today' }, { colour: 'red', due: 'any' }]) {
       const details = await plan(ordered(listQuery(store.knex, queueInput.parse(input), amy, at)));
-      expect(details.some((d) => /^SCAN t$/.test(d)), `${JSON.stringify(input)}: ${details.join(' | ')}`).toBe(false);
-      expect(details.some((d) => /USING (COVERING )?INDEX tasks_open/.test(d)), `${JSON.stringify(input)}: ${details.join(' | ')}`).toBe(true);
-      expect(details.some((d) => /TEMP B-TREE/.test(d)), `${JSON.stringify(input)}: ${details.join(' | ')}`).toBe(false);
+      expect(
+        details.some((d) => /^SCAN t$/.test(d)),
+        `${JSON.stringify(input)}: ${details.join(' | ')}`,
+      ).toBe(false);
+      expect(
+        details.some((d) => /USING (COVERING )?INDEX tasks_open/.test(d)),
+        `${JSON.stringify(input)}: ${details.join(' | ')}`,
+      ).toBe(true);
+      expect(
+        details.some((d) => /TEMP B-TREE/.test(d)),
+        `${JSON.stringify(input)}: ${details.join(' | ')}`,
+      ).toBe(false);
     }
     for (const [name, qs] of Object.entries(countQueries(store.knex, { channel: 'call', planId }, amy, at)))
       for (const b of qs) {
@@ -128,7 +152,10 @@ describe.each(STORE_KINDS)('the work queue on %s', (kind) => {
       const r = await q(amy, { ...input, pageSize: 200 });
       expect(r.total, JSON.stringify(input)).toBe(await listed(input));
       expect(r.rows.length, JSON.stringify(input)).toBe(r.total);
-      expect(r.rows.some((x) => x.id === a || x.id === b), JSON.stringify(input)).toBe(false);
+      expect(
+        r.rows.some((x) => x.id === a || x.id === b),
+        JSON.stringify(input),
+      ).toBe(false);
     }
     expect((await q(amy, { pageSize: 200 })).counts.unclaimed).toBe(await listed({}));
   });

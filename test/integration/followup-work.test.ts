@@ -10,6 +10,7 @@ import { openFollowup } from '../../src/main/tasks/view';
 import { fixedClock } from '../helpers/his';
 import { livePlan, makeEncounter, makePatient, makeUsers, moodQuestionnaire, planDef } from '../helpers/followup';
 import { createTestStore, STORE_KINDS, type TestStore } from '../helpers/stores';
+import { beijingTimestamp } from '../../src/shared/beijing-time';
 
 const lib = moodQuestionnaire();
 
@@ -20,7 +21,7 @@ describe.each(STORE_KINDS)('working follow-ups on %s', (kind) => {
   let bob: User;
   const clock = fixedClock('2026-07-01 09:00:00');
   const at = () => ({ today: ts().slice(0, 10), now: ts() });
-  const ts = () => new Date(clock.now().getTime() + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
+  const ts = () => beijingTimestamp(clock.now());
   const complete = (u: User, input: unknown) => completeFollowup(store, lib, u, completeInput.parse(input), ts());
   const task = async (id: number) => store.knex('tasks').where({ id }).first();
 
@@ -38,11 +39,24 @@ describe.each(STORE_KINDS)('working follow-ups on %s', (kind) => {
     t = await createTestStore(kind);
     store = await t.open();
     [amy, bob] = await makeUsers(store.knex, 2);
-    await livePlan(store.knex, clock, planDef({
-      enrolment: { rules: [{ id: 'all', encounterKind: 'inpatient' }], lookbackDays: 30 },
-      education: [{ code: 'diet', title: '低盐饮食', content: '每日食盐<5克' }],
-      tracks: [{ id: 'post', name: '出院后', anchor: 'discharge', questionnaire: { id: 'mood' }, education: ['diet'], points: [{ at: { days: 7 } }, { at: { days: 30 } }] }],
-    }));
+    await livePlan(
+      store.knex,
+      clock,
+      planDef({
+        enrolment: { rules: [{ id: 'all', encounterKind: 'inpatient' }], lookbackDays: 30 },
+        education: [{ code: 'diet', title: '低盐饮食', content: '每日食盐<5克' }],
+        tracks: [
+          {
+            id: 'post',
+            name: '出院后',
+            anchor: 'discharge',
+            questionnaire: { id: 'mood' },
+            education: ['diet'],
+            points: [{ at: { days: 7 } }, { at: { days: 30 } }],
+          },
+        ],
+      }),
+    );
   });
   afterAll(async () => {
     await store?.close();
@@ -71,9 +85,18 @@ describe.each(STORE_KINDS)('working follow-ups on %s', (kind) => {
     expect(view.education).toEqual([{ code: 'diet', title: '低盐饮食', content: '每日食盐<5克', given: false }]);
     expect(view.phones.find((p) => p.suggested)?.number).toBe('13900000001');
 
-    await expect(complete(amy, { taskId, disposition: 'completed' })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('上报说明') });
-    const done = await complete(amy, { taskId, disposition: 'completed', escalationNote: '已通知心理科医生', educationGiven: ['diet'],
-      appointment: { date: '2026-07-08', note: '复诊' }, note: '患者情绪低落' });
+    await expect(complete(amy, { taskId, disposition: 'completed' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('上报说明'),
+    });
+    const done = await complete(amy, {
+      taskId,
+      disposition: 'completed',
+      escalationNote: '已通知心理科医生',
+      educationGiven: ['diet'],
+      appointment: { date: '2026-07-08', note: '复诊' },
+      note: '患者情绪低落',
+    });
     expect(done.status).toBe('done');
     expect(done.escalationTaskId).toBeGreaterThan(0);
     expect(await task(done.escalationTaskId!)).toMatchObject({ kind: 'escalation', status: 'pending', colour: 'red', priority: 0 });
@@ -130,12 +153,21 @@ describe.each(STORE_KINDS)('working follow-ups on %s', (kind) => {
     expect(r.stoppedEnrolments).toBe(1);
     expect(await store.knex('enrolments').where({ patient_id: refused.patientId }).first()).toMatchObject({ status: 'stopped', stop_reason: 'refused' });
 
-    await livePlan(store.knex, clock, planDef({ code: 'other', name: '其他方案', enrolment: { rules: [{ id: 'all', encounterKind: 'inpatient' }], lookbackDays: 30 } }));
+    await livePlan(
+      store.knex,
+      clock,
+      planDef({ code: 'other', name: '其他方案', enrolment: { rules: [{ id: 'all', encounterKind: 'inpatient' }], lookbackDays: 30 } }),
+    );
     const dead = await claimedTaskFor('钱七');
     expect(await store.knex('enrolments').where({ patient_id: dead.patientId, status: 'active' }).count({ n: '*' })).toEqual([{ n: kind === 'pg' ? '2' : 2 }]);
     const d = await complete(amy, { taskId: dead.taskId, disposition: 'deceased', deathDate: '2026-06-29', deathCause: '心衰' });
     expect(d.stoppedEnrolments).toBe(2);
-    expect(await store.knex('patients').where({ id: dead.patientId }).first()).toMatchObject({ deceased: 1, vital_status: 'deceased', death_date: '2026-06-29', death_cause: '心衰' });
+    expect(await store.knex('patients').where({ id: dead.patientId }).first()).toMatchObject({
+      deceased: 1,
+      vital_status: 'deceased',
+      death_date: '2026-06-29',
+      death_cause: '心衰',
+    });
     expect(await store.knex('tasks').where({ patient_id: dead.patientId, status: 'pending' })).toEqual([]);
   });
 });

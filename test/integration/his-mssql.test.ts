@@ -19,14 +19,28 @@ describe.skipIf(!target)('HIS on a real SQL Server', () => {
 
   it('streams the demo views through mssql with the same result as the SQLite file', async () => {
     const c = target!;
-    const ms = knexFactory({ client: 'mssql', connection: { server: c.server, port: c.port, database: c.database, user: c.user, password: c.password, options: { encrypt: c.encrypt, trustServerCertificate: c.trustServerCertificate } } });
+    const ms = knexFactory({
+      client: 'mssql',
+      connection: {
+        server: c.server,
+        port: c.port,
+        database: c.database,
+        user: c.user,
+        password: c.password,
+        options: { encrypt: c.encrypt, trustServerCertificate: c.trustServerCertificate },
+      },
+    });
     const src = new Database(his.file, { readonly: true });
-    const tables = (src.prepare("select name from sqlite_master where type = 'table' and name like 'V\\_%' escape '\\'").all() as { name: string }[]).map((t) => t.name);
+    const tables = (src.prepare("select name from sqlite_master where type = 'table' and name like 'V\\_%' escape '\\'").all() as { name: string }[]).map(
+      (t) => t.name,
+    );
     for (const table of tables) {
       await ms.schema.dropTableIfExists(table);
       const cols = src.prepare(`pragma table_info(${table})`).all() as { name: string; type: string }[];
       // varchar + Chinese_PRC_CI_AS exercises tedious' CP936 decoding, as in real HIS views.
-      await ms.raw(`create table ${table} (${cols.map((col) => `${col.name} ${col.type === 'INTEGER' ? 'int' : 'varchar(255) collate Chinese_PRC_CI_AS'}`).join(', ')})`);
+      await ms.raw(
+        `create table ${table} (${cols.map((col) => `${col.name} ${col.type === 'INTEGER' ? 'int' : 'varchar(255) collate Chinese_PRC_CI_AS'}`).join(', ')})`,
+      );
       const rows = src.prepare(`select * from ${table}`).all();
       for (let i = 0; i < rows.length; i += 100) await ms(table).insert(rows.slice(i, i + 100));
     }

@@ -14,7 +14,9 @@ afterAll(() => fs.rmSync(his.dir, { recursive: true, force: true }));
 
 async function copyHis(target: Knex, lowerCaseTables: boolean) {
   const src = new Database(his.file, { readonly: true });
-  const tables = (src.prepare("select name from sqlite_master where type = 'table' and name like 'V\\_%' escape '\\'").all() as { name: string }[]).map((t) => t.name);
+  const tables = (src.prepare("select name from sqlite_master where type = 'table' and name like 'V\\_%' escape '\\'").all() as { name: string }[]).map(
+    (t) => t.name,
+  );
   for (const table of tables) {
     const cols = src.prepare(`pragma table_info(${table})`).all() as { name: string; type: string }[];
     const name = lowerCaseTables ? table.toLowerCase() : table;
@@ -91,8 +93,12 @@ describe('HIS sources', () => {
   });
 
   it('says clearly when the HIS cannot be reached or refuses the login', async () => {
-    await expect(openHisSource({ client: 'pg', connection: 'postgres://nobody:wrong@127.0.0.1:1/none' })).rejects.toThrow(/cannot reach the HIS \(pg\).*ECONNREFUSED/);
-    await expect(openHisSource({ client: 'mysql', connection: { host: '127.0.0.1', user: 'no_such_user', password: 'x' } })).rejects.toThrow(/cannot reach the HIS \(mysql\).*Access denied/);
+    await expect(openHisSource({ client: 'pg', connection: 'postgres://nobody:wrong@127.0.0.1:1/none' })).rejects.toThrow(
+      /cannot reach the HIS \(pg\).*ECONNREFUSED/,
+    );
+    await expect(openHisSource({ client: 'mysql', connection: { host: '127.0.0.1', user: 'no_such_user', password: 'x' } })).rejects.toThrow(
+      /cannot reach the HIS \(mysql\).*Access denied/,
+    );
     await expect(openHisSource({ client: 'sqlite', filename: '/nonexistent/his.sqlite' })).rejects.toThrow(/not found/);
   });
 });

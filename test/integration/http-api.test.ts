@@ -32,7 +32,11 @@ async function login(username: string, password: string): Promise<string> {
 beforeAll(async () => {
   fs.writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify({ his: { profile: 'demo', connection: { client: 'sqlite', filename: his.file } } }));
   app = await createApp(loadConfig(dataDir), { log: () => {} });
-  for (const [username, role] of [['nurse1', 'nurse'], ['head1', 'head'], ['admin1', 'admin']] as const)
+  for (const [username, role] of [
+    ['nurse1', 'nurse'],
+    ['head1', 'head'],
+    ['admin1', 'admin'],
+  ] as const)
     await createUser(app.store.knex, app.clock, { username, displayName: username, role, password: 'secret-123' });
   server = await startHttpServer(app, { host: '127.0.0.1', port: 0, staticDir: path.join(dataDir, 'no-ui') });
 });

@@ -13,9 +13,20 @@ const lib = moodQuestionnaire();
 
 // A hypertension plan with a monthly SMS track, as templates/plans/hypertension.json has.
 const smsPlan = planDef({
-  code: 'hypertension', name: '高血压慢病管理',
+  code: 'hypertension',
+  name: '高血压慢病管理',
   enrolment: { rules: [{ id: 'htn', encounterKind: 'outpatient' }], lookbackDays: 60 },
-  tracks: [{ id: 'sms', name: '每月短信', anchor: 'visit', channel: 'sms', window: { before: 0, after: 7 }, satisfiedBy: 'none', cycles: [{ every: { months: 1 }, until: { months: 3 } }] }],
+  tracks: [
+    {
+      id: 'sms',
+      name: '每月短信',
+      anchor: 'visit',
+      channel: 'sms',
+      window: { before: 0, after: 7 },
+      satisfiedBy: 'none',
+      cycles: [{ every: { months: 1 }, until: { months: 3 } }],
+    },
+  ],
 });
 
 describe.each(STORE_KINDS)('chronic-disease monthly SMS (sendDueSms) on %s', (kind) => {
@@ -60,7 +71,9 @@ describe.each(STORE_KINDS)('chronic-disease monthly SMS (sendDueSms) on %s', (ki
       expect(msg).toMatchObject({ status: 'queued', template: 'chronic-monthly-hypertension', patient_id: p });
     }
     const body = (await knex()('messages').where({ patient_id: d }).first()).body;
-    expect(body).toBe('【第一医院】欧阳**您好，这是心内科2026年11月20日的高血压随访提醒：请坚持低盐饮食、按时服药，每日测量血压并记录；血压持续高于140/90或头晕胸闷请及时就诊。回复T退订');
+    expect(body).toBe(
+      '【第一医院】欧阳**您好，这是心内科2026年11月20日的高血压随访提醒：请坚持低盐饮食、按时服药，每日测量血压并记录；血压持续高于140/90或头晕胸闷请及时就诊。回复T退订',
+    );
     expect((await knex()('messages').where({ patient_id: e }).first()).body).toContain('张**您好');
     expect(await taskOf(f)).toMatchObject({ status: 'cancelled', disposition: 'opt_out' });
     expect(await knex()('messages').where({ patient_id: f })).toEqual([]);
@@ -79,7 +92,11 @@ describe.each(STORE_KINDS)('chronic-disease monthly SMS (sendDueSms) on %s', (ki
     expect((await w.call(w.nurse, 'messages.list', { patientId: d })).messages[0]).toMatchObject({ status: 'delivered', taskId: (await taskOf(d)).id });
     // A reply is kept against the reminder it answers.
     expect((await w.fake.inbound(`${w.server.url}/twilio/inbound`, '+8613800138104', '血压 150/95，头晕')).status).toBe(200);
-    expect((await w.call(w.nurse, 'messages.list', { patientId: d })).messages[0]).toMatchObject({ direction: 'inbound', status: 'received', aboutTaskId: (await taskOf(d)).id });
+    expect((await w.call(w.nurse, 'messages.list', { patientId: d })).messages[0]).toMatchObject({
+      direction: 'inbound',
+      status: 'received',
+      aboutTaskId: (await taskOf(d)).id,
+    });
   });
 
   it('after a crash between insert and provider call, or between send and mark, never sends a task twice', async () => {
@@ -91,10 +108,31 @@ describe.each(STORE_KINDS)('chronic-disease monthly SMS (sendDueSms) on %s', (ki
     const tj = await taskOf(j);
     const now = '2026-11-21 10:00:00';
     // Crash 1: the run wrote the 'sending' row and died before the provider answered.
-    await knex()('messages').insert({ direction: 'outbound', patient_id: i, phone: '+8613800138108', template: 'chronic-monthly-hypertension', body: 'x', provider: 'twilio', status: 'sending', task_id: ti.id, created_at: now, updated_at: now });
+    await knex()('messages').insert({
+      direction: 'outbound',
+      patient_id: i,
+      phone: '+8613800138108',
+      template: 'chronic-monthly-hypertension',
+      body: 'x',
+      provider: 'twilio',
+      status: 'sending',
+      task_id: ti.id,
+      created_at: now,
+      updated_at: now,
+    });
     // Crash 2: the provider took it, the run died before closing the task.
-    const deps = { knex: knex(), clock: w.clock, provider: w.sms, hospital: '第一医院', statusCallbackUrl: null, templates: shippedSmsTemplates(), log: () => {} };
-    expect(await sendOne(deps, { patientId: j, phone: '+8613800138109', template: 'chronic-monthly-hypertension', body: 'y', taskId: tj.id })).toMatchObject({ kind: 'accepted' });
+    const deps = {
+      knex: knex(),
+      clock: w.clock,
+      provider: w.sms,
+      hospital: '第一医院',
+      statusCallbackUrl: null,
+      templates: shippedSmsTemplates(),
+      log: () => {},
+    };
+    expect(await sendOne(deps, { patientId: j, phone: '+8613800138109', template: 'chronic-monthly-hypertension', body: 'y', taskId: tj.id })).toMatchObject({
+      kind: 'accepted',
+    });
     // And a second try at the same task key is refused before any provider call.
     expect(await sendOne(deps, { patientId: j, phone: '+8613800138109', template: null, body: 'y', taskId: tj.id })).toMatchObject({ kind: 'duplicate' });
     const before = w.fake.requests.length;

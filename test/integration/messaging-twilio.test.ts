@@ -23,14 +23,24 @@ describe.each(STORE_KINDS)('SMS through the Twilio library and a fake Twilio on 
   it('sends with the API key, stores queued, then sent and delivered from signed receipts; never backwards', async () => {
     const patientId = await makePatient(knex(), { name: '张三丰', phones: ['138-0013-8001'] });
     const msg = await w.call(w.nurse, 'messages.send', { patientId, ...REMINDER, taskId: 77 });
-    expect(msg).toMatchObject({ status: 'queued', provider: 'twilio', phone: '+8613800138001', template: 'return-visit', aboutTaskId: 77, sentByName: '护士甲' });
+    expect(msg).toMatchObject({
+      status: 'queued',
+      provider: 'twilio',
+      phone: '+8613800138001',
+      template: 'return-visit',
+      aboutTaskId: 77,
+      sentByName: '护士甲',
+    });
     expect(msg.body).toBe('【第一医院】张**您好，请您于2026年12月3日到心内科复诊，请携带病历及检查资料。如需改约请致电科室。回复T退订');
 
     const req = w.fake.requests.at(-1)!;
     expect(req).toMatchObject({ method: 'POST', auth: 'key', path: `/2010-04-01/Accounts/${TW.accountSid}/Messages.json` });
     expect(req.contentType).toMatch(/^application\/x-www-form-urlencoded/);
     expect(req.form).toEqual({
-      To: '+8613800138001', MessagingServiceSid: TW.messagingServiceSid, Body: msg.body, StatusCallback: `${w.server.url}/twilio/status?msg=${msg.id}`,
+      To: '+8613800138001',
+      MessagingServiceSid: TW.messagingServiceSid,
+      Body: msg.body,
+      StatusCallback: `${w.server.url}/twilio/status?msg=${msg.id}`,
     });
     const sid = w.fake.messages.at(-1)!.sid;
     expect((await row(msg.id)).provider_sid).toBe(sid);
@@ -67,7 +77,9 @@ describe.each(STORE_KINDS)('SMS through the Twilio library and a fake Twilio on 
     expect(await w.fake.post(url, form, 'bm90IGEgc2lnbmF0dXJl')).toBe(403);
     expect(await w.fake.post(url, form, await w.fake.sign(`${w.server.url}/twilio/status?msg=999`, form))).toBe(403);
     expect(await w.fake.post(url, { ...form, MessageStatus: 'failed' }, await w.fake.sign(url, form))).toBe(403); // body changed after signing
-    expect(await w.fake.post(url, { ...form, AccountSid: `AC${'9'.repeat(32)}` }, await w.fake.sign(url, { ...form, AccountSid: `AC${'9'.repeat(32)}` }))).toBe(403);
+    expect(await w.fake.post(url, { ...form, AccountSid: `AC${'9'.repeat(32)}` }, await w.fake.sign(url, { ...form, AccountSid: `AC${'9'.repeat(32)}` }))).toBe(
+      403,
+    );
     expect((await fetch(url)).status).toBe(405);
     expect((await row(msg.id)).status).toBe('queued');
     expect(await w.fake.post(url, form, await w.fake.sign(url, form))).toBe(200);
@@ -81,7 +93,10 @@ describe.each(STORE_KINDS)('SMS through the Twilio library and a fake Twilio on 
     expect(failed).toMatchObject({ status: 'failed', errorCode: '21610' });
     expect(await knex()('sms_opt_outs').where({ phone: '+8613800138031' }).first()).toMatchObject({ source: 'provider', patient_id: patientId });
     const before = w.fake.requests.length;
-    await expect(w.call(w.nurse, 'messages.send', { patientId, ...REMINDER })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/退订/) });
+    await expect(w.call(w.nurse, 'messages.send', { patientId, ...REMINDER })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/退订/),
+    });
     expect(w.fake.requests.length).toBe(before);
     expect(await w.call(w.nurse, 'messages.list', { patientId })).toMatchObject({ optedOut: true, optOuts: [{ source: 'provider' }] });
     expect(await w.call(w.nurse, 'messages.preview', { patientId, ...REMINDER })).toMatchObject({ optedOut: true, segments: 1 });
@@ -91,7 +106,9 @@ describe.each(STORE_KINDS)('SMS through the Twilio library and a fake Twilio on 
     const patientId = await makePatient(knex(), { name: '孙七', phones: ['13800138041'] });
     const other = await makePatient(knex(), { name: '周八', phones: ['13800138042'] });
     const inboundUrl = `${w.server.url}/twilio/inbound`;
-    expect(await w.fake.post(inboundUrl, { AccountSid: TW.accountSid, From: '+8613800138042', Body: 'STOP', MessageSid: `SM${'0'.repeat(32)}` }, null)).toBe(403);
+    expect(await w.fake.post(inboundUrl, { AccountSid: TW.accountSid, From: '+8613800138042', Body: 'STOP', MessageSid: `SM${'0'.repeat(32)}` }, null)).toBe(
+      403,
+    );
     const ok = await w.fake.inbound(inboundUrl, '+8613800138041', '好的，收到');
     expect(ok.status).toBe(200);
     expect(ok.text).toContain('<Response></Response>');
@@ -101,7 +118,10 @@ describe.each(STORE_KINDS)('SMS through the Twilio library and a fake Twilio on 
     expect(await knex()('sms_opt_outs').where({ phone: '+8613800138042' }).first()).toBeUndefined();
     const list = await w.call(w.nurse, 'messages.list', { patientId });
     expect(list.optedOut).toBe(true);
-    expect(list.messages.map((m: { direction: string; body: string }) => [m.direction, m.body])).toEqual([['inbound', '退订'], ['inbound', '好的，收到']]);
+    expect(list.messages.map((m: { direction: string; body: string }) => [m.direction, m.body])).toEqual([
+      ['inbound', '退订'],
+      ['inbound', '好的，收到'],
+    ]);
     const before = w.fake.requests.length;
     await expect(w.call(w.nurse, 'messages.send', { patientId, ...REMINDER })).rejects.toMatchObject({ code: 'invalid_input' });
     await w.call(w.nurse, 'messages.send', { patientId: other, ...REMINDER });
@@ -153,7 +173,13 @@ describe.each(STORE_KINDS)('SMS through the Twilio library and a fake Twilio on 
 
   it('without Twilio, SMS go to the log-only provider and are stored as logged', async () => {
     const logs: string[] = [];
-    const services = { store: w.app.store, clock: w.clock, config: { ...w.app.config, twilio: null }, sync: null, sms: logProvider((m) => logs.push(m)) } as unknown as Services;
+    const services = {
+      store: w.app.store,
+      clock: w.clock,
+      config: { ...w.app.config, twilio: null },
+      sync: null,
+      sms: logProvider((m) => logs.push(m)),
+    } as unknown as Services;
     const d = createDispatcher(buildHandlers(services));
     const patientId = await makePatient(knex(), { name: '吴九', phones: ['13800138071'] });
     const before = w.fake.requests.length;

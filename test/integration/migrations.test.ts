@@ -27,10 +27,12 @@ describe.each(STORE_KINDS)('migrations on %s', (kind) => {
   });
 
   it('creates the finder indexes', async () => {
-    for (const table of ['patients', 'encounters', 'diagnoses', 'phones', 'rejected_rows', 'audit_log']) expect(await store.knex.schema.hasTable(table)).toBe(true);
-    const idx = kind === 'sqlite'
-      ? (await store.knex.raw("select name from sqlite_master where type = 'index' and tbl_name = 'encounters'")).map((r: { name: string }) => r.name)
-      : (await store.knex.raw("select indexname as name from pg_indexes where tablename = 'encounters'")).rows.map((r: { name: string }) => r.name);
+    for (const table of ['patients', 'encounters', 'diagnoses', 'phones', 'rejected_rows', 'audit_log'])
+      expect(await store.knex.schema.hasTable(table)).toBe(true);
+    const idx =
+      kind === 'sqlite'
+        ? (await store.knex.raw("select name from sqlite_master where type = 'index' and tbl_name = 'encounters'")).map((r: { name: string }) => r.name)
+        : (await store.knex.raw("select indexname as name from pg_indexes where tablename = 'encounters'")).rows.map((r: { name: string }) => r.name);
     expect(idx).toEqual(expect.arrayContaining(['encounters_kind_dept_date', 'encounters_kind_date', 'encounters_kind_diag_date', 'encounters_patient']));
   });
 

@@ -10,6 +10,7 @@ import { fixedClock } from '../helpers/his';
 import { livePlan, makeEncounter, makePatient, makeUsers, moodQuestionnaire, planDef } from '../helpers/followup';
 import { ipcDispatch, type TestDispatch } from '../helpers/dispatch';
 import { createTestStore, STORE_KINDS, tempDir, type TestStore } from '../helpers/stores';
+import { beijingTimestamp } from '../../src/shared/beijing-time';
 
 // Missed incoming calls become callback tasks in the work queue (calls.end → the missed-call
 // hook → tasks/callback-task.ts), once per call and once per patient with an open callback.
@@ -24,7 +25,7 @@ describe.each(STORE_KINDS)('missed calls to callback tasks on %s', (kind) => {
   let bob: User;
   let head: User;
   const clock = fixedClock('2026-07-01 09:00:00');
-  const now = () => new Date(clock.now().getTime() + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
+  const now = () => beijingTimestamp(clock.now());
   let dispatch: TestDispatch;
 
   /** A patient discharged on Jun 28, so enrolled with a day-7 follow-up task. */
@@ -52,7 +53,11 @@ describe.each(STORE_KINDS)('missed calls to callback tasks on %s', (kind) => {
     dispatch = ipcDispatch(store, clock, dataDir);
     [amy, bob] = await makeUsers(store.knex, 2);
     [head] = await makeUsers(store.knex, 1, 'head', 'head');
-    await livePlan(store.knex, clock, planDef({ tracks: [{ id: 'post', name: '出院后', anchor: 'discharge', questionnaire: { id: 'mood' }, points: [{ at: { days: 7 } }] }] }));
+    await livePlan(
+      store.knex,
+      clock,
+      planDef({ tracks: [{ id: 'post', name: '出院后', anchor: 'discharge', questionnaire: { id: 'mood' }, points: [{ at: { days: 7 } }] }] }),
+    );
   });
   afterAll(async () => {
     await store?.close();
@@ -72,15 +77,24 @@ describe.each(STORE_KINDS)('missed calls to callback tasks on %s', (kind) => {
     expect(task.note).toBe('未接来电 2026-07-01 09:00:00 +8613911110001 (missed call)');
 
     const row = (await teamQueue()).find((r) => r.id === Number(task.id));
-    expect(row).toMatchObject({ kind: 'callback', trackName: '回拨 (callback)', patientId, callbackAt: '2026-07-01 09:00:00', lastAttempt: null,
-      missedCall: { at: '2026-07-01 09:00:00', number: '+8613911110001', count: 1 } });
+    expect(row).toMatchObject({
+      kind: 'callback',
+      trackName: '回拨 (callback)',
+      patientId,
+      callbackAt: '2026-07-01 09:00:00',
+      lastAttempt: null,
+      missedCall: { at: '2026-07-01 09:00:00', number: '+8613911110001', count: 1 },
+    });
     // A head sees the caller's number masked, as every number in the queue.
     const headRow = (await dispatch(head, 'tasks.queue', { scope: 'all', pageSize: 200 })).rows.find((r: QueueRow) => r.id === Number(task.id));
     expect(headRow.missedCall.number).toBe('+86*******0001');
     expect((await dispatch(amy, 'tasks.queue', { kind: 'callback' })).rows.map((r: QueueRow) => r.id)).toEqual([Number(task.id)]);
     expect((await dispatch(amy, 'tasks.queue', { callback: 'only' })).counts.callbacksDue).toBeGreaterThanOrEqual(1);
     // The missed call stays listed, now with the patient's name.
-    expect((await dispatch(amy, 'calls.list', { missedOnly: true })).find((c: { id: number }) => c.id === callId)).toMatchObject({ patientId, patientName: '回电甲' });
+    expect((await dispatch(amy, 'calls.list', { missedOnly: true })).find((c: { id: number }) => c.id === callId)).toMatchObject({
+      patientId,
+      patientName: '回电甲',
+    });
 
     // The same end reported again (a reconnect), and the same call reported by a second workstation.
     await dispatch(amy, 'calls.end', { callId, endedBy: 'remote', reason: 'remote_cancel', sipCode: 487 });
@@ -88,7 +102,10 @@ describe.each(STORE_KINDS)('missed calls to callback tasks on %s', (kind) => {
     await missedCall('13911110001', bob);
     expect(await callbacksOf(patientId)).toHaveLength(1);
     const noted = await store.knex('tasks').where({ id: task.id }).first();
-    expect(noted.note.split('\n')).toEqual(['未接来电 2026-07-01 09:00:00 +8613911110001 (missed call)', '未接来电 2026-07-01 09:20:00 13911110001 (missed call)']);
+    expect(noted.note.split('\n')).toEqual([
+      '未接来电 2026-07-01 09:00:00 +8613911110001 (missed call)',
+      '未接来电 2026-07-01 09:20:00 13911110001 (missed call)',
+    ]);
     expect(await store.knex('missed_call_callbacks').where({ task_id: task.id }).pluck('call_id')).toHaveLength(2);
     expect((await teamQueue()).find((r) => r.id === Number(task.id))?.missedCall).toEqual({ at: '2026-07-01 09:20:00', number: '13911110001', count: 2 });
 
@@ -147,7 +164,10 @@ describe.each(STORE_KINDS)('missed calls to callback tasks on %s', (kind) => {
     await missedCall('13911110006');
     expect(await callbacksOf(booked)).toHaveLength(0);
     expect(await store.knex('tasks').where({ id: task.id }).first()).toMatchObject({
-      reserved_for: bob.id, callback_at: '2026-07-01 16:00:00', available_at: '2026-07-01 13:30:00', note: '未接来电 2026-07-01 13:30:00 13911110006 (missed call)',
+      reserved_for: bob.id,
+      callback_at: '2026-07-01 16:00:00',
+      available_at: '2026-07-01 13:30:00',
+      note: '未接来电 2026-07-01 13:30:00 13911110006 (missed call)',
     });
     const mine = (await dispatch(bob, 'tasks.queue', { scope: 'mine' })).rows.find((r: QueueRow) => r.id === Number(task.id));
     expect(mine.missedCall).toMatchObject({ number: '13911110006', count: 1 });

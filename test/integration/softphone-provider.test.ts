@@ -14,7 +14,10 @@ import { createTestStore, STORE_KINDS, tempDir, type TestStore } from '../helper
 const hex = (c: string) => c.repeat(32);
 const twilioConfig = {
   twilio: {
-    accountSid: `AC${hex('1')}`, apiKey: `SK${hex('2')}`, apiSecret: 'secret', messagingServiceSid: `MG${hex('3')}`,
+    accountSid: `AC${hex('1')}`,
+    apiKey: `SK${hex('2')}`,
+    apiSecret: 'secret',
+    messagingServiceSid: `MG${hex('3')}`,
     voice: { twimlAppSid: `AP${hex('4')}` },
   },
 };

@@ -38,9 +38,21 @@ async function tableCounts(dir: string) {
   try {
     const out: Record<string, number> = {};
     for (const t of TABLES) out[t] = Number((await store.knex(t).count({ n: '*' }))[0].n);
-    const [dups] = await store.knex('encounters').select('kind', 'source_id').count({ n: '*' }).groupBy('kind', 'source_id').having(store.knex.raw('count(*) > 1')).limit(1);
+    const [dups] = await store
+      .knex('encounters')
+      .select('kind', 'source_id')
+      .count({ n: '*' })
+      .groupBy('kind', 'source_id')
+      .having(store.knex.raw('count(*) > 1'))
+      .limit(1);
     out.duplicateEncounters = dups ? 1 : 0;
-    const [dupDx] = await store.knex('diagnoses').select('encounter_id', 'seq_no', 'role').count({ n: '*' }).groupBy('encounter_id', 'seq_no', 'role').having(store.knex.raw('count(*) > 1')).limit(1);
+    const [dupDx] = await store
+      .knex('diagnoses')
+      .select('encounter_id', 'seq_no', 'role')
+      .count({ n: '*' })
+      .groupBy('encounter_id', 'seq_no', 'role')
+      .having(store.knex.raw('count(*) > 1'))
+      .limit(1);
     out.duplicateDiagnoses = dupDx ? 1 : 0;
     out.interrupted = Number((await store.knex('sync_runs').where({ error: 'interrupted' }).count({ n: '*' }))[0].n);
     // A first load sets the finder's indexes aside; whatever happened, they must be back.

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deferIndexes, restoreIndexes } from '../../src/main/his/bulk-indexes';
+import { deferIndexes } from '../../src/main/his/bulk-indexes';
+import { restoreIndexes } from '../../src/main/store/deferred-indexes';
 import { readInWorker } from '../../src/main/his/sources/sqlite-reader';
 import { openSqliteSource } from '../../src/main/his/sources/sqlite-source';
 import { openStore } from '../../src/main/store/store';
@@ -67,7 +68,9 @@ describe.each(STORE_KINDS)('a HIS with empty views, into %s', (kind) => {
     const file = path.join(dir, `empty-${kind}.sqlite`);
     fs.copyFileSync(his.file, file);
     const db = new Database(file);
-    const views = (db.prepare("select name from sqlite_master where type = 'table' and name like 'V\\_%' escape '\\'").all() as { name: string }[]).map((r) => r.name);
+    const views = (db.prepare("select name from sqlite_master where type = 'table' and name like 'V\\_%' escape '\\'").all() as { name: string }[]).map(
+      (r) => r.name,
+    );
     expect(views.length).toBeGreaterThan(5);
     for (const v of views) db.exec(`delete from ${v}`);
     db.close();
@@ -99,7 +102,10 @@ describe('deferred indexes', () => {
     const file = path.join(dir, 'indexes.sqlite');
     await (await openStore({ client: 'sqlite', filename: file })).close();
     const db = new Database(file);
-    const names = (table: string) => (db.prepare("select name from sqlite_master where type = 'index' and tbl_name = ? and sql is not null").all(table) as { name: string }[]).map((r) => r.name);
+    const names = (table: string) =>
+      (db.prepare("select name from sqlite_master where type = 'index' and tbl_name = ? and sql is not null").all(table) as { name: string }[]).map(
+        (r) => r.name,
+      );
     const before = { patients: names('patients'), encounters: names('encounters') };
     expect(deferIndexes(db)).toBeGreaterThan(0);
     expect(names('patients')).toEqual(['patients_source_system_source_patient_id_unique']);

@@ -13,7 +13,11 @@ afterAll(() => fs.rmSync(his.dir, { recursive: true, force: true }));
 const hisFileFor = (kind: string) => his.file.replace(/\.sqlite$/, `-${kind}.sqlite`);
 const hisCount = (sql: string, ...params: unknown[]) => {
   const db = new Database(his.file, { readonly: true });
-  try { return (db.prepare(sql).get(...params) as { n: number }).n; } finally { db.close(); }
+  try {
+    return (db.prepare(sql).get(...params) as { n: number }).n;
+  } finally {
+    db.close();
+  }
 };
 
 describe.each(STORE_KINDS)('HIS sync into %s', (kind) => {
@@ -33,10 +37,8 @@ describe.each(STORE_KINDS)('HIS sync into %s', (kind) => {
     await t?.drop();
   });
 
-  const count = async (table: string, where: Record<string, unknown> = {}) =>
-    Number((await store.knex(table).where(where).count({ n: '*' }))[0].n);
-  const rejected = async (entity: string, reason: string) =>
-    store.knex('rejected_rows').where({ entity, reason }).orderBy('source_key').pluck('source_key');
+  const count = async (table: string, where: Record<string, unknown> = {}) => Number((await store.knex(table).where(where).count({ n: '*' }))[0].n);
+  const rejected = async (entity: string, reason: string) => store.knex('rejected_rows').where({ entity, reason }).orderBy('source_key').pluck('source_key');
 
   it('loads every good row and says why each bad one was not loaded', async () => {
     expect(first.status).toBe('ok');
@@ -48,8 +50,7 @@ describe.each(STORE_KINDS)('HIS sync into %s', (kind) => {
     expect(await rejected('inpatient_stays', 'bad discharge date')).toEqual(expect.arrayContaining([P.badStays.badDate, P.badStays.garbageDate]));
     expect(await rejected('inpatient_stays', 'discharge before admission')).toContain(P.badStays.dischargeBeforeAdmission);
     expect(await rejected('inpatient_stays', 'missing key')).toEqual(P.badStays.missingKey.map((m) => `(inpatient_no=${m.zyhm})`).sort());
-    for (const [zyh, zdxh] of P.badDiagnoses.malformedCode)
-      expect(await rejected('inpatient_diagnoses', 'malformed ICD-10 code')).toContain(`${zyh}/${zdxh}`);
+    for (const [zyh, zdxh] of P.badDiagnoses.malformedCode) expect(await rejected('inpatient_diagnoses', 'malformed ICD-10 code')).toContain(`${zyh}/${zdxh}`);
     expect(await rejected('inpatient_diagnoses', 'no main diagnosis')).toContain(P.badDiagnoses.noMainDiagnosis);
     expect(await rejected('outpatient_visits', 'unknown department')).toContain(P.badVisits.unknownDepartment);
     expect((await rejected('checkup_findings', 'unknown checkup')).some((k) => k.startsWith(`${P.badFindings.unknownCheckup}/`))).toBe(true);
@@ -70,7 +71,12 @@ describe.each(STORE_KINDS)('HIS sync into %s', (kind) => {
     const peisMale = hisCount("select count(*) n from V_TJ_DJ where xb = '0' and brid is null");
     const storedMale = await store.knex('patients').where('source_patient_id', 'like', 'peis:%').andWhere({ gender_code: '1' }).count({ n: '*' });
     expect(Number(storedMale[0].n)).toBeLessThanOrEqual(peisMale);
-    expect(await count('patients', { gender_code: '0' }) + await count('patients', { gender_code: '1' }) + await count('patients', { gender_code: '2' }) + await count('patients', { gender_code: '9' })).toBe(await count('patients'));
+    expect(
+      (await count('patients', { gender_code: '0' })) +
+        (await count('patients', { gender_code: '1' })) +
+        (await count('patients', { gender_code: '2' })) +
+        (await count('patients', { gender_code: '9' })),
+    ).toBe(await count('patients'));
     const { obsolete, surviving } = P.mergedPatients[0];
     const old = await patient(obsolete);
     const keep = await patient(surviving);
@@ -90,7 +96,8 @@ describe.each(STORE_KINDS)('HIS sync into %s', (kind) => {
     clock.set('2026-07-01 10:00:00');
     const second = await syncOnce(store, hisFileFor(kind), clock);
     expect(second.status).toBe('ok');
-    for (const [entity, c] of Object.entries(second.counts)) expect({ entity, inserted: c.inserted, updated: c.updated }).toEqual({ entity, inserted: 0, updated: 0 });
+    for (const [entity, c] of Object.entries(second.counts))
+      expect({ entity, inserted: c.inserted, updated: c.updated }).toEqual({ entity, inserted: 0, updated: 0 });
     const after = await Promise.all(['patients', 'encounters', 'diagnoses', 'checkup_findings', 'phones', 'rejected_rows'].map((x) => count(x)));
     expect(after).toEqual(before);
   });

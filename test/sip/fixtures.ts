@@ -14,7 +14,10 @@ import { NURSE, patientsWithOwnMobile, startWorkstation, type KnownPatient, type
 
 export const EXT = { nurse: '1001', newNurse: '1002', peer: '2002', peer2: '2003' } as const;
 export const PASSWORDS: Record<string, string> = {
-  [EXT.nurse]: 'nurse-secret', [EXT.newNurse]: 'nurse2-secret', [EXT.peer]: 'peer-secret', [EXT.peer2]: 'peer-secret',
+  [EXT.nurse]: 'nurse-secret',
+  [EXT.newNurse]: 'nurse2-secret',
+  [EXT.peer]: 'peer-secret',
+  [EXT.peer2]: 'peer-secret',
 };
 export const PATIENT_PASSWORD = 'patient-secret';
 
@@ -97,14 +100,24 @@ export const test = base.extend<TestFixtures, { infra: Infra }>({
   ],
 
   // Also the test's reaper: whatever a test started (sipp, baresip …) is stopped when it ends.
-  logDir: [async ({}, use, testInfo) => {
-    await use(testInfo.outputPath('logs'));
-    await stopPerTestProcs();
-  }, { auto: true }],
+  logDir: [
+    async ({}, use, testInfo) => {
+      await use(testInfo.outputPath('logs'));
+      await stopPerTestProcs();
+    },
+    { auto: true },
+  ],
 
   pbx: async ({ infra, logDir }, use, testInfo) => {
     const users = { ...PASSWORDS, ...Object.fromEntries(infra.patients.map((p) => [p.number, PATIENT_PASSWORD])) };
-    const pbx = new Kamailio({ sipPort: await freePort(), wsPort: await freePort(), rtpePort: infra.rtpePort, users, dir: testInfo.outputPath('kamailio'), logDir });
+    const pbx = new Kamailio({
+      sipPort: await freePort(),
+      wsPort: await freePort(),
+      rtpePort: infra.rtpePort,
+      users,
+      dir: testInfo.outputPath('kamailio'),
+      logDir,
+    });
     pbx.check();
     await pbx.start();
     await use(pbx);

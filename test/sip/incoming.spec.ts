@@ -15,7 +15,16 @@ test('a patient calls: ring on the ring device, the patient pops up, answered, t
   await ws.chooseDevice('device-ring', 'Fake Audio Output 2');
   const ringId = await nurse.evaluate(async () => (await navigator.mediaDevices.enumerateDevices()).find((d) => d.label === 'Fake Audio Output 2')?.deviceId);
 
-  const caller = sippCall({ proxyPort: pbx.o.sipPort, user: patient.number, dir: testInfo.outputPath('sipp'), logDir, port: await freePort(), mediaPort: await freePort(), to: EXT.nurse, hangAfterMs: 3000 });
+  const caller = sippCall({
+    proxyPort: pbx.o.sipPort,
+    user: patient.number,
+    dir: testInfo.outputPath('sipp'),
+    logDir,
+    port: await freePort(),
+    mediaPort: await freePort(),
+    to: EXT.nurse,
+    hangAfterMs: 3000,
+  });
   await ws.waitPhase('incoming');
   await expect(ws.panel.getByTestId('caller-name')).toHaveText(patient.name);
   await expect(ws.panel.getByTestId('caller-match')).toHaveAttribute('data-patient-id', String(patient.id));
@@ -40,7 +49,16 @@ test('an unknown number calls and gives up: an unknown-caller card, then a misse
   const ws = new WorkstationScreen(nurse);
   await ws.openPhone(infra.workstation.url);
   await ws.waitRegistered();
-  const caller = sippCall({ proxyPort: pbx.o.sipPort, user: number, dir: testInfo.outputPath('sipp'), logDir, port: await freePort(), mediaPort: await freePort(), to: EXT.nurse, cancelAfterMs: 2000 });
+  const caller = sippCall({
+    proxyPort: pbx.o.sipPort,
+    user: number,
+    dir: testInfo.outputPath('sipp'),
+    logDir,
+    port: await freePort(),
+    mediaPort: await freePort(),
+    to: EXT.nurse,
+    cancelAfterMs: 2000,
+  });
   await ws.waitPhase('incoming');
   await expect(ws.panel.getByTestId('caller-unknown')).toContainText('未知来电');
   await expect(ws.ended).toHaveAttribute('data-reason', 'remote_cancel', { timeout: 10_000 });
@@ -63,7 +81,16 @@ test('a known patient calls and gives up: the missed call becomes a callback tas
   const ws = new WorkstationScreen(nurse);
   await ws.openPhone(infra.workstation.url);
   await ws.waitRegistered();
-  const caller = sippCall({ proxyPort: pbx.o.sipPort, user: patient.number, dir: testInfo.outputPath('sipp'), logDir, port: await freePort(), mediaPort: await freePort(), to: EXT.nurse, cancelAfterMs: 2000 });
+  const caller = sippCall({
+    proxyPort: pbx.o.sipPort,
+    user: patient.number,
+    dir: testInfo.outputPath('sipp'),
+    logDir,
+    port: await freePort(),
+    mediaPort: await freePort(),
+    to: EXT.nurse,
+    cancelAfterMs: 2000,
+  });
   await ws.waitPhase('incoming');
   await expect(ws.panel.getByTestId('caller-match')).toHaveAttribute('data-patient-id', String(patient.id));
   await expect(ws.ended).toHaveAttribute('data-reason', 'remote_cancel', { timeout: 10_000 });

@@ -2,7 +2,13 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 // Locators and page-side probes of the SIP tests, in one place.
 
-export interface AudioStats { bytes: number; packets: number; energy: number; sent: number; packetsSent: number }
+export interface AudioStats {
+  bytes: number;
+  packets: number;
+  energy: number;
+  sent: number;
+  packetsSent: number;
+}
 
 export class WorkstationScreen {
   readonly status: Locator;
@@ -89,6 +95,9 @@ export class WorkstationScreen {
     // One dropdown at a time: a closing one (still animating) would take the click.
     const open = this.page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
     await expect(open).toHaveCount(0);
+    // Room for the list below the select: an option at the viewport's edge makes the click scroll
+    // the page, antd then flips the open list above the select, and the click lands where it was.
+    await this.page.getByTestId(select).evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await this.page.getByTestId(select).click();
     await open.locator(`.ant-select-item-option[title="${label}"]`).click();
     await expect(this.page.getByTestId(select)).toContainText(label);
@@ -98,7 +107,10 @@ export class WorkstationScreen {
 
 /** The bare sip.js peer page (window.peer, test/sip/peer/peer.js). */
 export class PeerScreen {
-  constructor(readonly page: Page, readonly name = 'p') {}
+  constructor(
+    readonly page: Page,
+    readonly name = 'p',
+  ) {}
 
   inbound(): Promise<{ bytes: number; packets: number; energy: number; sent: number } | null> {
     return this.page.evaluate((n) => (window as any).peer.inbound(n), this.name);
@@ -117,7 +129,10 @@ export class PeerScreen {
   }
 }
 
-/** Samples a counter twice, `ms` apart, and returns the growth. */
+/**
+ * Samples a counter twice, `ms` apart, and returns the growth: a measurement over a window, so it
+ * lets time pass on purpose. To wait for a state, poll it (expect.poll(() => growth(…))).
+ */
 export async function growth(sample: () => Promise<number>, ms = 1500): Promise<number> {
   const a = await sample();
   await new Promise((r) => setTimeout(r, ms));

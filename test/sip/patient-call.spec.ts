@@ -8,9 +8,21 @@ import { growth, WorkstationScreen } from './pages';
 // Calls to a patient's phone: a plain SIP endpoint (baresip, sipp) registered under the
 // patient's number from the demo HIS, reached through rtpengine (WebRTC <-> plain RTP).
 
-test('from the timeline to the patient (baresip via rtpengine): audio both ways, lost media reported, DTMF arrives, nurse hangs up', async ({ nurse, infra, pbx, logDir }, testInfo) => {
+test('from the timeline to the patient (baresip via rtpengine): audio both ways, lost media reported, DTMF arrives, nurse hangs up', async ({
+  nurse,
+  infra,
+  pbx,
+  logDir,
+}, testInfo) => {
   const patient = infra.patients[0];
-  const phone = await startBaresip({ user: patient.number, password: PATIENT_PASSWORD, proxyPort: pbx.o.sipPort, port: await freePort(), dir: testInfo.outputPath('baresip'), logDir });
+  const phone = await startBaresip({
+    user: patient.number,
+    password: PATIENT_PASSWORD,
+    proxyPort: pbx.o.sipPort,
+    port: await freePort(),
+    dir: testInfo.outputPath('baresip'),
+    logDir,
+  });
   try {
     const ws = new WorkstationScreen(nurse);
     await nurse.goto(`${infra.workstation.url}/#/patients/${patient.id}`);
@@ -106,6 +118,9 @@ test('busy and unknown numbers: the outcome is pre-filled from the SIP code', as
   await expect(ws.panel.getByTestId('call-outcome')).toContainText('空号');
   await ws.button('confirm-outcome').click();
   const rows = readCalls(infra.workstation.storeFile).slice(-2);
-  expect(rows.map((r) => [r.sip_code, r.outcome, r.answered_at])).toEqual([[486, 'busy', null], [404, 'invalid_number', null]]);
+  expect(rows.map((r) => [r.sip_code, r.outcome, r.answered_at])).toEqual([
+    [486, 'busy', null],
+    [404, 'invalid_number', null],
+  ]);
   await expect.poll(() => readCalls(infra.workstation.storeFile).at(-1)?.outcome_confirmed).toBe(1);
 });

@@ -13,8 +13,8 @@ test('kamailio stops: the status shows offline; it restarts: registered again wi
   await expect(ws.status).toHaveAttribute('data-status', /offline|connecting/, { timeout: 5_000 });
   await expect(ws.status).toHaveAttribute('data-failure', 'unreachable');
   await expect(ws.status).toContainText('话机离线');
-  // Down long enough for a few failed reconnects (the backoff grows meanwhile).
-  await nurse.waitForTimeout(3000);
+  // Down long enough for a few failed reconnects (the backoff grows meanwhile): the third attempt is scheduled.
+  await expect(ws.status).toHaveAttribute('data-attempt', /^([3-9]|\d{2,})$/, { timeout: 10_000 });
   await expect(ws.status).not.toHaveAttribute('data-status', 'registered');
 
   const back = Date.now();

@@ -5,7 +5,11 @@ import { WorkstationScreen } from './pages';
 
 // Set up once: the nurse enters her SIP account and picks the headset's devices.
 
-test('a nurse sets up her phone: a wrong password is refused clearly, the right one registers; devices, level, test tone', async ({ browser, infra, pbx }, testInfo) => {
+test('a nurse sets up her phone: a wrong password is refused clearly, the right one registers; devices, level, test tone', async ({
+  browser,
+  infra,
+  pbx,
+}, testInfo) => {
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1600, height: 900 } });
   await signIn(context, infra.workstation.url, NEW_NURSE);
   // Her headset was set up before and is unplugged now: the softphone falls back and says so.
@@ -56,9 +60,13 @@ test('a nurse sets up her phone: a wrong password is refused clearly, the right 
   await page.getByTestId('test-tone').click();
   const speakerId = await page.evaluate(async () => (await navigator.mediaDevices.enumerateDevices()).find((d) => d.label === 'Fake Audio Output 1')?.deviceId);
   expect(speakerId).toBeTruthy();
-  await expect.poll(() => page.evaluate(() => {
-    const el = document.querySelector<HTMLAudioElement & { sinkId: string }>('audio[data-testid="softphone-test-tone"]');
-    return el ? { tone: el.dataset.tone, sinkId: el.sinkId } : null;
-  })).toEqual({ tone: 'test', sinkId: speakerId });
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const el = document.querySelector<HTMLAudioElement & { sinkId: string }>('audio[data-testid="softphone-test-tone"]');
+        return el ? { tone: el.dataset.tone, sinkId: el.sinkId } : null;
+      }),
+    )
+    .toEqual({ tone: 'test', sinkId: speakerId });
   await context.close();
 });

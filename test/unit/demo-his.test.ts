@@ -17,16 +17,22 @@ let summary: DemoHisSummary;
 let db: Database.Database;
 const all = (sql: string, ...params: unknown[]) => db.prepare(sql).all(...params) as Row[];
 const one = (sql: string, ...params: unknown[]) => db.prepare(sql).get(...params) as Row | undefined;
-const scalar = (sql: string, ...params: unknown[]) => db.prepare(sql).pluck().get(...params);
+const scalar = (sql: string, ...params: unknown[]) =>
+  db
+    .prepare(sql)
+    .pluck()
+    .get(...params);
 
 function tableHashes(file: string): Record<string, string> {
   const d = new Database(file, { readonly: true });
   try {
-    return Object.fromEntries(TABLE_NAMES.map((t) => {
-      const h = crypto.createHash('sha256');
-      for (const row of d.prepare(`SELECT * FROM ${t} ORDER BY rowid`).raw().iterate()) h.update(JSON.stringify(row));
-      return [t, h.digest('hex')];
-    }));
+    return Object.fromEntries(
+      TABLE_NAMES.map((t) => {
+        const h = crypto.createHash('sha256');
+        for (const row of d.prepare(`SELECT * FROM ${t} ORDER BY rowid`).raw().iterate()) h.update(JSON.stringify(row));
+        return [t, h.digest('hex')];
+      }),
+    );
   } finally {
     d.close();
   }
@@ -109,7 +115,9 @@ describe('generateDemoHis', () => {
       expect([null, '']).toContain(scalar('SELECT lxdh FROM V_BRXX WHERE brid = ?', brid));
     }
     expect(p.badPhones.map((b) => scalar('SELECT lxdh FROM V_BRXX WHERE brid = ?', b)).sort()).toEqual(['12345', '138001380']);
-    const odd = all("SELECT brid FROM V_BRXX WHERE NOT (coalesce(lxdh, '') GLOB '1[3-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]' OR (lxdh IS NULL AND jtdh IS NOT NULL))");
+    const odd = all(
+      "SELECT brid FROM V_BRXX WHERE NOT (coalesce(lxdh, '') GLOB '1[3-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]' OR (lxdh IS NULL AND jtdh IS NOT NULL))",
+    );
     expect(odd.map((r) => r.brid).sort()).toEqual([...p.missingPhones, ...p.badPhones].sort());
   });
 
@@ -149,7 +157,9 @@ describe('generateDemoHis', () => {
 
   it('gives every stay exactly one main diagnosis, except the planted one, and well-formed codes except the planted ones', () => {
     const d = summary.planted.badDiagnoses;
-    const wrong = all("SELECT c.zyh FROM V_ZY_CYBR c LEFT JOIN V_ZY_ZD z ON z.zyh = c.zyh WHERE c.zyh <> '' GROUP BY c.zyh HAVING coalesce(sum(z.zyzdbz = 1), 0) <> 1");
+    const wrong = all(
+      "SELECT c.zyh FROM V_ZY_CYBR c LEFT JOIN V_ZY_ZD z ON z.zyh = c.zyh WHERE c.zyh <> '' GROUP BY c.zyh HAVING coalesce(sum(z.zyzdbz = 1), 0) <> 1",
+    );
     expect(wrong).toEqual([{ zyh: d.noMainDiagnosis }]);
     expect(scalar("SELECT count(*) FROM V_ZY_ZD WHERE zyzdbz = 1 AND zdlb <> '3'")).toBe(0);
     const malformed = all("SELECT zyh, zdxh FROM V_ZY_ZD WHERE NOT zdbm GLOB '[A-Z][0-9][0-9].[0-9x][0-9][0-9]*'").map((r) => [r.zyh, r.zdxh]);
@@ -163,7 +173,7 @@ describe('generateDemoHis', () => {
     for (const j of p.cancelledVisits) expect(scalar('SELECT thbz FROM V_MZ_JZ WHERE jzxh = ?', j)).toBe(1);
     expect(scalar('SELECT ksmc FROM V_MZ_JZ WHERE jzxh = ?', p.badVisits.unknownDepartment)).toBe('不存在科');
     expect(scalar('SELECT ksmc FROM V_MZ_JZ WHERE jzxh = ?', p.badVisits.oldDepartmentName)).toBe('心内科');
-    const unknown = all("SELECT jzxh FROM V_MZ_JZ WHERE ksmc NOT IN (SELECT ksmc FROM V_KS) AND ksmc NOT IN (SELECT jmc FROM V_KS WHERE jmc IS NOT NULL)");
+    const unknown = all('SELECT jzxh FROM V_MZ_JZ WHERE ksmc NOT IN (SELECT ksmc FROM V_KS) AND ksmc NOT IN (SELECT jmc FROM V_KS WHERE jmc IS NOT NULL)');
     expect(unknown).toEqual([{ jzxh: p.badVisits.unknownDepartment }]);
     expect(scalar("SELECT count(*) FROM V_MZ_JZ WHERE ksmc = '心内科' AND jzsj >= '2025-01-01'")).toBe(0);
     expect(scalar("SELECT count(*) FROM V_MZ_JZ WHERE ksmc = '心血管内科' AND jzsj < '2025-01-01'")).toBe(0);
@@ -182,7 +192,9 @@ describe('generateDemoHis', () => {
       expect(scalar('SELECT count(*) FROM V_TJ_DJ d JOIN V_BRXX b ON b.brid = d.brid WHERE d.tjh = ?', t)).toBe(1);
     }
     expect(scalar("SELECT count(*) FROM V_TJ_JG WHERE wjzbz = 1 AND ycbz NOT IN ('H', 'L')")).toBe(0);
-    expect(scalar("SELECT count(*) FROM V_TJ_DJ d JOIN V_BRXX b ON b.brid = d.brid WHERE b.xb IN ('1', '2') AND d.xb <> CASE b.xb WHEN '1' THEN '0' ELSE '1' END")).toBe(0);
+    expect(
+      scalar("SELECT count(*) FROM V_TJ_DJ d JOIN V_BRXX b ON b.brid = d.brid WHERE b.xb IN ('1', '2') AND d.xb <> CASE b.xb WHEN '1' THEN '0' ELSE '1' END"),
+    ).toBe(0);
     const unlinked = Number(scalar('SELECT avg(brid IS NULL) FROM V_TJ_DJ'));
     expect(unlinked).toBeGreaterThan(0.1);
     expect(unlinked).toBeLessThan(0.5);
@@ -190,7 +202,10 @@ describe('generateDemoHis', () => {
   });
 
   it('keeps encounter dates within the three years before the end date', () => {
-    expect(one('SELECT min(jzsj) lo, max(jzsj) hi FROM V_MZ_JZ')).toEqual({ lo: expect.stringMatching(/^2023-12|^2024/), hi: expect.stringMatching(/^2026-11/) });
+    expect(one('SELECT min(jzsj) lo, max(jzsj) hi FROM V_MZ_JZ')).toEqual({
+      lo: expect.stringMatching(/^2023-12|^2024/),
+      hi: expect.stringMatching(/^2026-11/),
+    });
     expect(scalar("SELECT count(*) FROM V_MZ_JZ WHERE jzsj < '2023-12-01' OR jzsj > '2026-11-30 23:59:59'")).toBe(0);
     expect(scalar("SELECT count(*) FROM V_TJ_DJ WHERE tjrq < '2023-12-01' OR tjrq > '2026-11-30'")).toBe(0);
     expect(scalar("SELECT count(*) FROM V_BRXX WHERE xgsj < '2023-12-01' OR xgsj > '2026-11-30 23:59:59'")).toBe(0);
@@ -221,8 +236,10 @@ describe('demo-his command', () => {
       expect(printed.trim().split('\n')).toHaveLength(1);
       expect(JSON.parse(printed)).toMatchObject({ patients: 60 });
       expect(stderr.mock.calls.some((c) => String(c[0]).includes('V_BRXX'))).toBe(true);
-      await expect(program.parseAsync(['demo-his', '--out', out, '--patients', 'x', '--seed', '3'], { from: 'user' }))
-        .rejects.toMatchObject({ exitCode: 2, message: expect.stringMatching(/--patients must be an integer/) });
+      await expect(program.parseAsync(['demo-his', '--out', out, '--patients', 'x', '--seed', '3'], { from: 'user' })).rejects.toMatchObject({
+        exitCode: 2,
+        message: expect.stringMatching(/--patients must be an integer/),
+      });
     } finally {
       stdout.mockRestore();
       stderr.mockRestore();

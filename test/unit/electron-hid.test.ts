@@ -11,12 +11,18 @@ const dev = devOrigin('http://localhost:5173');
 const page = pathToFileURL(INDEX).href;
 
 // Electron's HIDDevice structure: the Jabra's three interfaces' top-level collections.
-const headset = { deviceId: 'hid-1', name: 'Jabra EVOLVE 40', vendorId: 0x0b0e, productId: 0x0300, collections: [{ usagePage: 0x0c }, { usagePage: 0x0b }, { usagePage: 0xff00 }] };
+const headset = {
+  deviceId: 'hid-1',
+  name: 'Jabra EVOLVE 40',
+  vendorId: 0x0b0e,
+  productId: 0x0300,
+  collections: [{ usagePage: 0x0c }, { usagePage: 0x0b }, { usagePage: 0xff00 }],
+};
 const scanner = { deviceId: 'hid-2', name: 'Barcode scanner', vendorId: 0x05e0, productId: 0x1200, collections: [{ usagePage: 0x8c }] };
 const vendorOnly = { deviceId: 'hid-3', name: 'Headset firmware interface', vendorId: 0x0b0e, productId: 0x0301, collections: [{ usagePage: 0xff00 }] };
 
 describe('navigator.hid for the app only', () => {
-  it('lets the app\'s own pages use WebHID, nothing else', () => {
+  it("lets the app's own pages use WebHID, nothing else", () => {
     expect(isHidAccessAllowed(page, built)).toBe(true);
     expect(isHidAccessAllowed(`${page}#/phone`, built)).toBe(true);
     expect(isHidAccessAllowed('http://localhost:5173/', dev)).toBe(true);

@@ -1,8 +1,6 @@
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import {
-  contentSecurityPolicy, devOrigin, externalUrl, fileOrigin, isAppUrl, isPermissionAllowed,
-} from '../../src/main/electron/security';
+import { contentSecurityPolicy, devOrigin, externalUrl, fileOrigin, isAppUrl, isPermissionAllowed } from '../../src/main/electron/security';
 
 const INDEX = '/opt/随访工作站/resources/app.asar/.vite/renderer/main_window/index.html';
 const built = fileOrigin(pathToFileURL(INDEX).href, false);
@@ -58,7 +56,8 @@ describe('isAppUrl under the dev server', () => {
       'http://evil.com/?http://localhost:5173/',
       'file:///etc/passwd',
       'javascript:alert(1)',
-    ]) expect(isAppUrl(url, dev), url).toBe(false);
+    ])
+      expect(isAppUrl(url, dev), url).toBe(false);
   });
 
   it('rejects a dev server URL that is not http(s)', () => {
@@ -85,7 +84,8 @@ describe('externalUrl (shell.openExternal)', () => {
       'https://user:pass@evil.com/',
       'https:',
       'not a url',
-    ]) expect(externalUrl(url), url).toBeNull();
+    ])
+      expect(externalUrl(url), url).toBeNull();
   });
 });
 
@@ -113,7 +113,17 @@ describe('isPermissionAllowed', () => {
   });
 
   it('refuses every other permission, even for the app', () => {
-    for (const permission of ['geolocation', 'notifications', 'clipboard-read', 'clipboard-sanitized-write', 'openExternal', 'display-capture', 'midiSysex', 'hid', 'unknown'])
+    for (const permission of [
+      'geolocation',
+      'notifications',
+      'clipboard-read',
+      'clipboard-sanitized-write',
+      'openExternal',
+      'display-capture',
+      'midiSysex',
+      'hid',
+      'unknown',
+    ])
       expect(isPermissionAllowed({ permission, url: page }, built), permission).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadPlanTemplates } from '../../src/main/plans/templates';
-import { shippedLibrary } from '../../src/main/tasks/questionnaire-library';
+import { shippedLibrary } from '../../src/main/questionnaires/questionnaire-library';
 import { expandTrack, pointDates } from '../../src/shared/plans/schedule';
 import { planDefinitionSchema } from '../../src/shared/plans/schema';
 
@@ -9,7 +9,15 @@ const byCode = new Map(templates.map((t) => [t.definition.code, t.definition]));
 
 describe('shipped plan templates', () => {
   it('ships the plans the issue asks for, each named after its code', () => {
-    expect([...byCode.keys()].sort()).toEqual(['breast-cancer', 'checkup-high-risk', 'colorectal-cancer', 'diabetes', 'general-post-discharge', 'hypertension', 'lung-cancer']);
+    expect([...byCode.keys()].sort()).toEqual([
+      'breast-cancer',
+      'checkup-high-risk',
+      'colorectal-cancer',
+      'diabetes',
+      'general-post-discharge',
+      'hypertension',
+      'lung-cancer',
+    ]);
     for (const t of templates) expect(t.file).toBe(`${t.definition.code}.json`);
   });
 
@@ -17,7 +25,9 @@ describe('shipped plan templates', () => {
     const lib = shippedLibrary();
     for (const { definition } of templates)
       for (const tr of definition.tracks)
-        for (const p of expandTrack(tr)) if (p.questionnaire) expect(lib.get(p.questionnaire.id, p.questionnaire.version), `${definition.code}/${tr.id}: ${p.questionnaire.id}`).not.toBeNull();
+        for (const p of expandTrack(tr))
+          if (p.questionnaire)
+            expect(lib.get(p.questionnaire.id, p.questionnaire.version), `${definition.code}/${tr.id}: ${p.questionnaire.id}`).not.toBeNull();
   });
 
   it('encodes the surveillance schedules (domain.md §4)', () => {
@@ -28,8 +38,20 @@ describe('shipped plan templates', () => {
     expect(months('lung-cancer', 'surveillance').slice(0, 8)).toEqual([6, 12, 18, 24, 30, 36, 48, 60]);
     const hyp = byCode.get('hypertension')!;
     const sms = expandTrack(hyp.tracks.find((t) => t.id === 'sms')!);
-    expect(sms.slice(0, 4).map((p) => [p.at.months, p.channel])).toEqual([[1, 'sms'], [2, 'sms'], [4, 'sms'], [5, 'sms']]);
-    expect(expandTrack(hyp.tracks.find((t) => t.id === 'call')!).slice(0, 2).map((p) => [p.at.months, p.channel])).toEqual([[3, 'call'], [6, 'call']]);
+    expect(sms.slice(0, 4).map((p) => [p.at.months, p.channel])).toEqual([
+      [1, 'sms'],
+      [2, 'sms'],
+      [4, 'sms'],
+      [5, 'sms'],
+    ]);
+    expect(
+      expandTrack(hyp.tracks.find((t) => t.id === 'call')!)
+        .slice(0, 2)
+        .map((p) => [p.at.months, p.channel]),
+    ).toEqual([
+      [3, 'call'],
+      [6, 'call'],
+    ]);
     const post = expandTrack(byCode.get('general-post-discharge')!.tracks[0]);
     expect(post.map((p) => pointDates('2027-01-31', p).due)).toEqual(['2027-02-07', '2027-03-02']);
   });

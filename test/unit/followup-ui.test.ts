@@ -11,9 +11,22 @@ import { parseQuestionnaire, score, validateAnswers } from '../../src/shared/que
 
 const def = (() => {
   const r = parseQuestionnaire({
-    id: 'mini', version: 1, title: '小问卷', titleEn: 'Mini',
+    id: 'mini',
+    version: 1,
+    title: '小问卷',
+    titleEn: 'Mini',
     items: [
-      { id: 'q1', type: 'single', text: '一', textEn: 'One', required: true, options: [{ value: '0', label: '否', labelEn: 'No', score: 0 }, { value: '1', label: '是', labelEn: 'Yes', score: 1 }] },
+      {
+        id: 'q1',
+        type: 'single',
+        text: '一',
+        textEn: 'One',
+        required: true,
+        options: [
+          { value: '0', label: '否', labelEn: 'No', score: 0 },
+          { value: '1', label: '是', labelEn: 'Yes', score: 1 },
+        ],
+      },
       { id: 'q2', type: 'text', text: '二', textEn: 'Two', required: true, showIf: { item: 'q1', op: 'eq', value: '1' } },
     ],
     triggers: [{ id: 'yes', when: { item: 'q1', op: 'eq', value: '1' }, color: 'red', message: '上报', messageEn: 'Escalate', escalate: true }],
@@ -56,15 +69,29 @@ describe('closing a follow-up', () => {
 
   it('sends hidden answers as null and trims the note', () => {
     const input = completeInput(7, form({ disposition: 'completed', escalationNote: ' 已上报 ', note: '' }), def, { q1: '0', q2: 'stale' });
-    expect(input).toEqual({ taskId: 7, disposition: 'completed', answers: { q1: '0', q2: null }, escalationNote: '已上报', note: undefined, educationGiven: [], appointment: undefined });
-    expect(completeInput(7, form({ disposition: 'callback', callbackAt: '2026-11-23 09:30' }), def, {})).toMatchObject({ disposition: 'callback', callbackAt: '2026-11-23 09:30' });
+    expect(input).toEqual({
+      taskId: 7,
+      disposition: 'completed',
+      answers: { q1: '0', q2: null },
+      escalationNote: '已上报',
+      note: undefined,
+      educationGiven: [],
+      appointment: undefined,
+    });
+    expect(completeInput(7, form({ disposition: 'callback', callbackAt: '2026-11-23 09:30' }), def, {})).toMatchObject({
+      disposition: 'callback',
+      callbackAt: '2026-11-23 09:30',
+    });
   });
 });
 
 describe('queue filters', () => {
   it('sends the callback range only with "callbacks only"', () => {
     expect(queueInputOf({ ...DEFAULT_VIEW, callbackFrom: '2026-11-22 08:00' })).not.toHaveProperty('callbackFrom');
-    expect(queueInputOf({ ...DEFAULT_VIEW, callback: 'only', callbackFrom: '2026-11-22 08:00' })).toMatchObject({ callback: 'only', callbackFrom: '2026-11-22 08:00' });
+    expect(queueInputOf({ ...DEFAULT_VIEW, callback: 'only', callbackFrom: '2026-11-22 08:00' })).toMatchObject({
+      callback: 'only',
+      callbackFrom: '2026-11-22 08:00',
+    });
   });
 });
 

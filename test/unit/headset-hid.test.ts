@@ -22,7 +22,11 @@ describe('telephony report layout of a Jabra headset', () => {
     expect(values(l, 2, [0x01, 0x00])).toMatchObject({ [HOOK]: { value: 1, absolute: true }, [MUTE]: { value: 0, absolute: false } });
     expect(values(l, 2, [0x04, 0x00])).toMatchObject({ [HOOK]: { value: 0 }, [MUTE]: { value: 1 } });
     expect(values(l, 2, [0x05, 0x00])).toMatchObject({ [HOOK]: { value: 1 }, [MUTE]: { value: 1 } });
-    expect(values(l, 2, [0x18, 0x00])).toMatchObject({ [USAGE.flash.toString(16)]: { value: 1 }, [USAGE.redial.toString(16)]: { value: 1 }, [HOOK]: { value: 0 } });
+    expect(values(l, 2, [0x18, 0x00])).toMatchObject({
+      [USAGE.flash.toString(16)]: { value: 1 },
+      [USAGE.redial.toString(16)]: { value: 1 },
+      [HOOK]: { value: 0 },
+    });
   });
 
   it('is not fooled by Line Busy, Button 7 or a key-pad digit in the same report', () => {
@@ -30,7 +34,7 @@ describe('telephony report layout of a Jabra headset', () => {
     expect(values(jabraLayout(), 2, [0x42 | 0x80, 0x02])).toMatchObject({ [HOOK]: { value: 0 }, [MUTE]: { value: 0 } });
   });
 
-  it('ignores the other collections\' reports, unknown ids and short reports', () => {
+  it("ignores the other collections' reports, unknown ids and short reports", () => {
     const l = jabraLayout();
     expect(decodeInput(l, 1, view([0x01])).size).toBe(0); // Volume Increment, same bit as the hook switch
     expect(decodeInput(l, 5, view(new Array(63).fill(0xff))).size).toBe(0);
@@ -55,30 +59,58 @@ describe('telephony report layout of a Jabra headset', () => {
 
 describe('other report layouts', () => {
   it('computes offsets past other pages and padding, without report ids (id 0), absolute mute', () => {
-    const l = telephonyLayout([collection(0x0b, 0x05, { inputReports: [{ reportId: 0, items: [
-      item({ usages: [usage(0x0c, 0xe9), usage(0x0c, 0xea)], reportCount: 2 }),
-      item({ isConstant: true, reportCount: 6 }),
-      item({ usages: [USAGE.hookSwitch, USAGE.phoneMute], reportCount: 2 }),
-      item({ isConstant: true, reportCount: 6 }),
-    ] }] })])!;
+    const l = telephonyLayout([
+      collection(0x0b, 0x05, {
+        inputReports: [
+          {
+            reportId: 0,
+            items: [
+              item({ usages: [usage(0x0c, 0xe9), usage(0x0c, 0xea)], reportCount: 2 }),
+              item({ isConstant: true, reportCount: 6 }),
+              item({ usages: [USAGE.hookSwitch, USAGE.phoneMute], reportCount: 2 }),
+              item({ isConstant: true, reportCount: 6 }),
+            ],
+          },
+        ],
+      }),
+    ])!;
     expect(values(l, 0, [0xff, 0x02])).toEqual({ [HOOK]: { value: 0, absolute: true }, [MUTE]: { value: 1, absolute: true } });
     expect(values(l, 0, [0x00, 0x01])).toEqual({ [HOOK]: { value: 1, absolute: true }, [MUTE]: { value: 0, absolute: true } });
   });
 
   it('reads buttons declared as an array (indexes into the usage list, out of range is null)', () => {
-    const l = telephonyLayout([collection(0x0b, 0x05, { inputReports: [{ reportId: 3, items: [
-      item({ isArray: true, hasNull: true, usages: [USAGE.hookSwitch, USAGE.flash, USAGE.phoneMute], reportSize: 2, reportCount: 2, logicalMinimum: 1, logicalMaximum: 3 }),
-      item({ isConstant: true, reportCount: 4 }),
-    ] }] })])!;
+    const l = telephonyLayout([
+      collection(0x0b, 0x05, {
+        inputReports: [
+          {
+            reportId: 3,
+            items: [
+              item({
+                isArray: true,
+                hasNull: true,
+                usages: [USAGE.hookSwitch, USAGE.flash, USAGE.phoneMute],
+                reportSize: 2,
+                reportCount: 2,
+                logicalMinimum: 1,
+                logicalMaximum: 3,
+              }),
+              item({ isConstant: true, reportCount: 4 }),
+            ],
+          },
+        ],
+      }),
+    ])!;
     // slot 0 = 1 (Hook Switch), slot 1 = 3 (Phone Mute)
     expect(values(l, 3, [0b1101])).toMatchObject({ [HOOK]: { value: 1 }, [MUTE]: { value: 1 }, [USAGE.flash.toString(16)]: { value: 0 } });
     expect(values(l, 3, [0x00])).toMatchObject({ [HOOK]: { value: 0 }, [MUTE]: { value: 0 } });
   });
 
   it('reads a usage range of variable fields (Hook Switch, Flash)', () => {
-    const l = telephonyLayout([collection(0x0b, 0x05, { inputReports: [{ reportId: 4, items: [
-      item({ isRange: true, usageMinimum: USAGE.hookSwitch, usageMaximum: USAGE.flash, reportCount: 2 }),
-    ] }] })])!;
+    const l = telephonyLayout([
+      collection(0x0b, 0x05, {
+        inputReports: [{ reportId: 4, items: [item({ isRange: true, usageMinimum: USAGE.hookSwitch, usageMaximum: USAGE.flash, reportCount: 2 })] }],
+      }),
+    ])!;
     expect(values(l, 4, [0x02])).toMatchObject({ [HOOK]: { value: 0 }, [USAGE.flash.toString(16)]: { value: 1 } });
   });
 });
@@ -202,7 +234,13 @@ describe('headset buttons drive the call', () => {
   });
 
   it('a headset without LEDs: any change of its hook state is a press', () => {
-    const inputOnly = telephonyLayout([collection(0x0b, 0x05, { inputReports: [{ reportId: 2, items: [item({ usages: [USAGE.hookSwitch, USAGE.phoneMute], reportCount: 2 }), item({ isConstant: true, reportCount: 6 })] }] })]);
+    const inputOnly = telephonyLayout([
+      collection(0x0b, 0x05, {
+        inputReports: [
+          { reportId: 2, items: [item({ usages: [USAGE.hookSwitch, USAGE.phoneMute], reportCount: 2 }), item({ isConstant: true, reportCount: 6 })] },
+        ],
+      }),
+    ]);
     const { phone, press, sent } = wire(inputOnly);
     press(0x01); // pressed with no call: the headset now thinks it is off-hook
     phone.set('incoming');
@@ -213,7 +251,13 @@ describe('headset buttons drive the call', () => {
   });
 
   it('a relative (toggle) hook switch: each press answers or hangs up', () => {
-    const toggle = telephonyLayout([collection(0x0b, 0x05, { inputReports: [{ reportId: 2, items: [item({ usages: [USAGE.hookSwitch], reportCount: 1, isAbsolute: false }), item({ isConstant: true, reportCount: 7 })] }] })]);
+    const toggle = telephonyLayout([
+      collection(0x0b, 0x05, {
+        inputReports: [
+          { reportId: 2, items: [item({ usages: [USAGE.hookSwitch], reportCount: 1, isAbsolute: false }), item({ isConstant: true, reportCount: 7 })] },
+        ],
+      }),
+    ]);
     const { phone, press } = wire(toggle);
     phone.set('incoming');
     press(0x01);
@@ -225,7 +269,13 @@ describe('headset buttons drive the call', () => {
   });
 
   it('an absolute mute switch: the call follows its state', () => {
-    const l = telephonyLayout([collection(0x0b, 0x05, { inputReports: [{ reportId: 2, items: [item({ usages: [USAGE.hookSwitch, USAGE.phoneMute], reportCount: 2 }), item({ isConstant: true, reportCount: 6 })] }] })]);
+    const l = telephonyLayout([
+      collection(0x0b, 0x05, {
+        inputReports: [
+          { reportId: 2, items: [item({ usages: [USAGE.hookSwitch, USAGE.phoneMute], reportCount: 2 }), item({ isConstant: true, reportCount: 6 })] },
+        ],
+      }),
+    ]);
     const { phone, press } = wire(l);
     press(0x01); // off-hook before the call: no call to act on
     phone.set('connected');

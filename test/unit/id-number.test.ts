@@ -23,10 +23,18 @@ describe('parseIdNumber', () => {
 
   it('validates the official 18-digit examples', () => {
     expect(parseIdNumber('11010519491231002X')).toEqual({
-      normalized: '11010519491231002X', kind: '18', valid: true, birthDate: '1949-12-31', sexCode: '2',
+      normalized: '11010519491231002X',
+      kind: '18',
+      valid: true,
+      birthDate: '1949-12-31',
+      sexCode: '2',
     });
     expect(parseIdNumber('440524188001010014')).toEqual({
-      normalized: '440524188001010014', kind: '18', valid: true, birthDate: '1880-01-01', sexCode: '1',
+      normalized: '440524188001010014',
+      kind: '18',
+      valid: true,
+      birthDate: '1880-01-01',
+      sexCode: '1',
     });
   });
 
@@ -49,7 +57,11 @@ describe('parseIdNumber', () => {
 
   it('accepts legacy 15-digit numbers without inventing a check digit', () => {
     expect(parseIdNumber('130503670401001')).toEqual({
-      normalized: '130503670401001', kind: '15', valid: true, birthDate: '1967-04-01', sexCode: '1',
+      normalized: '130503670401001',
+      kind: '15',
+      valid: true,
+      birthDate: '1967-04-01',
+      sexCode: '1',
     });
     expect(parseIdNumber('130503670401002')).toMatchObject({ sexCode: '2', valid: true });
     // 1900 was not a leap year.

@@ -11,7 +11,7 @@ function fakeBackend() {
   const calls: { method: string; ctx: CallContext }[] = [];
   let n = 0;
   const backend = {
-    userForToken: async (token: string | null) => (token ? live.get(token) ?? null : null),
+    userForToken: async (token: string | null) => (token ? (live.get(token) ?? null) : null),
     dispatcher: {
       async dispatch(ctx: CallContext, method: string): Promise<DispatchResult> {
         calls.push({ method, ctx });
@@ -136,7 +136,16 @@ describe('createIpcCore', () => {
     const logged: string[] = [];
     const sessions = new IpcSessions();
     sessions.set(1, 'tok-x');
-    const core = createIpcCore({ ...backend, userForToken: async () => { throw new Error('SQLITE_BUSY at /secret/path'); } }, sessions, (m) => logged.push(m));
+    const core = createIpcCore(
+      {
+        ...backend,
+        userForToken: async () => {
+          throw new Error('SQLITE_BUSY at /secret/path');
+        },
+      },
+      sessions,
+      (m) => logged.push(m),
+    );
     const res = await core.call(1, 'departments.list', undefined);
     expect(res).toEqual({ ok: false, error: { code: 'internal', message: 'internal error; see the server log' } });
     expect(logged.join()).toContain('SQLITE_BUSY');

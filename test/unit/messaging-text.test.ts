@@ -61,7 +61,11 @@ describe('SMS templates', () => {
   });
 
   it('fills variables with the name masked and the date in Chinese', () => {
-    const body = renderSms(templateById(templates, 'return-visit'), { date: '2026-12-03', department: '心内科' }, { patientName: '张三丰', hospital: '第一医院' });
+    const body = renderSms(
+      templateById(templates, 'return-visit'),
+      { date: '2026-12-03', department: '心内科' },
+      { patientName: '张三丰', hospital: '第一医院' },
+    );
     expect(body).toContain('【第一医院】张**您好');
     expect(body).toContain('2026年12月3日');
     expect(body).toContain('心内科');

@@ -17,9 +17,21 @@ describe('HIS dates as wall-clock strings', () => {
     ['2025-03-14', '2025-03-14 00:00:00'],
   ])('%s → %s', (raw, want) => expect(parseWallClock(raw)).toBe(want));
 
-  it.each(['2025133108:00:00', 'abcd', '2023-02-29', '2025-04-31', '', '2025-03-14 25:00:00', null, 42,
-    '1900-02-29 00:00:00', '2023-02-29 08:00:00', '2025-00-10 08:00:00', '2025-06-31 08:00:00', '2025-06-30 08:60:00'])('rejects %s', (raw) =>
-    expect(parseWallClock(raw)).toBeNull());
+  it.each([
+    '2025133108:00:00',
+    'abcd',
+    '2023-02-29',
+    '2025-04-31',
+    '',
+    '2025-03-14 25:00:00',
+    null,
+    42,
+    '1900-02-29 00:00:00',
+    '2023-02-29 08:00:00',
+    '2025-00-10 08:00:00',
+    '2025-06-31 08:00:00',
+    '2025-06-30 08:60:00',
+  ])('rejects %s', (raw) => expect(parseWallClock(raw)).toBeNull());
 
   it('reads a driver Date by its UTC fields, so a Beijing wall clock is not shifted by 8 h', () => {
     expect(parseWallClock(new Date(Date.UTC(2025, 2, 14, 8, 30, 0)))).toBe('2025-03-14 08:30:00');
@@ -51,7 +63,12 @@ describe('phones', () => {
 
 describe('ICD-10 codes with Chinese extensions', () => {
   it.each([
-    ['I10.x00x002', 'I10'], ['E11.900', 'E11'], ['E14.900x001', 'E14'], ['C34.100x001', 'C34'], ['i10', 'I10'], ['N19.x03', 'N19'],
+    ['I10.x00x002', 'I10'],
+    ['E11.900', 'E11'],
+    ['E14.900x001', 'E14'],
+    ['C34.100x001', 'C34'],
+    ['i10', 'I10'],
+    ['N19.x03', 'N19'],
   ])('%s is in category %s', (code, cat) => expect(parseIcdCode(code)?.category).toBe(cat));
   it.each(['肺癌', '123', '', 'I1', 'II0.1', 'C34.1 00'])('rejects %s', (code) => expect(parseIcdCode(code)).toBeNull());
   it('compares ranges on the 3-character category only', () => {

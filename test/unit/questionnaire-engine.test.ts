@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  assertQuestionnaire, bandOf, formatCondition, parseCondition, pruneHidden, score, validateAnswers, visibleItems, type Answers,
+  assertQuestionnaire,
+  bandOf,
+  formatCondition,
+  parseCondition,
+  pruneHidden,
+  score,
+  validateAnswers,
+  visibleItems,
+  type Answers,
 } from '../../src/shared/questionnaire';
 import { def, fixture, item, template } from '../helpers/questionnaires';
 
@@ -32,13 +40,19 @@ describe('showIf', () => {
   });
 
   it('treats ne as true and comparisons as false on an unanswered item (FHIR semantics)', () => {
-    const d = assertQuestionnaire(fixture({ items: [
-      item('p', 'integer', { required: false }),
-      item('q', 'text', { showIf: { item: 'p', op: 'ne', value: 1 } }),
-      item('r', 'text', { showIf: { item: 'p', op: 'lt', value: 1 } }),
-      item('s', 'text', { showIf: { item: 'p', op: 'answered', value: false } }),
-      item('t', 'text', { showIf: { item: 'p', op: 'in', value: [1, 2] } }),
-    ], scores: [], triggers: [] }));
+    const d = assertQuestionnaire(
+      fixture({
+        items: [
+          item('p', 'integer', { required: false }),
+          item('q', 'text', { showIf: { item: 'p', op: 'ne', value: 1 } }),
+          item('r', 'text', { showIf: { item: 'p', op: 'lt', value: 1 } }),
+          item('s', 'text', { showIf: { item: 'p', op: 'answered', value: false } }),
+          item('t', 'text', { showIf: { item: 'p', op: 'in', value: [1, 2] } }),
+        ],
+        scores: [],
+        triggers: [],
+      }),
+    );
     expect(visibleItems(d, {}).map((i) => i.id)).toEqual(['p', 'q', 's']);
     expect(visibleItems(d, { p: 0 }).map((i) => i.id)).toEqual(['p', 'q', 'r']);
     expect(visibleItems(d, { p: 2 }).map((i) => i.id)).toEqual(['p', 'q', 't']);
@@ -95,7 +109,10 @@ describe('score', () => {
   it('fires triggers and takes the worst colour', () => {
     const out = score(def(), { a: 'yes', b: 10, c: '3', d: ['y'] });
     expect(out.scores[0].value).toBe(15);
-    expect(out.triggers.map((t) => [t.id, t.color, t.escalate])).toEqual([['high_c', 'red', true], ['total_high', 'orange', false]]);
+    expect(out.triggers.map((t) => [t.id, t.color, t.escalate])).toEqual([
+      ['high_c', 'red', true],
+      ['total_high', 'orange', false],
+    ]);
     expect(out.warningColor).toBe('red');
     expect(out.escalate).toBe(true);
   });
@@ -108,13 +125,24 @@ describe('score', () => {
   });
 
   it('puts a shared decimal band edge in the upper band', () => {
-    const d = assertQuestionnaire(fixture({
-      items: [item('g', 'decimal', { min: 0, max: 10 })],
-      scores: [{ id: 's', label: 'S', labelEn: 'S', sum: ['g'], bands: [
-        { min: 0, max: 5, label: '低', labelEn: 'low', color: 'green' }, { min: 5, max: 10, label: '高', labelEn: 'high', color: 'red' },
-      ] }],
-      triggers: [],
-    }));
+    const d = assertQuestionnaire(
+      fixture({
+        items: [item('g', 'decimal', { min: 0, max: 10 })],
+        scores: [
+          {
+            id: 's',
+            label: 'S',
+            labelEn: 'S',
+            sum: ['g'],
+            bands: [
+              { min: 0, max: 5, label: '低', labelEn: 'low', color: 'green' },
+              { min: 5, max: 10, label: '高', labelEn: 'high', color: 'red' },
+            ],
+          },
+        ],
+        triggers: [],
+      }),
+    );
     expect(score(d, { g: 4.99 }).scores[0].band?.color).toBe('green');
     expect(score(d, { g: 5 }).scores[0].band?.color).toBe('red');
     expect(bandOf(d.scores[0].bands, 11)).toBeNull();
@@ -126,7 +154,10 @@ describe('score', () => {
     score(phq, answers);
     // CPU time, not wall time: the test machines are shared. A frame is 16 ms; allow 1 ms.
     const t0 = process.cpuUsage();
-    for (let i = 0; i < 2000; i++) { score(phq, answers); validateAnswers(phq, answers); }
+    for (let i = 0; i < 2000; i++) {
+      score(phq, answers);
+      validateAnswers(phq, answers);
+    }
     const used = process.cpuUsage(t0);
     expect((used.user + used.system) / 1000 / 2000).toBeLessThan(1);
   });
@@ -135,12 +166,42 @@ describe('score', () => {
 describe('expressions', () => {
   const cases: [string, unknown][] = [
     ['phq9_1 > 0', { item: 'phq9_1', op: 'gt', value: 0 }],
-    ["a = 'yes' and b >= 2", { all: [{ item: 'a', op: 'eq', value: 'yes' }, { item: 'b', op: 'gte', value: 2 }] }],
-    ["(x = 1 or y = 2) and z != 'no'", { all: [{ any: [{ item: 'x', op: 'eq', value: 1 }, { item: 'y', op: 'eq', value: 2 }] }, { item: 'z', op: 'ne', value: 'no' }] }],
+    [
+      "a = 'yes' and b >= 2",
+      {
+        all: [
+          { item: 'a', op: 'eq', value: 'yes' },
+          { item: 'b', op: 'gte', value: 2 },
+        ],
+      },
+    ],
+    [
+      "(x = 1 or y = 2) and z != 'no'",
+      {
+        all: [
+          {
+            any: [
+              { item: 'x', op: 'eq', value: 1 },
+              { item: 'y', op: 'eq', value: 2 },
+            ],
+          },
+          { item: 'z', op: 'ne', value: 'no' },
+        ],
+      },
+    ],
     ["s in ('fever', 'pain')", { item: 's', op: 'in', value: ['fever', 'pain'] }],
     ['answered(note)', { item: 'note', op: 'answered' }],
     ['unanswered(note)', { item: 'note', op: 'answered', value: false }],
-    ['a <= -1.5 or b < 3 or c > 1', { any: [{ item: 'a', op: 'lte', value: -1.5 }, { item: 'b', op: 'lt', value: 3 }, { item: 'c', op: 'gt', value: 1 }] }],
+    [
+      'a <= -1.5 or b < 3 or c > 1',
+      {
+        any: [
+          { item: 'a', op: 'lte', value: -1.5 },
+          { item: 'b', op: 'lt', value: 3 },
+          { item: 'c', op: 'gt', value: 1 },
+        ],
+      },
+    ],
   ];
   it.each(cases)('parses %s and prints it back', (src, want) => {
     expect(parseCondition(src)).toEqual(want);
@@ -148,13 +209,28 @@ describe('expressions', () => {
   });
 
   it('accepts spreadsheet spellings: ==, <>, AND/OR, curly quotes, selected()', () => {
-    expect(parseCondition('a == 1 AND b <> 2 OR c = “x”')).toEqual({ any: [{ all: [{ item: 'a', op: 'eq', value: 1 }, { item: 'b', op: 'ne', value: 2 }] }, { item: 'c', op: 'eq', value: 'x' }] });
+    expect(parseCondition('a == 1 AND b <> 2 OR c = “x”')).toEqual({
+      any: [
+        {
+          all: [
+            { item: 'a', op: 'eq', value: 1 },
+            { item: 'b', op: 'ne', value: 2 },
+          ],
+        },
+        { item: 'c', op: 'eq', value: 'x' },
+      ],
+    });
     expect(parseCondition("selected(s, 'fever')")).toEqual({ item: 's', op: 'eq', value: 'fever' });
-    expect(parseCondition("a = ‘yes’")).toEqual({ item: 'a', op: 'eq', value: 'yes' });
+    expect(parseCondition('a = ‘yes’')).toEqual({ item: 'a', op: 'eq', value: 'yes' });
   });
 
   it('turns score names into score conditions', () => {
-    expect(parseCondition('total >= 10 and q9 > 0', (n) => (n === 'total' ? 'score' : 'item'))).toEqual({ all: [{ score: 'total', op: 'gte', value: 10 }, { item: 'q9', op: 'gt', value: 0 }] });
+    expect(parseCondition('total >= 10 and q9 > 0', (n) => (n === 'total' ? 'score' : 'item'))).toEqual({
+      all: [
+        { score: 'total', op: 'gte', value: 10 },
+        { item: 'q9', op: 'gt', value: 0 },
+      ],
+    });
   });
 
   it.each([

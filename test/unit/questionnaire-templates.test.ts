@@ -7,7 +7,18 @@ import { questionnaireJsonSchema } from '../../src/shared/questionnaire/json-sch
 import { loadQuestionnaires, QuestionnaireLibraryError } from '../../src/main/questionnaires/library';
 import { TEMPLATES_DIR, template } from '../helpers/questionnaires';
 
-const IDS = ['ctcae-chemo', 'diabetes-control', 'discharge-satisfaction', 'ecog', 'gad7', 'hypertension-control', 'nrs-pain', 'phq9', 'post-discharge-recovery', 'postop-wound'];
+const IDS = [
+  'ctcae-chemo',
+  'diabetes-control',
+  'discharge-satisfaction',
+  'ecog',
+  'gad7',
+  'hypertension-control',
+  'nrs-pain',
+  'phq9',
+  'post-discharge-recovery',
+  'postop-wound',
+];
 
 /** n items "<prefix>1".."<prefix>n" scored 0–max each, adding up to total (front-loaded). */
 function spread(prefix: string, n: number, total: number, max = 3, from = 1): Answers {
@@ -45,9 +56,16 @@ describe('shipped templates', () => {
 describe('PHQ-9 (Kroenke 2001): 0–4 / 5–9 / 10–14 / 15–19 / 20–27, item 9 > 0 → red', () => {
   const phq = (total: number, item9 = 0) => only('phq9', { ...spread('phq9_', 8, total - item9), phq9_9: String(item9) });
   it.each([
-    [0, '无或极轻微抑郁', 'green'], [4, '无或极轻微抑郁', 'green'], [5, '轻度抑郁', 'yellow'], [9, '轻度抑郁', 'yellow'],
-    [10, '中度抑郁', 'orange'], [14, '中度抑郁', 'orange'], [15, '中重度抑郁', 'red'], [19, '中重度抑郁', 'red'],
-    [20, '重度抑郁', 'red'], [24, '重度抑郁', 'red'],
+    [0, '无或极轻微抑郁', 'green'],
+    [4, '无或极轻微抑郁', 'green'],
+    [5, '轻度抑郁', 'yellow'],
+    [9, '轻度抑郁', 'yellow'],
+    [10, '中度抑郁', 'orange'],
+    [14, '中度抑郁', 'orange'],
+    [15, '中重度抑郁', 'red'],
+    [19, '中重度抑郁', 'red'],
+    [20, '重度抑郁', 'red'],
+    [24, '重度抑郁', 'red'],
   ])('total %i → %s (%s)', (total, band, color) => {
     const out = phq(total);
     expect(out.scores[0]).toMatchObject({ value: total, complete: true });
@@ -81,14 +99,31 @@ describe('PHQ-9 (Kroenke 2001): 0–4 / 5–9 / 10–14 / 15–19 / 20–27, ite
 });
 
 describe('GAD-7 (Spitzer 2006): 5 / 10 / 15', () => {
-  it.each([[0, 'green'], [4, 'green'], [5, 'yellow'], [9, 'yellow'], [10, 'orange'], [14, 'orange'], [15, 'red'], [21, 'red']])('total %i → %s', (total, color) => {
+  it.each([
+    [0, 'green'],
+    [4, 'green'],
+    [5, 'yellow'],
+    [9, 'yellow'],
+    [10, 'orange'],
+    [14, 'orange'],
+    [15, 'red'],
+    [21, 'red'],
+  ])('total %i → %s', (total, color) => {
     const out = only('gad7', spread('gad7_', 7, total));
     expect([out.scores[0].value, out.color, out.warningColor]).toEqual([total, color, color]);
   });
 });
 
 describe('NRS pain: cancer-pain bands 1–4 / 5–6 / 7–10, NRS ≥ 7 → red', () => {
-  it.each([[0, '无痛', 'green'], [1, '轻度疼痛', 'yellow'], [4, '轻度疼痛', 'yellow'], [5, '中度疼痛', 'orange'], [6, '中度疼痛', 'orange'], [7, '重度疼痛', 'red'], [10, '重度疼痛', 'red']])('worst %i → %s', (n, band, color) => {
+  it.each([
+    [0, '无痛', 'green'],
+    [1, '轻度疼痛', 'yellow'],
+    [4, '轻度疼痛', 'yellow'],
+    [5, '中度疼痛', 'orange'],
+    [6, '中度疼痛', 'orange'],
+    [7, '重度疼痛', 'red'],
+    [10, '重度疼痛', 'red'],
+  ])('worst %i → %s', (n, band, color) => {
     const out = only('nrs-pain', { pain_worst: n });
     expect([out.band, out.color]).toEqual([band, color]);
     expect(out.fired).toEqual(n >= 7 ? ['severe_pain'] : []);
@@ -103,11 +138,30 @@ describe('NRS pain: cancer-pain bands 1–4 / 5–6 / 7–10, NRS ≥ 7 → red'
 
 describe('ECOG with KPS conversion (KPS 100→0, 80–90→1, 70→2, 50–60→3, 10–40→4)', () => {
   const viaKps = (kps: number) => score(template('ecog'), { method: 'kps', kps: String(kps) }).scores.find((s) => s.id === 'ecog')!;
-  it.each([[100, 0], [90, 1], [80, 1], [70, 2], [60, 3], [50, 3], [40, 4], [30, 4], [20, 4], [10, 4], [0, 5]])('KPS %i → ECOG %i', (kps, ecog) => {
+  it.each([
+    [100, 0],
+    [90, 1],
+    [80, 1],
+    [70, 2],
+    [60, 3],
+    [50, 3],
+    [40, 4],
+    [30, 4],
+    [20, 4],
+    [10, 4],
+    [0, 5],
+  ])('KPS %i → ECOG %i', (kps, ecog) => {
     expect(viaKps(kps)).toMatchObject({ value: ecog, complete: true });
   });
 
-  it.each([[0, 'green'], [1, 'green'], [2, 'yellow'], [3, 'orange'], [4, 'red'], [5, 'red']])('ECOG %i rated directly → %s', (g, color) => {
+  it.each([
+    [0, 'green'],
+    [1, 'green'],
+    [2, 'yellow'],
+    [3, 'orange'],
+    [4, 'red'],
+    [5, 'red'],
+  ])('ECOG %i rated directly → %s', (g, color) => {
     const out = score(template('ecog'), { method: 'ecog', ecog_grade: String(g), kps: '100' });
     expect(out.scores.find((s) => s.id === 'ecog')).toMatchObject({ value: g, band: { color } });
     // The KPS branch is hidden, so its stale answer counts for nothing.
@@ -124,12 +178,31 @@ describe('CTCAE v5.0 chemotherapy subset: worst grade, grade ≥ 3 → red + esc
   const none = Object.fromEntries(TERMS.map((t) => [t, '0']));
   it('has the eight symptoms (fever and febrile neutropenia as two terms) with CTCAE grades only', () => {
     const d = template('ctcae-chemo');
-    const grades = (id: string) => d.items.find((i) => i.id === id)!.options!.map((o) => o.value).join('');
-    expect([grades('nausea'), grades('fatigue'), grades('hand_foot'), grades('vomiting'), grades('febrile_neutropenia')]).toEqual(['0123', '0123', '0123', '012345', '0345']);
-    expect(d.items.find((i) => i.id === 'diarrhea')!.options![3].labelEn).toMatch(/^Grade 3: Increase of >=7 stools per day over baseline; hospitalization indicated/);
+    const grades = (id: string) =>
+      d.items
+        .find((i) => i.id === id)!
+        .options!.map((o) => o.value)
+        .join('');
+    expect([grades('nausea'), grades('fatigue'), grades('hand_foot'), grades('vomiting'), grades('febrile_neutropenia')]).toEqual([
+      '0123',
+      '0123',
+      '0123',
+      '012345',
+      '0345',
+    ]);
+    expect(d.items.find((i) => i.id === 'diarrhea')!.options![3].labelEn).toMatch(
+      /^Grade 3: Increase of >=7 stools per day over baseline; hospitalization indicated/,
+    );
   });
 
-  it.each([[0, 'green', []], [1, 'yellow', []], [2, 'orange', []], [3, 'red', ['grade3_or_more']], [4, 'red', ['grade3_or_more']], [5, 'red', ['grade3_or_more']]])('worst grade %i → %s', (g, color, fired) => {
+  it.each([
+    [0, 'green', []],
+    [1, 'yellow', []],
+    [2, 'orange', []],
+    [3, 'red', ['grade3_or_more']],
+    [4, 'red', ['grade3_or_more']],
+    [5, 'red', ['grade3_or_more']],
+  ])('worst grade %i → %s', (g, color, fired) => {
     const out = only('ctcae-chemo', { ...none, diarrhea: String(g) });
     expect([out.scores[0].value, out.color, out.fired]).toEqual([g, color, fired]);
     expect(out.escalate).toBe(g >= 3);
@@ -148,7 +221,14 @@ describe('CTCAE v5.0 chemotherapy subset: worst grade, grade ≥ 3 → red + esc
 describe('discharge satisfaction', () => {
   const ITEMS = ['sat_doctor', 'sat_nurse', 'sat_environment', 'sat_education', 'sat_billing', 'sat_overall'];
   const all = (...v: number[]) => ({ ...Object.fromEntries(ITEMS.map((k, i) => [k, String(v[i])])), complaint: 'no' });
-  it.each([[[1, 1, 1, 1, 1, 1], 6, 'orange'], [[4, 4, 3, 3, 3, 3], 20, 'orange'], [[4, 4, 4, 3, 3, 3], 21, 'yellow'], [[5, 4, 4, 4, 4, 4], 25, 'yellow'], [[5, 5, 4, 4, 4, 4], 26, 'green'], [[5, 5, 5, 5, 5, 5], 30, 'green']])('%j → %i (%s)', (v, total, color) => {
+  it.each([
+    [[1, 1, 1, 1, 1, 1], 6, 'orange'],
+    [[4, 4, 3, 3, 3, 3], 20, 'orange'],
+    [[4, 4, 4, 3, 3, 3], 21, 'yellow'],
+    [[5, 4, 4, 4, 4, 4], 25, 'yellow'],
+    [[5, 5, 4, 4, 4, 4], 26, 'green'],
+    [[5, 5, 5, 5, 5, 5], 30, 'green'],
+  ])('%j → %i (%s)', (v, total, color) => {
     const answers: Answers = all(...v);
     if (v.some((x) => x <= 2)) answers.dissatisfied_reason = '等候时间长';
     const out = only('discharge-satisfaction', answers);
@@ -165,7 +245,15 @@ describe('discharge satisfaction', () => {
 });
 
 describe('post-discharge recovery', () => {
-  const ok: Answers = { general_condition: 'better', condition_control: 'controlled', new_symptoms: ['none'], med_adherence: 'full', revisit: 'not_due', readmission: 'no', critical_value: 'no' };
+  const ok: Answers = {
+    general_condition: 'better',
+    condition_control: 'controlled',
+    new_symptoms: ['none'],
+    med_adherence: 'full',
+    revisit: 'not_due',
+    readmission: 'no',
+    critical_value: 'no',
+  };
   const fired = (over: Answers) => only('post-discharge-recovery', { ...ok, ...over });
   it('is green when all is well', () => {
     expect(validateAnswers(template('post-discharge-recovery'), ok)).toEqual([]);
@@ -189,8 +277,16 @@ describe('post-discharge recovery', () => {
 });
 
 describe('hypertension control: ≥ 140/90 orange, ≥ 180/110 red', () => {
-  const bp = (sbp: number, dbp: number, over: Answers = {}) => only('hypertension-control', { bp_source: 'home', sbp, dbp, med_adherence: 'full', symptoms: ['none'], ...over });
-  it.each([[139, 89, [], 'green'], [140, 80, ['bp_uncontrolled'], 'orange'], [130, 90, ['bp_uncontrolled'], 'orange'], [179, 109, ['bp_uncontrolled'], 'orange'], [180, 100, ['bp_severe', 'bp_uncontrolled'], 'red'], [150, 110, ['bp_severe', 'bp_uncontrolled'], 'red']])('%i/%i → %j', (s, d, want, color) => {
+  const bp = (sbp: number, dbp: number, over: Answers = {}) =>
+    only('hypertension-control', { bp_source: 'home', sbp, dbp, med_adherence: 'full', symptoms: ['none'], ...over });
+  it.each([
+    [139, 89, [], 'green'],
+    [140, 80, ['bp_uncontrolled'], 'orange'],
+    [130, 90, ['bp_uncontrolled'], 'orange'],
+    [179, 109, ['bp_uncontrolled'], 'orange'],
+    [180, 100, ['bp_severe', 'bp_uncontrolled'], 'red'],
+    [150, 110, ['bp_severe', 'bp_uncontrolled'], 'red'],
+  ])('%i/%i → %j', (s, d, want, color) => {
     expect(bp(s, d)).toMatchObject({ fired: want, warningColor: color });
   });
   it('escalates stroke and chest-pain symptoms, and notes poor adherence', () => {
@@ -208,12 +304,19 @@ describe('diabetes control', () => {
   const base: Answers = { fpg: 6.5, hba1c_done: 'no', hypo_episodes: 0, treatment: 'oral', med_adherence: 'full' };
   const dm = (over: Answers) => only('diabetes-control', { ...base, ...over });
   it.each([
-    [{}, [], 'green'], [{ fpg: 7.0 }, [], 'green'], [{ fpg: 7.1 }, ['not_at_target'], 'yellow'],
-    [{ hba1c_done: 'yes', hba1c: 6.9 }, [], 'green'], [{ hba1c_done: 'yes', hba1c: 7.0 }, ['not_at_target'], 'yellow'],
+    [{}, [], 'green'],
+    [{ fpg: 7.0 }, [], 'green'],
+    [{ fpg: 7.1 }, ['not_at_target'], 'yellow'],
+    [{ hba1c_done: 'yes', hba1c: 6.9 }, [], 'green'],
+    [{ hba1c_done: 'yes', hba1c: 7.0 }, ['not_at_target'], 'yellow'],
     [{ hba1c_done: 'no', hba1c: 9.0 }, [], 'green'],
-    [{ fpg: 3.9 }, [], 'green'], [{ fpg: 3.8 }, ['hypoglycaemia'], 'orange'], [{ fpg: 2.9 }, ['severe_hypoglycaemia', 'hypoglycaemia'], 'red'],
-    [{ hypo_episodes: 1, severe_hypo: 'no' }, ['hypoglycaemia'], 'orange'], [{ hypo_episodes: 2, severe_hypo: 'yes' }, ['severe_hypoglycaemia', 'hypoglycaemia'], 'red'],
-    [{ fpg: 16.6 }, ['not_at_target'], 'yellow'], [{ fpg: 16.7 }, ['glucose_very_high', 'not_at_target'], 'red'],
+    [{ fpg: 3.9 }, [], 'green'],
+    [{ fpg: 3.8 }, ['hypoglycaemia'], 'orange'],
+    [{ fpg: 2.9 }, ['severe_hypoglycaemia', 'hypoglycaemia'], 'red'],
+    [{ hypo_episodes: 1, severe_hypo: 'no' }, ['hypoglycaemia'], 'orange'],
+    [{ hypo_episodes: 2, severe_hypo: 'yes' }, ['severe_hypoglycaemia', 'hypoglycaemia'], 'red'],
+    [{ fpg: 16.6 }, ['not_at_target'], 'yellow'],
+    [{ fpg: 16.7 }, ['glucose_very_high', 'not_at_target'], 'red'],
   ])('%j → %j', (over, want, color) => {
     expect(dm(over as Answers)).toMatchObject({ fired: want, warningColor: color });
   });
@@ -224,15 +327,36 @@ describe('diabetes control', () => {
 });
 
 describe('post-operative wound', () => {
-  const ok: Answers = { wound_status: 'healed', wound_pain: 2, temperature: 'normal', sutures: 'removed', drain: 'none', mobility: 'independent', diet: 'normal', calf_pain: 'no' };
+  const ok: Answers = {
+    wound_status: 'healed',
+    wound_pain: 2,
+    temperature: 'normal',
+    sutures: 'removed',
+    drain: 'none',
+    mobility: 'independent',
+    diet: 'normal',
+    calf_pain: 'no',
+  };
   const wound = (over: Answers) => only('postop-wound', { ...ok, ...over });
-  it.each([[0, 'green'], [1, 'green'], [3, 'green'], [4, 'yellow'], [6, 'yellow'], [7, 'red'], [10, 'red']])('pain %i → %s', (n, color) => {
+  it.each([
+    [0, 'green'],
+    [1, 'green'],
+    [3, 'green'],
+    [4, 'yellow'],
+    [6, 'yellow'],
+    [7, 'red'],
+    [10, 'red'],
+  ])('pain %i → %s', (n, color) => {
     expect(wound({ wound_pain: n }).color).toBe(color);
   });
   it.each([
-    [{ wound_status: 'pus' }, ['wound_infection'], true], [{ wound_status: 'dehiscence' }, ['wound_infection'], true],
-    [{ wound_status: 'inflamed' }, ['wound_concern'], false], [{ drain: 'problem' }, ['wound_concern'], false],
-    [{ temperature: 'high' }, ['postop_fever'], true], [{ wound_pain: 7 }, ['severe_pain'], true], [{ calf_pain: 'yes' }, ['possible_vte'], true],
+    [{ wound_status: 'pus' }, ['wound_infection'], true],
+    [{ wound_status: 'dehiscence' }, ['wound_infection'], true],
+    [{ wound_status: 'inflamed' }, ['wound_concern'], false],
+    [{ drain: 'problem' }, ['wound_concern'], false],
+    [{ temperature: 'high' }, ['postop_fever'], true],
+    [{ wound_pain: 7 }, ['severe_pain'], true],
+    [{ calf_pain: 'yes' }, ['possible_vte'], true],
   ])('%j → %j', (over, want, escalate) => {
     expect(wound(over as Answers)).toMatchObject({ fired: want, escalate });
   });
@@ -245,7 +369,14 @@ describe('loadQuestionnaires', () => {
     fs.writeFileSync(path.join(dir, 'gad7.json'), JSON.stringify(good));
     fs.writeFileSync(path.join(dir, 'other.json'), JSON.stringify(good));
     fs.writeFileSync(path.join(dir, 'broken.json'), '{ "id": ');
-    fs.writeFileSync(path.join(dir, 'bad.json'), JSON.stringify({ ...good, id: 'bad', triggers: [{ id: 't', when: { item: 'gad7_9', op: 'gt', value: 0 }, color: 'red', message: 'x', messageEn: 'x', escalate: true }] }));
+    fs.writeFileSync(
+      path.join(dir, 'bad.json'),
+      JSON.stringify({
+        ...good,
+        id: 'bad',
+        triggers: [{ id: 't', when: { item: 'gad7_9', op: 'gt', value: 0 }, color: 'red', message: 'x', messageEn: 'x', escalate: true }],
+      }),
+    );
     fs.writeFileSync(path.join(dir, 'questionnaire.schema.json'), '{}');
     try {
       loadQuestionnaires(dir);

@@ -18,7 +18,13 @@ describe('SIP bench ladder', () => {
       line(135, 'out', 'ACK sip:2002@127.0.0.1;transport=ws SIP/2.0'),
     ];
     expect(ladderOf(lines, 35.5)).toEqual({
-      '407 in': 1, 'INVITE out (auth)': 3, '100 in': 4, '180 in': 10, '200 in': 25, 'ACK out': 35, established: 35.5,
+      '407 in': 1,
+      'INVITE out (auth)': 3,
+      '100 in': 4,
+      '180 in': 10,
+      '200 in': 25,
+      'ACK out': 35,
+      established: 35.5,
     });
   });
 

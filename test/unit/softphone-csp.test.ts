@@ -11,8 +11,16 @@ import { twilioVoiceReady } from '../../src/main/messaging/voice-token';
 // (electron/security.ts): Twilio's endpoints only when Twilio voice is configured.
 
 const twilio = (more: Partial<TwilioConfig>): TwilioConfig => ({
-  accountSid: 'AC' + '0'.repeat(32), authToken: 'tok', apiKey: null, apiSecret: null, messagingServiceSid: 'MG' + '0'.repeat(32),
-  from: null, statusCallbackUrl: null, inboundUrl: null, voice: null, ...more,
+  accountSid: 'AC' + '0'.repeat(32),
+  authToken: 'tok',
+  apiKey: null,
+  apiSecret: null,
+  messagingServiceSid: 'MG' + '0'.repeat(32),
+  from: null,
+  statusCallbackUrl: null,
+  inboundUrl: null,
+  voice: null,
+  ...more,
 });
 
 /** The built page's own policy, the <meta> in src/renderer/index.html. */
@@ -21,7 +29,12 @@ const metaPolicy = () => {
   return /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)![1];
 };
 
-const connectSrc = (policy: string) => policy.split(';').map((d) => d.trim().split(/\s+/)).find(([name]) => name === 'connect-src')!.slice(1);
+const connectSrc = (policy: string) =>
+  policy
+    .split(';')
+    .map((d) => d.trim().split(/\s+/))
+    .find(([name]) => name === 'connect-src')!
+    .slice(1);
 
 /** CSP source matching, for the expressions these policies use: scheme-only, and origins with an optional `*.` host. */
 function allows(sources: string[], url: string): boolean {
@@ -45,12 +58,13 @@ describe('softphone CSP sources', () => {
   it('adds the Voice SDK signalling and Insights endpoints when Twilio voice is configured', () => {
     const src = softphoneConnectSrc(['wss://pbx.hospital.local:8089'], true);
     expect(src).toEqual(['wss://pbx.hospital.local:8089', ...TWILIO_VOICE_CONNECT_SRC]);
-    for (const host of ['wss://voice-js.roaming.twilio.com', 'wss://*.twilio.com', 'https://eventgw.twilio.com'])
-      expect(cspWith(src)).toContain(host);
-    expect(contentSecurityPolicy({ dev: false, connectSrc: src })).toContain("connect-src 'self' wss://pbx.hospital.local:8089 wss://voice-js.roaming.twilio.com");
+    for (const host of ['wss://voice-js.roaming.twilio.com', 'wss://*.twilio.com', 'https://eventgw.twilio.com']) expect(cspWith(src)).toContain(host);
+    expect(contentSecurityPolicy({ dev: false, connectSrc: src })).toContain(
+      "connect-src 'self' wss://pbx.hospital.local:8089 wss://voice-js.roaming.twilio.com",
+    );
   });
 
-  it('lets Twilio through both the page\'s meta policy and the header (both apply) only when Twilio voice is configured', () => {
+  it("lets Twilio through both the page's meta policy and the header (both apply) only when Twilio voice is configured", () => {
     const meta = connectSrc(metaPolicy());
     for (const twilioVoice of [true, false]) {
       const src = softphoneConnectSrc(['wss://pbx.hospital.local:8089'], twilioVoice);

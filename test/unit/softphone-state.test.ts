@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { BACKOFF_STEPS_MS, backoffDelay } from '../../src/renderer/features/softphone/backoff';
+import { BACKOFF_STEPS_MS, backoffDelay } from '../../src/renderer/features/voice/backoff';
 import { endedByOfCode, outcomeOfCode, regFailureOfCode } from '../../src/renderer/features/softphone/sip-codes';
 import { endReport, initialState, recordingDue, reduce, talkSeconds, type Action, type SoftphoneState } from '../../src/renderer/features/softphone/state';
 
 const run = (actions: Action[], from: SoftphoneState = initialState(0)) => actions.reduce(reduce, from);
-const registered = () => run([{ type: 'reg/connecting', at: 1 }, { type: 'reg/connected', at: 2 }, { type: 'reg/registered', at: 3 }]);
+const registered = () =>
+  run([
+    { type: 'reg/connecting', at: 1 },
+    { type: 'reg/connected', at: 2 },
+    { type: 'reg/registered', at: 3 },
+  ]);
 const dial: Action = { type: 'call/dial', at: 10, uid: 's1', number: '13800138000', patientId: 7, taskId: 9, consent: true };
 const dialled = () => run([dial, { type: 'call/invite-sent', at: 12 }], registered());
 const ringing = () => run([{ type: 'call/progress', at: 20, code: 180 }], dialled());
@@ -30,7 +35,13 @@ describe('registration', () => {
   });
 
   it('keeps a refused password as the reason when the socket then closes', () => {
-    const s = run([{ type: 'reg/rejected', at: 5, code: 401 }, { type: 'reg/transport-lost', at: 6 }], registered());
+    const s = run(
+      [
+        { type: 'reg/rejected', at: 5, code: 401 },
+        { type: 'reg/transport-lost', at: 6 },
+      ],
+      registered(),
+    );
     expect(s.registration).toMatchObject({ status: 'failed', failure: 'auth' });
   });
 
@@ -39,9 +50,23 @@ describe('registration', () => {
     expect(lost.registration).toMatchObject({ status: 'offline', failure: 'unreachable', detail: 'closed' });
     const retry = run([{ type: 'reg/retry-scheduled', at: 100, attempt: 1, delayMs: 500 }], lost);
     expect(retry.registration).toMatchObject({ attempt: 1, retryAt: 600 });
-    const again = run([{ type: 'reg/connecting', at: 600 }, { type: 'reg/transport-lost', at: 601 }, { type: 'reg/retry-scheduled', at: 601, attempt: 2, delayMs: 1000 }], retry);
+    const again = run(
+      [
+        { type: 'reg/connecting', at: 600 },
+        { type: 'reg/transport-lost', at: 601 },
+        { type: 'reg/retry-scheduled', at: 601, attempt: 2, delayMs: 1000 },
+      ],
+      retry,
+    );
     expect(again.registration).toMatchObject({ status: 'offline', attempt: 2, retryAt: 1601 });
-    const back = run([{ type: 'reg/connecting', at: 1601 }, { type: 'reg/connected', at: 1602 }, { type: 'reg/registered', at: 1603 }], again);
+    const back = run(
+      [
+        { type: 'reg/connecting', at: 1601 },
+        { type: 'reg/connected', at: 1602 },
+        { type: 'reg/registered', at: 1603 },
+      ],
+      again,
+    );
     expect(back.registration).toMatchObject({ status: 'registered', attempt: 0, retryAt: null });
   });
 
@@ -55,7 +80,12 @@ describe('registration', () => {
     expect(run([{ type: 'reg/credentials-error', at: 1, detail: 'x' }]).registration).toMatchObject({ status: 'failed', failure: 'credentials' });
     expect(run([{ type: 'reg/stopped', at: 1 }], registered()).registration.status).toBe('stopped');
     expect(run([{ type: 'reg/unconfigured', at: 1 }], registered()).registration.status).toBe('unconfigured');
-    expect(run([{ type: 'reg/stopped', at: 1 }, { type: 'reg/transport-lost', at: 2 }]).registration.status).toBe('stopped');
+    expect(
+      run([
+        { type: 'reg/stopped', at: 1 },
+        { type: 'reg/transport-lost', at: 2 },
+      ]).registration.status,
+    ).toBe('stopped');
   });
 });
 
@@ -137,7 +167,13 @@ describe('outbound call', () => {
   });
 
   it('sip.js termination without a cause: transport lost when offline, else terminated', () => {
-    const offline = run([{ type: 'reg/transport-lost', at: 13 }, { type: 'call/terminated', at: 14 }], dialled());
+    const offline = run(
+      [
+        { type: 'reg/transport-lost', at: 13 },
+        { type: 'call/terminated', at: 14 },
+      ],
+      dialled(),
+    );
     expect(offline.call!.end).toMatchObject({ by: 'system', reason: 'transport_lost' });
     const other = run([{ type: 'call/terminated', at: 14 }], dialled());
     expect(other.call!.end).toMatchObject({ by: 'system', reason: 'terminated' });
@@ -156,10 +192,23 @@ describe('outbound call', () => {
   });
 
   it('records the stored id, links and recording state, and dismisses only ended calls', () => {
-    let s = run([{ type: 'call/stored', callId: 42 }, { type: 'call/recording', state: 'on' }], connected());
+    let s = run(
+      [
+        { type: 'call/stored', callId: 42 },
+        { type: 'call/recording', state: 'on' },
+      ],
+      connected(),
+    );
     expect(s.call).toMatchObject({ callId: 42, recording: 'on' });
     expect(reduce(s, { type: 'call/dismiss' }).call).not.toBeNull();
-    s = run([{ type: 'call/hangup-local', at: 9000 }, { type: 'call/recording', state: 'saved' }, { type: 'call/linked', patientId: 3 }], s);
+    s = run(
+      [
+        { type: 'call/hangup-local', at: 9000 },
+        { type: 'call/recording', state: 'saved' },
+        { type: 'call/linked', patientId: 3 },
+      ],
+      s,
+    );
     expect(s.call).toMatchObject({ recording: 'saved', patientId: 3, taskId: 9 });
     expect(reduce(s, { type: 'call/dismiss' }).call).toBeNull();
   });
@@ -167,8 +216,12 @@ describe('outbound call', () => {
 
 describe('consent to record given during the call', () => {
   const consent = (on: boolean): Action => ({ type: 'call/consent', on });
-  const unconsented = (upTo: Action[] = [{ type: 'call/progress', at: 20, code: 180 }, { type: 'call/answered', at: 1000 }]) =>
-    run([{ ...dial, consent: false }, { type: 'call/invite-sent', at: 12 }, ...upTo], registered());
+  const unconsented = (
+    upTo: Action[] = [
+      { type: 'call/progress', at: 20, code: 180 },
+      { type: 'call/answered', at: 1000 },
+    ],
+  ) => run([{ ...dial, consent: false }, { type: 'call/invite-sent', at: 12 }, ...upTo], registered());
 
   it('a call dialled without consent records nothing until she agrees, then is due to start', () => {
     const c = unconsented();
@@ -241,14 +294,27 @@ describe('in-call controls', () => {
     expect(reduce(asked, { type: 'call/hold-request', on: true })).toBe(asked);
     const held = run([{ type: 'call/hold-result', on: true, ok: true }], asked);
     expect(held.call!.hold).toEqual({ local: true, remote: false, pending: false });
-    const failed = run([{ type: 'call/hold-request', on: false }, { type: 'call/hold-result', on: false, ok: false }], held);
+    const failed = run(
+      [
+        { type: 'call/hold-request', on: false },
+        { type: 'call/hold-result', on: false, ok: false },
+      ],
+      held,
+    );
     expect(failed.call!.hold.local).toBe(true);
     expect(run([{ type: 'call/remote-hold', on: true }], held).call!.hold.remote).toBe(true);
     expect(run([{ type: 'call/hold-request', on: true }], ringing()).call!.hold.pending).toBe(false);
   });
 
   it('DTMF digits while connected only, valid ones only', () => {
-    const s = run([{ type: 'call/dtmf', digit: '1' }, { type: 'call/dtmf', digit: '#' }, { type: 'call/dtmf', digit: 'x' }], connected());
+    const s = run(
+      [
+        { type: 'call/dtmf', digit: '1' },
+        { type: 'call/dtmf', digit: '#' },
+        { type: 'call/dtmf', digit: 'x' },
+      ],
+      connected(),
+    );
     expect(s.call!.dtmf).toBe('1#');
     expect(run([{ type: 'call/dtmf', digit: '1' }], ringing()).call!.dtmf).toBe('');
   });
@@ -278,7 +344,13 @@ describe('inbound call', () => {
   });
 
   it('remote cancel is ignored once connected', () => {
-    const c = run([{ type: 'call/accept', at: 20 }, { type: 'call/answered', at: 30 }], incoming());
+    const c = run(
+      [
+        { type: 'call/accept', at: 20 },
+        { type: 'call/answered', at: 30 },
+      ],
+      incoming(),
+    );
     expect(reduce(c, { type: 'call/remote-cancel', at: 40 })).toBe(c);
   });
 });

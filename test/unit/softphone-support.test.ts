@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { candidateNumbers } from '../../src/main/calls/lookup';
+import { candidateNumbers } from '../../src/main/patients/phone-match';
 import { fileKeyBox, SecretBoxMismatch } from '../../src/main/calls/secret-box';
 import { safeStorageBox } from '../../src/main/electron/secret-box';
 import { contentSecurityPolicy } from '../../src/main/electron/security';
@@ -34,7 +34,10 @@ describe('headset devices', () => {
     const unplugged = plugged.filter((d) => !d.deviceId.endsWith('usb'));
     const r = resolveDevices(prefs, unplugged, { 'mic-usb': 'Jabra Mic', 'spk-usb': 'Jabra Speaker' });
     expect(r).toMatchObject({ mic: 'default', speaker: 'default', ring: 'spk-pc' });
-    expect(r.missing).toEqual([{ role: 'mic', label: 'Jabra Mic' }, { role: 'speaker', label: 'Jabra Speaker' }]);
+    expect(r.missing).toEqual([
+      { role: 'mic', label: 'Jabra Mic' },
+      { role: 'speaker', label: 'Jabra Speaker' },
+    ]);
   });
 
   it('never reports the default as missing', () => {
@@ -43,13 +46,16 @@ describe('headset devices', () => {
 });
 
 describe('phone ranking', () => {
-  const p = (number: string, successCount: number, failCount: number, more: object = {}) =>
-    ({ number, role: 'self' as const, successCount, failCount, ...more });
+  const p = (number: string, successCount: number, failCount: number, more: object = {}) => ({
+    number,
+    role: 'self' as const,
+    successCount,
+    failCount,
+    ...more,
+  });
 
   it('tries the number that answered most, never a wrong one first, the patient before a contact', () => {
-    const ranked = rankPhones([
-      p('111', 0, 3), p('222', 2, 0, { wrongNumber: true }), p('333', 2, 1), p('444', 2, 1, { role: 'contact' }), p('555', 0, 0),
-    ]);
+    const ranked = rankPhones([p('111', 0, 3), p('222', 2, 0, { wrongNumber: true }), p('333', 2, 1), p('444', 2, 1, { role: 'contact' }), p('555', 0, 0)]);
     expect(ranked.map((x) => x.number)).toEqual(['333', '444', '555', '111', '222']);
   });
 

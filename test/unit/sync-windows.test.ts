@@ -22,9 +22,11 @@ describe('sync windows', () => {
     expect(window.since_date).toBe('2026-01-30');
   });
   it('ignores the watermark for a full sync', () => {
-    expect(syncWindow(spec({ kind: 'datetime', overlapMinutes: 5 }), '2026-07-01 00:30:00', '2026-07-01 09:00:00', { full: true }).window.since).toBe('1900-01-01 00:00:00');
+    expect(syncWindow(spec({ kind: 'datetime', overlapMinutes: 5 }), '2026-07-01 00:30:00', '2026-07-01 09:00:00', { full: true }).window.since).toBe(
+      '1900-01-01 00:00:00',
+    );
   });
-  it('never splits one parent\'s child rows across batches', async () => {
+  it("never splits one parent's child rows across batches", async () => {
     async function* batches() {
       yield [{ p: 'a' }, { p: 'a' }, { p: 'b' }];
       yield [{ p: 'b' }, { p: 'b' }];
@@ -39,7 +41,9 @@ describe('sync windows', () => {
 describe('profile SQL parameters', () => {
   const sql = "select * from t where a >= :since and b < :until and c = ':not_a_param' and d::date > :since -- :comment\n/* :block */";
   it('rewrites named parameters for each driver, leaving strings, comments and casts alone', () => {
-    expect(translateParams(sql, 'question').sql).toBe("select * from t where a >= ? and b < ? and c = ':not_a_param' and d::date > ? -- :comment\n/* :block */");
+    expect(translateParams(sql, 'question').sql).toBe(
+      "select * from t where a >= ? and b < ? and c = ':not_a_param' and d::date > ? -- :comment\n/* :block */",
+    );
     expect(translateParams(sql, 'at').names).toEqual(['since', 'until', 'since']);
     expect(translateParams(sql, 'dollar').sql).toContain('a >= $1 and b < $2');
   });
@@ -49,10 +53,22 @@ describe('profile SQL parameters', () => {
   it('gives SQL Server @names, each input once', () => {
     const parts = mssqlRequestParts('select * from V where xgsj >= :since and xgsj < :until or upd >= :since', { since: 'S', until: 'U' });
     expect(parts.text).toBe('select * from V where xgsj >= @since and xgsj < @until or upd >= @since');
-    expect(parts.inputs).toEqual([['since', 'S'], ['until', 'U']]);
+    expect(parts.inputs).toEqual([
+      ['since', 'S'],
+      ['until', 'U'],
+    ]);
   });
   it('configures SQL Server TLS and NTLM as asked', () => {
-    const base = { client: 'mssql' as const, server: 'his', database: 'THIS', user: 'u', password: 'p', encrypt: true, trustServerCertificate: true, requestTimeoutMs: 1000 };
+    const base = {
+      client: 'mssql' as const,
+      server: 'his',
+      database: 'THIS',
+      user: 'u',
+      password: 'p',
+      encrypt: true,
+      trustServerCertificate: true,
+      requestTimeoutMs: 1000,
+    };
     expect(mssqlPoolConfig(base).options).toMatchObject({ encrypt: true, trustServerCertificate: true, useUTC: true });
     const ntlm = mssqlPoolConfig({ ...base, domain: 'HOSP' });
     expect(ntlm.authentication).toEqual({ type: 'ntlm', options: { userName: 'u', password: 'p', domain: 'HOSP' } });

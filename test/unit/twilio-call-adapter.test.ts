@@ -16,7 +16,7 @@ async function setup(token?: (n: number) => Promise<TwilioVoiceToken>) {
   let t = 1000;
   const phases: string[] = [];
   const regs: string[] = [];
-  const log = { incoming: [] as string[][], established: [] as unknown[][], terminated: [] as string[] };
+  const log = { incoming: [] as string[][], busy: [] as string[], established: [] as unknown[][], terminated: [] as string[] };
   let device: FakeDevice | null = null;
   const dispatch = (a: Action) => {
     const prev = state;
@@ -25,8 +25,12 @@ async function setup(token?: (n: number) => Promise<TwilioVoiceToken>) {
     if (state.registration.status !== prev.registration.status) regs.push(state.registration.status);
   };
   const adapter = new TwilioCallAdapter({
-    dispatch, now: () => (t += 10), mic: () => 'headset-mic', speaker: () => 'headset-out',
+    dispatch,
+    now: () => (t += 10),
+    mic: () => 'headset-mic',
+    speaker: () => 'headset-out',
     onIncoming: (uid, number) => log.incoming.push([uid, number]),
+    onBusy: (number) => log.busy.push(number),
     onEstablished: (uid, local, remote) => log.established.push([uid, local, remote]),
     onTerminated: (uid) => log.terminated.push(uid),
     token: async () => (token ? token(++n) : { token: `jwt-${++n}`, identity: 'nurse1', ttlSeconds: 3600, expiresAt: '' }),
@@ -140,7 +144,7 @@ describe('Twilio call adapter → softphone reducer', () => {
     expect(s.state().registration).toMatchObject({ status: 'failed', failure: 'token' });
   });
 
-  it('main refusing a fresh token says the Twilio token is missing, with main\'s reason (not the SIP password)', async () => {
+  it("main refusing a fresh token says the Twilio token is missing, with main's reason (not the SIP password)", async () => {
     const refusal = Object.assign(new Error('未配置 Twilio 语音 (Twilio voice is not configured: twilio.voice.twimlAppSid)'), { code: 'invalid_input' });
     const s = await setup(async (n) => {
       if (n > 1) throw refusal;
@@ -152,14 +156,15 @@ describe('Twilio call adapter → softphone reducer', () => {
     expect(s.state().registration).toMatchObject({ status: 'failed', failure: 'token', detail: expect.stringContaining('未配置 Twilio 语音') });
   });
 
-  it('a second caller during a call, or while dialling, is rejected and kept as a missed call (busy-), as on SIP', async () => {
+  it('a second caller during a call, or while dialling, is rejected and kept as a missed call (onBusy), as on SIP', async () => {
     const s = await setup();
     const call = await s.dial('13800138000');
     call.emit('accept', call);
     const second = new FakeCall({ CallSid: 'CA9', From: '+8613700137000' });
     s.device().invite(second);
     expect(second.rejected).toBe(1);
-    expect(s.log.incoming).toEqual([['busy-CA9', '+8613700137000']]);
+    expect(s.log.busy).toEqual(['+8613700137000']);
+    expect(s.log.incoming).toEqual([]);
     expect(s.state().call).toMatchObject({ uid: 'out-1', phase: 'connected' });
     call.emit('disconnect', call);
     await tick();
@@ -171,7 +176,8 @@ describe('Twilio call adapter → softphone reducer', () => {
     s.device().invite(third);
     await dialling;
     expect(third.rejected).toBe(1);
-    expect(s.log.incoming).toEqual([['busy-CA9', '+8613700137000'], ['busy-CA10', '+8613700137001']]);
+    expect(s.log.busy).toEqual(['+8613700137000', '+8613700137001']);
+    expect(s.log.incoming).toEqual([]);
     expect(s.state().call).toMatchObject({ uid: 'out-2', phase: 'dialling' });
   });
 

@@ -21,7 +21,10 @@ function verifyJwt(token: string, secret: string) {
 }
 
 describe('Twilio Voice access token (calls.twilioToken)', () => {
-  const cfg = resolveTwilio({ accountSid: ACCOUNT, apiKey: KEY, apiSecret: SECRET, from: '+8613800000000', voice: { twimlAppSid: APP, ttlSeconds: 3600 } }, {})!;
+  const cfg = resolveTwilio(
+    { accountSid: ACCOUNT, apiKey: KEY, apiSecret: SECRET, from: '+8613800000000', voice: { twimlAppSid: APP, ttlSeconds: 3600 } },
+    {},
+  )!;
 
   it('is signed with the API key secret and carries identity, Voice grant and at most one hour', async () => {
     const t = await mintVoiceToken(cfg, 'nurse1', clock);

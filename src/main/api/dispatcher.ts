@@ -31,8 +31,7 @@ export function createDispatcher(handlers: Handlers, log: (msg: string) => void 
         const spec = methods[method];
         if (spec.roles !== 'public') {
           if (!ctx.user) throw new ApiError('unauthenticated', 'please sign in');
-          if (!(spec.roles as readonly string[]).includes(ctx.user.role))
-            throw new ApiError('forbidden', `role ${ctx.user.role} may not call ${method}`);
+          if (!(spec.roles as readonly string[]).includes(ctx.user.role)) throw new ApiError('forbidden', `role ${ctx.user.role} may not call ${method}`);
         }
         const parsed = (spec.input as z.ZodType).safeParse(rawInput ?? undefined);
         if (!parsed.success) {

@@ -5,6 +5,9 @@ import { syncHandlers } from '../his/handlers';
 import { messagingHandlers } from '../messaging/handlers';
 import { patientHandlers } from '../patients/handlers';
 import { planHandlers } from '../plans/handlers';
+import { exportHandlers } from '../exports/handlers';
+import { reportHandlers } from '../reports/handlers';
+import { survivalHandlers } from '../reports/survival-handlers';
 import { followupHandlers } from '../tasks/handlers';
 import type { Handlers } from './dispatcher';
 import type { Services } from './services';
@@ -18,4 +21,7 @@ export const buildHandlers = (services: Services): Handlers => ({
   ...callHandlers(services),
   ...voiceProviderHandlers(services),
   ...messagingHandlers(services),
+  ...reportHandlers(services),
+  ...survivalHandlers(services),
+  ...exportHandlers(services),
 });

@@ -15,5 +15,5 @@ export const authHandlers = ({ store, clock }: Services): Pick<Handlers, 'auth.l
     await logout(store.knex, ctx.token);
     return { ok: true };
   },
-  'auth.me': async (_input, ctx) => ({ user: ctx.user }),
+  'auth.me': async (_input, ctx) => ({ user: ctx.user, serverTime: clock.now().getTime() }),
 });

@@ -6,18 +6,27 @@ import { hashPassword, verifyPassword } from './passwords';
 
 const SESSION_HOURS = 12;
 
-interface UserRow { id: number; username: string; display_name: string; role: Role; password_hash: string; active: number }
+interface UserRow {
+  id: number;
+  username: string;
+  display_name: string;
+  role: Role;
+  password_hash: string;
+  active: number;
+}
 
 const toUser = (r: UserRow): User => ({ id: r.id, username: r.username, displayName: r.display_name, role: r.role });
 const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function createUser(
-  knex: Knex, clock: Clock, u: { username: string; displayName: string; role: Role; password: string },
-): Promise<User> {
+export async function createUser(knex: Knex, clock: Clock, u: { username: string; displayName: string; role: Role; password: string }): Promise<User> {
   const [row] = await knex('users')
     .insert({
-      username: u.username, display_name: u.displayName, role: u.role,
-      password_hash: await hashPassword(u.password), active: 1, created_at: beijingTimestamp(clock.now()),
+      username: u.username,
+      display_name: u.displayName,
+      role: u.role,
+      password_hash: await hashPassword(u.password),
+      active: 1,
+      created_at: beijingTimestamp(clock.now()),
     })
     .returning('*');
   return toUser(row as UserRow);
@@ -29,8 +38,10 @@ export async function login(knex: Knex, clock: Clock, username: string, password
   const token = randomBytes(32).toString('base64url');
   const now = clock.now();
   await knex('sessions').insert({
-    token_hash: tokenHash(token), user_id: row.id,
-    created_at: beijingTimestamp(now), expires_at: beijingTimestamp(new Date(now.getTime() + SESSION_HOURS * 3600_000)),
+    token_hash: tokenHash(token),
+    user_id: row.id,
+    created_at: beijingTimestamp(now),
+    expires_at: beijingTimestamp(new Date(now.getTime() + SESSION_HOURS * 3600_000)),
   });
   return { token, user: toUser(row) };
 }

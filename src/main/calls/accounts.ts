@@ -8,16 +8,30 @@ import { SecretBoxMismatch, type SecretBox } from './secret-box';
 // together; the settings form only ever learns whether a password is stored.
 
 interface AccountRow {
-  user_id: number; ws_url: string; sip_user: string; domain: string; display_name: string;
-  ice_servers: string; secret_enc: string; updated_at: string;
+  user_id: number;
+  ws_url: string;
+  sip_user: string;
+  domain: string;
+  display_name: string;
+  ice_servers: string;
+  secret_enc: string;
+  updated_at: string;
 }
-interface Secret { password: string; iceServers: IceServer[] }
+interface Secret {
+  password: string;
+  iceServers: IceServer[];
+}
 
 const publicIce = (servers: IceServer[]) => servers.map(({ urls, username }) => (username ? { urls, username } : { urls }));
 
 const toPublic = (r: AccountRow): SipAccountPublic => ({
-  wsUrl: r.ws_url, user: r.sip_user, domain: r.domain, displayName: r.display_name,
-  iceServers: JSON.parse(r.ice_servers), hasPassword: true, updatedAt: r.updated_at,
+  wsUrl: r.ws_url,
+  user: r.sip_user,
+  domain: r.domain,
+  displayName: r.display_name,
+  iceServers: JSON.parse(r.ice_servers),
+  hasPassword: true,
+  updatedAt: r.updated_at,
 });
 
 export async function getAccount(knex: Knex, userId: number): Promise<SipAccountPublic | null> {
@@ -30,12 +44,21 @@ function openSecret(box: SecretBox, row: AccountRow): Secret {
     return JSON.parse(box.open(row.secret_enc)) as Secret;
   } catch (err) {
     if (err instanceof SecretBoxMismatch)
-      throw new ApiError('conflict', 'SIP 密码是在另一台工作站或另一种运行方式下保存的，请重新输入 (the stored SIP password cannot be read here; enter it again)');
+      throw new ApiError(
+        'conflict',
+        'SIP 密码是在另一台工作站或另一种运行方式下保存的，请重新输入 (the stored SIP password cannot be read here; enter it again)',
+      );
     throw err;
   }
 }
 
-export async function saveAccount(knex: Knex, clock: Clock, box: SecretBox, userId: number, input: Required<Omit<SaveAccountInput, 'password'>> & { password?: string }): Promise<SipAccountPublic> {
+export async function saveAccount(
+  knex: Knex,
+  clock: Clock,
+  box: SecretBox,
+  userId: number,
+  input: Required<Omit<SaveAccountInput, 'password'>> & { password?: string },
+): Promise<SipAccountPublic> {
   const existing = (await knex('sip_accounts').where({ user_id: userId }).first()) as AccountRow | undefined;
   let password = input.password;
   if (password === undefined) {
@@ -43,7 +66,11 @@ export async function saveAccount(knex: Knex, clock: Clock, box: SecretBox, user
     password = openSecret(box, existing).password;
   }
   const row: AccountRow = {
-    user_id: userId, ws_url: input.wsUrl, sip_user: input.user, domain: input.domain, display_name: input.displayName,
+    user_id: userId,
+    ws_url: input.wsUrl,
+    sip_user: input.user,
+    domain: input.domain,
+    display_name: input.displayName,
     ice_servers: JSON.stringify(publicIce(input.iceServers)),
     secret_enc: box.seal(JSON.stringify({ password, iceServers: input.iceServers } satisfies Secret)),
     updated_at: beijingTimestamp(clock.now()),

@@ -7,29 +7,56 @@ import { beijingTimestamp, type Clock } from '../util/clock';
 // every workstation of a shared store writes comparable wall-clock times.
 
 export interface CallRow {
-  id: number; direction: CallDirection; number: string; patient_id: number | null; task_id: number | null;
-  user_id: number | null; started_at: string; answered_at: string | null; ended_at: string | null;
-  ended_by: EndedBy | null; sip_code: number | null; reason: string | null; outcome: CallOutcome | null;
-  outcome_confirmed: number; missed: number; consent: number; recording_path: string | null;
-  recording_mime: string | null; recording_bytes: number | null; patient_name?: string | null;
+  id: number;
+  direction: CallDirection;
+  number: string;
+  patient_id: number | null;
+  task_id: number | null;
+  user_id: number | null;
+  started_at: string;
+  answered_at: string | null;
+  ended_at: string | null;
+  ended_by: EndedBy | null;
+  sip_code: number | null;
+  reason: string | null;
+  outcome: CallOutcome | null;
+  outcome_confirmed: number;
+  missed: number;
+  consent: number;
+  recording_path: string | null;
+  recording_mime: string | null;
+  recording_bytes: number | null;
+  patient_name?: string | null;
 }
 
 const seconds = (ts: string) => Date.parse(`${ts.replace(' ', 'T')}Z`) / 1000;
 
 export function toRecord(r: CallRow): CallRecord {
   return {
-    id: Number(r.id), direction: r.direction, number: r.number, patientId: r.patient_id ?? null,
-    patientName: r.patient_name ?? null, taskId: r.task_id ?? null, userId: r.user_id ?? null,
-    startedAt: r.started_at, answeredAt: r.answered_at, endedAt: r.ended_at, endedBy: r.ended_by,
-    sipCode: r.sip_code === null ? null : Number(r.sip_code), reason: r.reason, outcome: r.outcome,
-    outcomeConfirmed: !!Number(r.outcome_confirmed), missed: !!Number(r.missed), consent: !!Number(r.consent),
-    hasRecording: !!r.recording_path, recordingBytes: r.recording_bytes === null ? null : Number(r.recording_bytes),
+    id: Number(r.id),
+    direction: r.direction,
+    number: r.number,
+    patientId: r.patient_id ?? null,
+    patientName: r.patient_name ?? null,
+    taskId: r.task_id ?? null,
+    userId: r.user_id ?? null,
+    startedAt: r.started_at,
+    answeredAt: r.answered_at,
+    endedAt: r.ended_at,
+    endedBy: r.ended_by,
+    sipCode: r.sip_code === null ? null : Number(r.sip_code),
+    reason: r.reason,
+    outcome: r.outcome,
+    outcomeConfirmed: !!Number(r.outcome_confirmed),
+    missed: !!Number(r.missed),
+    consent: !!Number(r.consent),
+    hasRecording: !!r.recording_path,
+    recordingBytes: r.recording_bytes === null ? null : Number(r.recording_bytes),
     durationSec: r.answered_at && r.ended_at ? Math.max(0, seconds(r.ended_at) - seconds(r.answered_at)) : null,
   };
 }
 
-const withPatient = (knex: Knex) =>
-  knex('calls as c').leftJoin('patients as p', 'p.id', 'c.patient_id').select('c.*', 'p.name as patient_name');
+const withPatient = (knex: Knex) => knex('calls as c').leftJoin('patients as p', 'p.id', 'c.patient_id').select('c.*', 'p.name as patient_name');
 
 export async function getCall(knex: Knex, callId: number): Promise<CallRow> {
   const row = (await withPatient(knex).where('c.id', callId).first()) as CallRow | undefined;
@@ -59,14 +86,21 @@ export async function patientOfTask(knex: Knex, taskId: number | null | undefine
 }
 
 export async function startCall(
-  knex: Knex, clock: Clock, userId: number,
+  knex: Knex,
+  clock: Clock,
+  userId: number,
   c: { direction: CallDirection; number: string; patientId?: number | null; taskId?: number | null; consent: boolean },
 ): Promise<number> {
   const patientId = await patientOfTask(knex, c.taskId, c.patientId);
   const [row] = await knex('calls')
     .insert({
-      direction: c.direction, number: c.number.replace(/[\s()]/g, ''), patient_id: patientId, task_id: c.taskId ?? null,
-      user_id: userId, started_at: beijingTimestamp(clock.now()), consent: c.consent ? 1 : 0,
+      direction: c.direction,
+      number: c.number.replace(/[\s()]/g, ''),
+      patient_id: patientId,
+      task_id: c.taskId ?? null,
+      user_id: userId,
+      started_at: beijingTimestamp(clock.now()),
+      consent: c.consent ? 1 : 0,
     })
     .returning('id');
   return Number(typeof row === 'object' ? row.id : row);
@@ -74,7 +108,10 @@ export async function startCall(
 
 export async function markAnswered(knex: Knex, clock: Clock, call: CallRow): Promise<void> {
   if (call.ended_at) throw new ApiError('conflict', `call ${call.id} has already ended`);
-  await knex('calls').where({ id: call.id }).whereNull('answered_at').update({ answered_at: beijingTimestamp(clock.now()) });
+  await knex('calls')
+    .where({ id: call.id })
+    .whereNull('answered_at')
+    .update({ answered_at: beijingTimestamp(clock.now()) });
 }
 
 /**
@@ -93,21 +130,35 @@ export async function setConsent(knex: Knex, call: CallRow, consent: boolean): P
 
 /** Idempotent: a second report of the same end (e.g. after a reconnect) changes nothing. */
 export async function endCall(
-  knex: Knex, clock: Clock, call: CallRow,
+  knex: Knex,
+  clock: Clock,
+  call: CallRow,
   e: { endedBy: EndedBy; sipCode?: number | null; reason: string; outcome?: CallOutcome | null },
 ): Promise<CallRow> {
   if (!call.ended_at) {
     const missed = call.direction === 'inbound' && !call.answered_at;
-    await knex('calls').where({ id: call.id }).whereNull('ended_at').update({
-      ended_at: beijingTimestamp(clock.now()), ended_by: e.endedBy, sip_code: e.sipCode ?? null, reason: e.reason,
-      outcome: e.outcome ?? null, missed: missed ? 1 : 0,
-    });
+    await knex('calls')
+      .where({ id: call.id })
+      .whereNull('ended_at')
+      .update({
+        ended_at: beijingTimestamp(clock.now()),
+        ended_by: e.endedBy,
+        sip_code: e.sipCode ?? null,
+        reason: e.reason,
+        outcome: e.outcome ?? null,
+        missed: missed ? 1 : 0,
+      });
   }
   return getCall(knex, call.id);
 }
 
 export async function listCalls(knex: Knex, f: { patientId?: number; missedOnly?: boolean; userId?: number; limit: number }): Promise<CallRecord[]> {
-  const q = withPatient(knex).orderBy([{ column: 'c.started_at', order: 'desc' }, { column: 'c.id', order: 'desc' }]).limit(f.limit);
+  const q = withPatient(knex)
+    .orderBy([
+      { column: 'c.started_at', order: 'desc' },
+      { column: 'c.id', order: 'desc' },
+    ])
+    .limit(f.limit);
   if (f.patientId) q.where('c.patient_id', f.patientId);
   if (f.missedOnly) q.where('c.missed', 1);
   if (f.userId) q.where('c.user_id', f.userId);

@@ -14,7 +14,10 @@ import { sipConnectOrigins } from './accounts';
  * Media is WebRTC (SRTP over UDP), which connect-src does not govern.
  */
 export const TWILIO_VOICE_CONNECT_SRC: readonly string[] = [
-  'wss://voice-js.roaming.twilio.com', 'wss://*.twilio.com', 'https://eventgw.twilio.com', 'https://*.twilio.com',
+  'wss://voice-js.roaming.twilio.com',
+  'wss://*.twilio.com',
+  'https://eventgw.twilio.com',
+  'https://*.twilio.com',
 ];
 
 export function softphoneConnectSrc(sipOrigins: readonly string[], twilioVoice: boolean): string[] {

@@ -12,9 +12,20 @@ import { purgeRecordings, readRecording, retentionDays, saveRecording } from './
 import { secretBoxFor } from './secret-box';
 
 type CallMethod =
-  | 'softphone.account' | 'softphone.saveAccount' | 'softphone.credentials'
-  | 'calls.start' | 'calls.answered' | 'calls.end' | 'calls.link' | 'calls.setOutcome' | 'calls.setConsent'
-  | 'calls.uploadRecording' | 'calls.recordingData' | 'calls.lookupCaller' | 'calls.list' | 'calls.purgeRecordings';
+  | 'softphone.account'
+  | 'softphone.saveAccount'
+  | 'softphone.credentials'
+  | 'calls.start'
+  | 'calls.answered'
+  | 'calls.end'
+  | 'calls.link'
+  | 'calls.setOutcome'
+  | 'calls.setConsent'
+  | 'calls.uploadRecording'
+  | 'calls.recordingData'
+  | 'calls.lookupCaller'
+  | 'calls.list'
+  | 'calls.purgeRecordings';
 
 export const callHandlers = ({ store, clock, config }: Services): Pick<Handlers, CallMethod> => {
   const knex = store.knex;
@@ -23,7 +34,11 @@ export const callHandlers = ({ store, clock, config }: Services): Pick<Handlers,
     'softphone.account': async (_i, ctx) => getAccount(knex, ctx.user!.id),
     'softphone.saveAccount': async (input, ctx) => {
       const saved = await saveAccount(knex, clock, box(), ctx.user!.id, input);
-      await audit(knex, clock, ctx.user, 'softphone.account.save', null, { wsUrl: input.wsUrl, user: input.user, passwordChanged: input.password !== undefined });
+      await audit(knex, clock, ctx.user, 'softphone.account.save', null, {
+        wsUrl: input.wsUrl,
+        user: input.user,
+        passwordChanged: input.password !== undefined,
+      });
       return saved;
     },
     // The one way the password leaves main: to the signed-in user's own softphone, audited.

@@ -20,10 +20,9 @@ export const recordingsDir = (dataDir: string) => path.join(dataDir, 'recordings
 
 const extOf = (mime: string) => (mime.startsWith('audio/ogg') ? 'ogg' : 'webm');
 
-export async function saveRecording(
-  knex: Knex, dataDir: string, call: CallRow, mimeType: string, data: Uint8Array,
-): Promise<number> {
-  if (!Number(call.consent)) throw new ApiError('conflict', `call ${call.id} has no consent to record (given when dialling or by calls.setConsent during the call)`);
+export async function saveRecording(knex: Knex, dataDir: string, call: CallRow, mimeType: string, data: Uint8Array): Promise<number> {
+  if (!Number(call.consent))
+    throw new ApiError('conflict', `call ${call.id} has no consent to record (given when dialling or by calls.setConsent during the call)`);
   if (call.recording_path) throw new ApiError('conflict', `call ${call.id} already has a recording`);
   const rel = path.posix.join(call.started_at.slice(0, 4), call.started_at.slice(5, 7), `call-${call.id}.${extOf(mimeType)}`);
   const file = path.join(recordingsDir(dataDir), rel);
@@ -49,13 +48,18 @@ export async function readRecording(dataDir: string, call: CallRow): Promise<{ m
 /** Deletes recordings of calls started more than `days` days ago; returns how many. */
 export async function purgeRecordings(knex: Knex, clock: Clock, dataDir: string, days: number): Promise<number> {
   const cutoff = beijingTimestamp(new Date(clock.now().getTime() - days * 86_400_000));
-  const rows = (await knex('calls').whereNotNull('recording_path').where('started_at', '<', cutoff).select('id', 'recording_path')) as Pick<CallRow, 'id' | 'recording_path'>[];
+  const rows = (await knex('calls').whereNotNull('recording_path').where('started_at', '<', cutoff).select('id', 'recording_path')) as Pick<
+    CallRow,
+    'id' | 'recording_path'
+  >[];
   const root = path.resolve(recordingsDir(dataDir));
   let purged = 0;
   for (const r of rows) {
     const file = path.resolve(root, r.recording_path!);
     if (file.startsWith(root + path.sep)) await fs.promises.rm(file, { force: true });
-    await knex('calls').where({ id: r.id }).update({ recording_path: null, recording_purged_at: beijingTimestamp(clock.now()) });
+    await knex('calls')
+      .where({ id: r.id })
+      .update({ recording_path: null, recording_purged_at: beijingTimestamp(clock.now()) });
     purged += 1;
   }
   return purged;

@@ -19,8 +19,13 @@ export async function voiceSettings(knex: Knex, userId: number, twilioAvailable:
 
 export async function setVoiceProvider(knex: Knex, clock: Clock, userId: number, provider: VoiceProvider, twilioAvailable: boolean): Promise<VoiceSettings> {
   if (provider === 'twilio' && !twilioAvailable)
-    throw new ApiError('invalid_input', '未配置 Twilio 语音，不能选择 Twilio (Twilio voice is not configured)', [{ path: 'provider', message: 'not configured' }]);
-  await knex('softphone_providers').insert({ user_id: userId, provider, updated_at: beijingTimestamp(clock.now()) }).onConflict('user_id').merge();
+    throw new ApiError('invalid_input', '未配置 Twilio 语音，不能选择 Twilio (Twilio voice is not configured)', [
+      { path: 'provider', message: 'not configured' },
+    ]);
+  await knex('softphone_providers')
+    .insert({ user_id: userId, provider, updated_at: beijingTimestamp(clock.now()) })
+    .onConflict('user_id')
+    .merge();
   return { provider, twilioAvailable };
 }
 

@@ -1,6 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { DispatchResult } from '../api/dispatcher';
 import type { App } from '../app';
+import type { User } from '../../shared/model';
 
 // The IPC adapter over the one dispatcher. Electron arrives only as types and parameters, so
 // this file loads (and is tested) without the Electron binary.
@@ -40,6 +41,8 @@ export interface IpcCore {
   call(senderId: number, method: unknown, input: unknown): Promise<DispatchResult>;
   /** The renderer is gone: drop its token and end its session in the store. */
   forget(senderId: number): Promise<void>;
+  /** The user signed in in this renderer, if any (for channels beside the dispatcher: saving an export). */
+  userOf(senderId: number): Promise<User | null>;
 }
 
 export function createIpcCore(backend: Backend, sessions = new IpcSessions(), log: (msg: string) => void = () => {}): IpcCore {
@@ -75,6 +78,7 @@ export function createIpcCore(backend: Backend, sessions = new IpcSessions(), lo
       const token = sessions.take(senderId);
       if (token) await revoke(backend, token);
     },
+    userOf: async (senderId) => (await contextFor(senderId)).user,
   };
 }
 
@@ -93,7 +97,7 @@ export interface IpcDeps {
   log(msg: string): void;
 }
 
-export function registerIpc(deps: IpcDeps): { dispose(): Promise<void> } {
+export function registerIpc(deps: IpcDeps): { dispose(): Promise<void>; userOf(senderId: number): Promise<User | null> } {
   const core = deps.ready.then((app) => createIpcCore(app, new IpcSessions(), deps.log));
   core.catch(() => {}); // the shell reports a failed start; calls below then fail on their own
   const watched = new Set<number>();
@@ -120,15 +124,19 @@ export function registerIpc(deps: IpcDeps): { dispose(): Promise<void> } {
   });
 
   let unsubscribe = () => {};
-  void deps.ready.then((app) => {
-    unsubscribe = app.events.subscribe((name, payload) => {
-      for (const wc of deps.targets()) {
-        if (!wc.isDestroyed() && deps.isAppUrl(wc.getURL())) wc.send(EVENT_CHANNEL, name, payload);
-      }
-    });
-  }, () => {});
+  void deps.ready.then(
+    (app) => {
+      unsubscribe = app.events.subscribe((name, payload) => {
+        for (const wc of deps.targets()) {
+          if (!wc.isDestroyed() && deps.isAppUrl(wc.getURL())) wc.send(EVENT_CHANNEL, name, payload);
+        }
+      });
+    },
+    () => {},
+  );
 
   return {
+    userOf: async (senderId) => (await core).userOf(senderId),
     async dispose() {
       deps.ipcMain.removeHandler(CALL_CHANNEL);
       unsubscribe();

@@ -6,6 +6,7 @@ import type { App } from '../app';
 import { startWorkstation } from '../bootstrap';
 import { softphoneCspSources } from '../calls/csp-sources';
 import { fileKeyBox, setSecretBoxFactory } from '../calls/secret-box';
+import { registerExportSave } from './export-save';
 import { registerIpc } from './ipc';
 import { safeStorageBox } from './secret-box';
 import { isAppUrl } from './security';
@@ -17,6 +18,7 @@ const SHUTDOWN_LIMIT_MS = 10_000;
 let mainWindow: BrowserWindow | null = null;
 let backend: App | null = null;
 let ipc: { dispose(): Promise<void> } | null = null;
+let exportSave: (() => void) | null = null;
 let shutdown: 'running' | 'done' | null = null;
 
 const logFile = () => path.join(app.getPath('logs'), 'main.log');
@@ -25,7 +27,8 @@ const logFile = () => path.join(app.getPath('logs'), 'main.log');
 function log(msg: string): void {
   const line = `${new Date().toISOString()} ${msg}\n`;
   process.stderr.write(line);
-  fs.promises.mkdir(path.dirname(logFile()), { recursive: true })
+  fs.promises
+    .mkdir(path.dirname(logFile()), { recursive: true })
     .then(() => fs.promises.appendFile(logFile(), line))
     .catch(() => {});
 }
@@ -39,25 +42,41 @@ function buildMenu(dataDir: string): Menu {
     {
       label: '编辑',
       submenu: [
-        { role: 'undo', label: '撤销' }, { role: 'redo', label: '重做' }, { type: 'separator' },
-        { role: 'cut', label: '剪切' }, { role: 'copy', label: '复制' }, { role: 'paste', label: '粘贴' }, { role: 'selectAll', label: '全选' },
+        { role: 'undo', label: '撤销' },
+        { role: 'redo', label: '重做' },
+        { type: 'separator' },
+        { role: 'cut', label: '剪切' },
+        { role: 'copy', label: '复制' },
+        { role: 'paste', label: '粘贴' },
+        { role: 'selectAll', label: '全选' },
       ],
     },
     {
       label: '视图',
       submenu: [
-        { role: 'resetZoom', label: '实际大小' }, { role: 'zoomIn', label: '放大' }, { role: 'zoomOut', label: '缩小' },
-        { type: 'separator' }, { role: 'togglefullscreen', label: '全屏' },
+        { role: 'resetZoom', label: '实际大小' },
+        { role: 'zoomIn', label: '放大' },
+        { role: 'zoomOut', label: '缩小' },
+        { type: 'separator' },
+        { role: 'togglefullscreen', label: '全屏' },
         // Reloading would drop unsaved work and devtools would expose the session: development only.
         ...(dev ? ([{ type: 'separator' }, { role: 'reload', label: '重新加载' }, { role: 'toggleDevTools', label: '开发者工具' }] as const) : []),
       ],
     },
     {
       label: '帮助',
-      submenu: [{
-        label: `关于${TITLE}`,
-        click: () => void dialog.showMessageBox({ type: 'info', title: '关于', message: `${TITLE} ${app.getVersion()}`, detail: `数据目录：${dataDir}\n日志：${logFile()}` }),
-      }],
+      submenu: [
+        {
+          label: `关于${TITLE}`,
+          click: () =>
+            void dialog.showMessageBox({
+              type: 'info',
+              title: '关于',
+              message: `${TITLE} ${app.getVersion()}`,
+              detail: `数据目录：${dataDir}\n日志：${logFile()}`,
+            }),
+        },
+      ],
     },
   ];
   return Menu.buildFromTemplate(template);
@@ -76,17 +95,31 @@ async function start(): Promise<void> {
   const starting = startWorkstation(dataDir, { log });
   // The SIP server (and Twilio, when configured) joins the CSP once the store is open; a first
   // start still syncing gives up after 3 s (no account can be saved before then anyway).
-  const sipOrigins = () => Promise.race([
-    starting.then((s) => softphoneCspSources(s.app.store.knex, s.app.config.twilio)),
-    new Promise<string[]>((resolve) => setTimeout(() => resolve([]), 3000)),
-  ]);
+  const sipOrigins = () =>
+    Promise.race([
+      starting.then((s) => softphoneCspSources(s.app.store.knex, s.app.config.twilio)),
+      new Promise<string[]>((resolve) => setTimeout(() => resolve([]), 3000)),
+    ]);
   hardenSession(app, session.defaultSession, entry.origin, sipOrigins);
-  ipc = registerIpc({
+  const bridge = registerIpc({
     ipcMain,
     ready: starting.then((s) => s.app),
     isAppUrl: (url) => isAppUrl(url, entry.origin),
     targets: () => BrowserWindow.getAllWindows().map((w) => w.webContents),
     log,
+  });
+  ipc = bridge;
+  exportSave = registerExportSave({
+    ipcMain,
+    ready: starting.then((s) => s.app),
+    userOf: bridge.userOf,
+    isAppUrl: (url) => isAppUrl(url, entry.origin),
+    choosePath: async (sender, defaultName) => {
+      const win = BrowserWindow.fromWebContents(sender);
+      const options = { title: '保存导出文件', defaultPath: path.join(app.getPath('downloads'), defaultName) };
+      const r = await (win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options));
+      return r.canceled || !r.filePath ? null : r.filePath;
+    },
   });
   mainWindow = createMainWindow(entry, { devTools: !app.isPackaged, log });
   mainWindow.on('closed', () => (mainWindow = null));
@@ -95,7 +128,9 @@ async function start(): Promise<void> {
   backend = started.app;
   if (started.initialAdminPasswordFile) {
     const options = {
-      type: 'info' as const, title: TITLE, message: '初始管理员账号：admin',
+      type: 'info' as const,
+      title: TITLE,
+      message: '初始管理员账号：admin',
       detail: `初始密码保存在：\n${started.initialAdminPasswordFile}\n请登录并妥善保管密码后删除该文件（删除后不再提示）。`,
     };
     await (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
@@ -103,6 +138,7 @@ async function start(): Promise<void> {
 }
 
 async function closeBackend(): Promise<void> {
+  exportSave?.();
   await ipc?.dispose();
   await backend?.close();
   backend = null;

@@ -80,8 +80,7 @@ export interface HidDeviceInfo {
   collections?: readonly { usagePage: number }[];
 }
 
-export const isTelephonyDevice = (d: HidDeviceInfo): boolean =>
-  (d.collections ?? []).some((c) => c.usagePage === TELEPHONY_USAGE_PAGE);
+export const isTelephonyDevice = (d: HidDeviceInfo): boolean => (d.collections ?? []).some((c) => c.usagePage === TELEPHONY_USAGE_PAGE);
 
 /** The 'hid' permission check: may this page use navigator.hid at all? */
 export function isHidAccessAllowed(url: string | undefined, app: AppOrigin): boolean {

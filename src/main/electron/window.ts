@@ -2,8 +2,16 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BrowserWindow, shell, type App as ElectronApp, type Session } from 'electron';
 import {
-  chooseHidDevice, contentSecurityPolicy, devOrigin, externalUrl, fileOrigin, isAppUrl, isHidAccessAllowed, isHidDeviceAllowed,
-  isPermissionAllowed, type AppOrigin,
+  chooseHidDevice,
+  contentSecurityPolicy,
+  devOrigin,
+  externalUrl,
+  fileOrigin,
+  isAppUrl,
+  isHidAccessAllowed,
+  isHidDeviceAllowed,
+  isPermissionAllowed,
+  type AppOrigin,
 } from './security';
 
 // Defined by @electron-forge/plugin-vite at build time; the URL only under `electron-forge start`.
@@ -29,16 +37,17 @@ export function rendererEntry(): RendererEntry {
  * `sipOrigins`: the softphone's SIP WebSocket origins (and Twilio's endpoints when Twilio voice is
  * configured: calls/csp-sources.ts), added to connect-src per response.
  */
-export function hardenSession(
-  electronApp: ElectronApp, ses: Session, origin: AppOrigin, sipOrigins: () => Promise<readonly string[]> = async () => [],
-): void {
+export function hardenSession(electronApp: ElectronApp, ses: Session, origin: AppOrigin, sipOrigins: () => Promise<readonly string[]> = async () => []): void {
   const own = (url: string) => isAppUrl(url, origin);
   const dev = origin.kind === 'dev';
 
   ses.webRequest.onHeadersReceived((details, callback) => {
     if (!own(details.url)) return callback({});
-    void sipOrigins().catch(() => []).then((connectSrc) =>
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy({ dev, connectSrc })] } }));
+    void sipOrigins()
+      .catch(() => [])
+      .then((connectSrc) =>
+        callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy({ dev, connectSrc })] } }),
+      );
   });
 
   ses.setPermissionRequestHandler((_wc, permission, callback, details) => {

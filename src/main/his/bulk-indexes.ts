@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { deferIndexes as deferStoreIndexes } from '../store/deferred-indexes';
 
 // The tables a HIS sync fills. On a first load into an empty SQLite store their secondary
 // indexes are dropped and built once at the end: one sorted build is several times cheaper
@@ -6,42 +7,8 @@ import type Database from 'better-sqlite3';
 // the upserts need them.
 const BULK_TABLES = ['patients', 'phones', 'encounters', 'diagnoses', 'checkup_findings'];
 
-export function deferIndexes(db: Database.Database): number {
-  const indexes = db
-    .prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and sql not like 'CREATE UNIQUE%'
-      and tbl_name in (${BULK_TABLES.map(() => '?').join(',')})`)
-    .all(...BULK_TABLES) as { name: string; sql: string }[];
-  db.transaction(() => {
-    const save = db.prepare('insert into deferred_indexes (name, definition) values (?, ?) on conflict (name) do nothing');
-    for (const ix of indexes) {
-      save.run(ix.name, ix.sql);
-      db.exec(`drop index "${ix.name.replace(/"/g, '""')}"`);
-    }
-  })();
-  return indexes.length;
-}
-
-/** The table a CREATE INDEX statement is on, unquoted. */
-const indexedTable = (definition: string) => /\bon\s+[`"[]?(\w+)/i.exec(definition)?.[1] ?? '';
-
-/**
- * Builds the set-aside indexes (of the given tables, or all); safe to call at any time (a
- * no-op when none is pending).
- */
-export function restoreIndexes(db: Database.Database, tables?: string[]): number {
-  const pending = (db.prepare('select name, definition from deferred_indexes').all() as { name: string; definition: string }[])
-    .filter((ix) => !tables || tables.includes(indexedTable(ix.definition)));
-  for (const ix of pending) {
-    db.transaction(() => {
-      db.exec(ix.definition.replace(/^CREATE INDEX\b/i, 'CREATE INDEX IF NOT EXISTS'));
-      db.prepare('delete from deferred_indexes where name = ?').run(ix.name);
-    })();
-  }
-  // A sampled analyze: exact statistics over millions of rows cost seconds and choose the same plans.
-  // Statistics wait for the whole load: mid-run they would describe half-empty tables.
-  if (pending.length && !tables) db.exec('pragma analysis_limit = 2000; analyze');
-  return pending.length;
-}
+/** Sets aside the secondary indexes of the tables a HIS sync fills (see ../store/deferred-indexes). */
+export const deferIndexes = (db: Database.Database): number => deferStoreIndexes(db, BULK_TABLES);
 
 /** The tables whose bulk load ends with an entity: their indexes can be built right after it. */
 export const BULK_FILLED_BY: Partial<Record<string, string[]>> = { patients: ['patients', 'phones'] };

@@ -4,7 +4,11 @@ import { ApiError } from '../api/errors';
 import type { Services } from '../api/services';
 
 const parseJson = <T>(s: unknown, fallback: T): T => {
-  try { return s ? (JSON.parse(String(s)) as T) : fallback; } catch { return fallback; }
+  try {
+    return s ? (JSON.parse(String(s)) as T) : fallback;
+  } catch {
+    return fallback;
+  }
 };
 
 export const syncHandlers = ({ store, sync }: Services): Pick<Handlers, 'sync.start' | 'sync.cancel' | 'sync.runs' | 'sync.rejected'> => ({
@@ -15,11 +19,19 @@ export const syncHandlers = ({ store, sync }: Services): Pick<Handlers, 'sync.st
   },
   'sync.cancel': async ({ runId }) => ({ cancelled: sync.cancel(runId) }),
   'sync.runs': async (input) => {
-    const rows = await store.knex('sync_runs').orderBy('id', 'desc').limit(input?.limit ?? 20);
+    const rows = await store
+      .knex('sync_runs')
+      .orderBy('id', 'desc')
+      .limit(input?.limit ?? 20);
     return rows.map((r: Record<string, unknown>): SyncRun => ({
-      id: Number(r.id), profile: r.profile as string, status: r.status as SyncRun['status'],
-      startedAt: r.started_at as string, finishedAt: (r.finished_at as string) ?? null, triggeredBy: (r.triggered_by as string) ?? null,
-      counts: parseJson(r.counts, {}), error: (r.error as string) ?? null,
+      id: Number(r.id),
+      profile: r.profile as string,
+      status: r.status as SyncRun['status'],
+      startedAt: r.started_at as string,
+      finishedAt: (r.finished_at as string) ?? null,
+      triggeredBy: (r.triggered_by as string) ?? null,
+      counts: parseJson(r.counts, {}),
+      error: (r.error as string) ?? null,
     }));
   },
   'sync.rejected': async ({ runId, entity, page, pageSize }) => {
@@ -27,12 +39,24 @@ export const syncHandlers = ({ store, sync }: Services): Pick<Handlers, 'sync.st
     if (runId) q = q.where('sync_run_id', runId);
     if (entity) q = q.where('entity', entity);
     const [{ n }] = await q.clone().count({ n: '*' });
-    const rows = await q.orderBy([{ column: 'last_seen_at', order: 'desc' }, { column: 'id', order: 'desc' }]).limit(pageSize).offset((page - 1) * pageSize);
+    const rows = await q
+      .orderBy([
+        { column: 'last_seen_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(pageSize)
+      .offset((page - 1) * pageSize);
     return {
       total: Number(n),
       rows: rows.map((r: Record<string, unknown>): RejectedRow => ({
-        id: Number(r.id), syncRunId: Number(r.sync_run_id), entity: r.entity as string, sourceKey: r.source_key as string,
-        reason: r.reason as string, detail: (r.detail as string) ?? null, raw: parseJson(r.raw, {}), lastSeenAt: r.last_seen_at as string,
+        id: Number(r.id),
+        syncRunId: Number(r.sync_run_id),
+        entity: r.entity as string,
+        sourceKey: r.source_key as string,
+        reason: r.reason as string,
+        detail: (r.detail as string) ?? null,
+        raw: parseJson(r.raw, {}),
+        lastSeenAt: r.last_seen_at as string,
       })),
     };
   },

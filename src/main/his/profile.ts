@@ -3,8 +3,14 @@ import path from 'node:path';
 import { z } from 'zod';
 
 export const ENTITIES = [
-  'departments', 'patients', 'merges', 'inpatient_stays', 'inpatient_diagnoses',
-  'outpatient_visits', 'checkups', 'checkup_findings',
+  'departments',
+  'patients',
+  'merges',
+  'inpatient_stays',
+  'inpatient_diagnoses',
+  'outpatient_visits',
+  'checkups',
+  'checkup_findings',
 ] as const;
 export type EntityName = (typeof ENTITIES)[number];
 
@@ -13,22 +19,26 @@ const watermark = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('business_date'), windowDays: z.number().int().min(1).default(30) }),
 ]);
 
-const entitySpec = z.object({
-  entity: z.enum(ENTITIES),
-  sql: z.string(),
-  /** The column (after aliasing) that identifies a row in the source. */
-  key: z.string(),
-  watermark: watermark.optional(),
-}).strict();
+const entitySpec = z
+  .object({
+    entity: z.enum(ENTITIES),
+    sql: z.string(),
+    /** The column (after aliasing) that identifies a row in the source. */
+    key: z.string(),
+    watermark: watermark.optional(),
+  })
+  .strict();
 
-const profileSchema = z.object({
-  name: z.string(),
-  sourceSystem: z.string().regex(/^[a-z0-9_-]+$/),
-  description: z.string().optional(),
-  entities: z.array(entitySpec).min(1),
-  /** "<entity>.<column>": { raw value: canonical value }; "*" is the fallback. */
-  valueMaps: z.record(z.string(), z.record(z.string(), z.string())).default({}),
-}).strict();
+const profileSchema = z
+  .object({
+    name: z.string(),
+    sourceSystem: z.string().regex(/^[a-z0-9_-]+$/),
+    description: z.string().optional(),
+    entities: z.array(entitySpec).min(1),
+    /** "<entity>.<column>": { raw value: canonical value }; "*" is the fallback. */
+    valueMaps: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+  })
+  .strict();
 
 export type EntitySpec = z.infer<typeof entitySpec> & { sqlText: string };
 export interface HisProfile extends Omit<z.infer<typeof profileSchema>, 'entities'> {
@@ -40,8 +50,7 @@ export function loadProfile(dir: string): HisProfile {
   const file = path.join(dir, 'profile.json');
   if (!fs.existsSync(file)) throw new Error(`HIS profile not found: ${file}`);
   const parsed = profileSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
-  if (!parsed.success)
-    throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const order = (e: EntityName) => ENTITIES.indexOf(e);
   const entities = parsed.data.entities
     .map((e) => ({ ...e, sqlText: fs.readFileSync(path.join(dir, e.sql), 'utf8') }))

@@ -34,25 +34,32 @@ export class SyncManager {
     let resolveId!: (id: number) => void;
     const idKnown = new Promise<number>((r) => (resolveId = r));
     const done = runSync(this.store, source, profile, this.clock, {
-      triggeredBy, signal: abort.signal, full: opts.full,
+      triggeredBy,
+      signal: abort.signal,
+      full: opts.full,
       onProgress: (p) => {
         resolveId(p.runId);
         if (this.current) this.current.runId = p.runId;
         this.events.emit('sync.progress', p);
       },
-    }).then(async (run) => {
-      if (run.status === 'ok' && this.afterSuccess)
-        await this.afterSuccess(run).catch((err) => this.log(`after sync ${run.id}: ${(err as Error).stack ?? err}`));
-      return run;
-    }).finally(async () => {
-      this.current = null;
-      await source.close();
-    });
+    })
+      .then(async (run) => {
+        if (run.status === 'ok' && this.afterSuccess)
+          await this.afterSuccess(run).catch((err) => this.log(`after sync ${run.id}: ${(err as Error).stack ?? err}`));
+        return run;
+      })
+      .finally(async () => {
+        this.current = null;
+        await source.close();
+      });
     this.current = { runId: null, abort, done };
-    done.then((run) => {
-      resolveId(run.id);
-      this.log(`sync run ${run.id}: ${run.status}${run.error ? ` (${run.error})` : ''}`);
-    }, (err) => this.log(`sync failed: ${(err as Error).message}`));
+    done.then(
+      (run) => {
+        resolveId(run.id);
+        this.log(`sync run ${run.id}: ${run.status}${run.error ? ` (${run.error})` : ''}`);
+      },
+      (err) => this.log(`sync failed: ${(err as Error).message}`),
+    );
     return { runId: await Promise.race([idKnown, done.then((r) => r.id)]), done };
   }
 

@@ -1,11 +1,12 @@
 import type { EntityCounts, SyncProgress, SyncRun } from '../../shared/model';
+import { restoreIndexes } from '../store/deferred-indexes';
 import type { Store } from '../store/store';
 import { beijingTimestamp, type Clock } from '../util/clock';
 import { entityHandlers } from './entities';
 import type { EntityContext, Rejection } from './entities/types';
 import { ValueMapper, type EntitySpec, type HisProfile } from './profile';
 import type { HisRow, HisSource } from './sources/types';
-import { BULK_FILLED_BY, deferIndexes, restoreIndexes } from './bulk-indexes';
+import { BULK_FILLED_BY, deferIndexes } from './bulk-indexes';
 import { openSyncDb, type Q, type SyncDb } from './sync-db';
 import { keepGroupsTogether, syncWindow } from './windows';
 
@@ -22,7 +23,9 @@ export interface SyncOptions {
 }
 
 export class SyncCancelled extends Error {
-  constructor() { super('sync cancelled'); }
+  constructor() {
+    super('sync cancelled');
+  }
 }
 
 async function saveRejections(q: Q, runId: number, sourceSystem: string, now: string, rejections: Rejection[]) {
@@ -31,7 +34,8 @@ async function saveRejections(q: Q, runId: number, sourceSystem: string, now: st
       `insert into rejected_rows (sync_run_id, source_system, entity, source_key, reason, detail, raw, first_seen_at, last_seen_at)
        values (?,?,?,?,?,?,?,?,?) on conflict (source_system, entity, source_key, reason) do update set
        sync_run_id = excluded.sync_run_id, detail = excluded.detail, raw = excluded.raw, last_seen_at = excluded.last_seen_at`,
-      [runId, sourceSystem, r.entity, r.key.slice(0, 128), r.reason, r.detail?.slice(0, 512) ?? null, JSON.stringify(r.raw), now, now]);
+      [runId, sourceSystem, r.entity, r.key.slice(0, 128), r.reason, r.detail?.slice(0, 512) ?? null, JSON.stringify(r.raw), now, now],
+    );
 }
 
 const STORED_AS: Partial<Record<string, string>> = {
@@ -45,9 +49,14 @@ const STORED_AS: Partial<Record<string, string>> = {
 async function forgetResolvedRejections(db: SyncDb, ctx: EntityContext, entity: string) {
   const stored = STORED_AS[entity];
   if (!stored) return;
-  await db.transaction((q) => q.run(
-    `delete from rejected_rows where source_system = ? and entity = ? and last_seen_at < ? and source_key in (${stored})`,
-    [ctx.sourceSystem, entity, ctx.now, ctx.sourceSystem]));
+  await db.transaction((q) =>
+    q.run(`delete from rejected_rows where source_system = ? and entity = ? and last_seen_at < ? and source_key in (${stored})`, [
+      ctx.sourceSystem,
+      entity,
+      ctx.now,
+      ctx.sourceSystem,
+    ]),
+  );
 }
 
 interface OpenedStream {
@@ -58,13 +67,16 @@ interface OpenedStream {
 
 /** Starts reading one view (a source may begin at once, before the first batch is taken). */
 async function openStream(db: SyncDb, source: HisSource, spec: EntitySpec, sourceSystem: string, now: string, opts: SyncOptions): Promise<OpenedStream> {
-  const [state] = await db.transaction((q) => q.all<{ watermark_value: string | null }>(
-    'select watermark_value from sync_state where source_system = ? and entity = ?', [sourceSystem, spec.entity]));
+  const [state] = await db.transaction((q) =>
+    q.all<{ watermark_value: string | null }>('select watermark_value from sync_state where source_system = ? and entity = ?', [sourceSystem, spec.entity]),
+  );
   const { window, nextWatermark } = syncWindow(spec, state?.watermark_value ?? null, now, { full: opts.full });
   return { batches: source.stream(spec.sqlText, { ...window }, opts.batchSize ?? 2000), nextWatermark, firstRead: !state?.watermark_value };
 }
 
-const closeStream = async (s: OpenedStream | null) => { await s?.batches[Symbol.asyncIterator]().return?.(); };
+const closeStream = async (s: OpenedStream | null) => {
+  await s?.batches[Symbol.asyncIterator]().return?.();
+};
 
 async function syncEntity(db: SyncDb, opened: OpenedStream, spec: EntitySpec, ctx: EntityContext, runId: number, counts: EntityCounts, opts: SyncOptions) {
   const handler = entityHandlers[spec.entity];
@@ -77,9 +89,12 @@ async function syncEntity(db: SyncDb, opened: OpenedStream, spec: EntitySpec, ct
   try {
     while (!finished) {
       await db.transaction(async (q) => {
-        for (let n = 0; n < rowsPerCommit; ) {
+        for (let n = 0; n < rowsPerCommit;) {
           const next = await it.next();
-          if (next.done) { finished = true; return; }
+          if (next.done) {
+            finished = true;
+            return;
+          }
           if (opts.signal?.aborted) throw new SyncCancelled();
           const rows = next.value;
           const r = await handler.processBatch(q, rows, ctx);
@@ -103,10 +118,13 @@ async function syncEntity(db: SyncDb, opened: OpenedStream, spec: EntitySpec, ct
   // A first read that found nothing sets none: views still empty (or a HIS account not yet
   // granted them) must not hide the history they show later.
   if (spec.watermark && !(opened.firstRead && counts.read === 0))
-    await db.transaction((q) => q.run(
-      `insert into sync_state (source_system, entity, watermark_kind, watermark_value, last_ok_at) values (?,?,?,?,?)
+    await db.transaction((q) =>
+      q.run(
+        `insert into sync_state (source_system, entity, watermark_kind, watermark_value, last_ok_at) values (?,?,?,?,?)
        on conflict (source_system, entity) do update set watermark_value = excluded.watermark_value, last_ok_at = excluded.last_ok_at`,
-      [ctx.sourceSystem, spec.entity, spec.watermark!.kind, opened.nextWatermark, ctx.now]));
+        [ctx.sourceSystem, spec.entity, spec.watermark!.kind, opened.nextWatermark, ctx.now],
+      ),
+    );
 }
 
 async function storeIsEmpty(q: Q, sourceSystem: string): Promise<boolean> {
@@ -157,7 +175,9 @@ export async function runSync(store: Store, source: HisSource, profile: HisProfi
     await db.close();
   }
   const finishedAt = beijingTimestamp(clock.now());
-  await knex('sync_runs').where({ id: runId }).update({ status, finished_at: finishedAt, counts: JSON.stringify(counts), error });
+  await knex('sync_runs')
+    .where({ id: runId })
+    .update({ status, finished_at: finishedAt, counts: JSON.stringify(counts), error });
   opts.onProgress?.({ runId, entity: '', read: 0, rejected: 0, done: true, status });
   return { id: runId, profile: profile.name, status, startedAt: now, finishedAt, triggeredBy: opts.triggeredBy ?? null, counts, error };
 }

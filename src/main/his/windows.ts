@@ -1,11 +1,7 @@
+import { addBeijingMinutes } from '../../shared/beijing-time';
 import type { EntitySpec } from './profile';
 
 const FULL_SINCE = '1900-01-01 00:00:00';
-
-function shift(ts: string, minutes: number): string {
-  const d = new Date(`${ts.replace(' ', 'T')}Z`);
-  return new Date(d.getTime() + minutes * 60_000).toISOString().slice(0, 19).replace('T', ' ');
-}
 
 export interface SyncWindow {
   since: string;
@@ -24,13 +20,19 @@ const OPEN_UNTIL = '9999-12-31 23:59:59';
  * records keep changing after the fact. The stored watermark stays a little behind now, so
  * rows still being written are read again next time; upserts make the re-reading harmless.
  */
-export function syncWindow(spec: EntitySpec, watermark: string | null, now: string, opts: { full?: boolean; lagMinutes?: number } = {}): { window: SyncWindow; nextWatermark: string } {
+export function syncWindow(
+  spec: EntitySpec,
+  watermark: string | null,
+  now: string,
+  opts: { full?: boolean; lagMinutes?: number } = {},
+): { window: SyncWindow; nextWatermark: string } {
   let since = FULL_SINCE;
-  if (!opts.full && watermark && spec.watermark?.kind === 'datetime') since = shift(watermark, -spec.watermark.overlapMinutes);
-  if (!opts.full && watermark && spec.watermark?.kind === 'business_date') since = `${shift(watermark, -spec.watermark.windowDays * 1440).slice(0, 10)} 00:00:00`;
+  if (!opts.full && watermark && spec.watermark?.kind === 'datetime') since = addBeijingMinutes(watermark, -spec.watermark.overlapMinutes);
+  if (!opts.full && watermark && spec.watermark?.kind === 'business_date')
+    since = `${addBeijingMinutes(watermark, -spec.watermark.windowDays * 1440).slice(0, 10)} 00:00:00`;
   return {
     window: { since, until: OPEN_UNTIL, since_date: since.slice(0, 10), until_date: OPEN_UNTIL.slice(0, 10) },
-    nextWatermark: shift(now, -(opts.lagMinutes ?? 5)),
+    nextWatermark: addBeijingMinutes(now, -(opts.lagMinutes ?? 5)),
   };
 }
 
@@ -42,7 +44,10 @@ export async function* keepGroupsTogether<T extends Record<string, unknown>>(bat
     const lastKey = rows[rows.length - 1][key];
     let cut = rows.length;
     while (cut > 0 && rows[cut - 1][key] === lastKey) cut--;
-    if (cut === 0) { carry = rows; continue; }
+    if (cut === 0) {
+      carry = rows;
+      continue;
+    }
     carry = rows.slice(cut);
     yield rows.slice(0, cut);
   }

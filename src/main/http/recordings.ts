@@ -44,7 +44,11 @@ export async function handleRecording(app: App, token: string | null, req: http.
     const data = await readBinary(req, MAX_RECORDING_BYTES);
     if (!data) return send(res, 413, { error: { code: 'invalid_input', message: 'recording too large' } });
     const mimeType = String(req.headers['content-type'] ?? '').replace(/\s+/g, '');
-    const out = await app.dispatcher.dispatch(ctx, 'calls.uploadRecording', { callId, mimeType, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
+    const out = await app.dispatcher.dispatch(ctx, 'calls.uploadRecording', {
+      callId,
+      mimeType,
+      data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+    });
     return out.ok ? send(res, 200, { result: out.result }) : send(res, httpStatusOf[out.error.code], { error: out.error });
   }
   if (req.method !== 'GET') return send(res, 405, { error: { code: 'forbidden', message: 'method not allowed' } });

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '../app';
 import { httpStatusOf } from '../api/errors';
+import { exportFileId, handleExportFile } from './exports';
 import { handleRecording, isRecordingRoute, setSipCsp } from './recordings';
 import { handleTwilioWebhook, isTwilioRoute } from '../messaging/webhooks';
 import { securityHeaders, serveStatic } from './static';
@@ -25,7 +26,10 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) { reject(new Error('body too large')); req.destroy(); } else chunks.push(c);
+      if (size > MAX_BODY) {
+        reject(new Error('body too large'));
+        req.destroy();
+      } else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
@@ -66,22 +70,31 @@ async function handleEvents(app: App, req: http.IncomingMessage, res: http.Serve
   res.write(': connected\n\n');
   const unsubscribe = app.events.subscribe((event, payload) => res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`));
   const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
-  req.on('close', () => { clearInterval(ping); unsubscribe(); });
+  req.on('close', () => {
+    clearInterval(ping);
+    unsubscribe();
+  });
 }
 
 /** The browser shell: the renderer, `POST /api/<method>` over the one dispatcher, and events. */
-export function startHttpServer(app: App, opts: { host: string; port: number; staticDir: string; log?: (m: string) => void }): Promise<http.Server & { url: string }> {
+export function startHttpServer(
+  app: App,
+  opts: { host: string; port: number; staticDir: string; log?: (m: string) => void },
+): Promise<http.Server & { url: string }> {
   const server = http.createServer((req, res) => {
     securityHeaders(res);
     const url = req.url ?? '/';
     const apiMatch = /^\/api\/([a-zA-Z.]+)$/.exec(url.split('?')[0]);
-    const done = (p: Promise<unknown>) => p.catch((err) => {
-      opts.log?.(`http ${url}: ${(err as Error).stack}`);
-      if (!res.headersSent) json(res, 500, { error: { code: 'internal', message: 'internal error' } });
-    });
+    const done = (p: Promise<unknown>) =>
+      p.catch((err) => {
+        opts.log?.(`http ${url}: ${(err as Error).stack}`);
+        if (!res.headersSent) json(res, 500, { error: { code: 'internal', message: 'internal error' } });
+      });
     if (url === '/healthz') return json(res, 200, { ok: true });
     if (url.startsWith('/api/events') && req.method === 'GET') return void done(handleEvents(app, req, res));
     if (isRecordingRoute(url)) return void done(handleRecording(app, sessionToken(req), req, res));
+    const exportId = req.method === 'GET' ? exportFileId(url) : null;
+    if (exportId) return void done(handleExportFile(app, sessionToken(req), exportId, res));
     if (isTwilioRoute(url)) return void done(handleTwilioWebhook(app, req, res, opts.log));
     if (apiMatch && req.method === 'POST') return void done(handleApi(app, apiMatch[1], req, res));
     if (url.startsWith('/api/')) return json(res, 404, { error: { code: 'unknown_method', message: 'not found' } });

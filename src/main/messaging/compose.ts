@@ -31,7 +31,14 @@ export async function compose(knex: Knex, deps: Pick<MessagingDeps, 'hospital' |
     phone = toE164(input.phone);
     // Only the patient's own numbers on file: the screen cannot be used to text anyone.
     if (!phone || !mobiles.includes(phone))
-      throw new ApiError('invalid_input', '该号码不是患者的手机号 (not one of the patient\'s mobile numbers)', [{ path: 'phone', message: 'unknown number' }]);
+      throw new ApiError('invalid_input', "该号码不是患者的手机号 (not one of the patient's mobile numbers)", [{ path: 'phone', message: 'unknown number' }]);
   }
-  return { patientId: input.patientId, phone, template: template.id, body, optedOut: await isOptedOut(knex, phone, input.patientId), deceased: !!Number(patient.deceased) };
+  return {
+    patientId: input.patientId,
+    phone,
+    template: template.id,
+    body,
+    optedOut: await isOptedOut(knex, phone, input.patientId),
+    deceased: !!Number(patient.deceased),
+  };
 }

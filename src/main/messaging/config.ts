@@ -9,30 +9,40 @@ import { z } from 'zod';
 
 const sid = (prefix: string) => z.string().regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), `expected ${prefix} followed by 32 hex digits`);
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 number (+86…)');
-const httpUrl = z.string().url().refine((s) => /^https?:\/\//.test(s), 'expected an http(s) URL');
+const httpUrl = z
+  .string()
+  .url()
+  .refine((s) => /^https?:\/\//.test(s), 'expected an http(s) URL');
 
-export const twilioFileSchema = z.object({
-  accountSid: sid('AC').optional(),
-  authToken: z.string().min(1).optional(),
-  apiKey: sid('SK').optional(),
-  apiSecret: z.string().min(1).optional(),
-  messagingServiceSid: sid('MG').optional(),
-  from: e164.optional(),
-  /** The public URL Twilio posts delivery receipts to (this server's POST /twilio/status). */
-  statusCallbackUrl: httpUrl.optional(),
-  /** The public URL configured for inbound SMS; default: statusCallbackUrl with …/status → …/inbound. */
-  inboundUrl: httpUrl.optional(),
-  voice: z.object({
-    twimlAppSid: sid('AP'),
-    /** Access token lifetime; Twilio allows up to 24 h, we keep it to at most one hour. */
-    ttlSeconds: z.number().int().min(60).max(3600).default(3600),
-  }).strict().optional(),
-}).strict();
+export const twilioFileSchema = z
+  .object({
+    accountSid: sid('AC').optional(),
+    authToken: z.string().min(1).optional(),
+    apiKey: sid('SK').optional(),
+    apiSecret: z.string().min(1).optional(),
+    messagingServiceSid: sid('MG').optional(),
+    from: e164.optional(),
+    /** The public URL Twilio posts delivery receipts to (this server's POST /twilio/status). */
+    statusCallbackUrl: httpUrl.optional(),
+    /** The public URL configured for inbound SMS; default: statusCallbackUrl with …/status → …/inbound. */
+    inboundUrl: httpUrl.optional(),
+    voice: z
+      .object({
+        twimlAppSid: sid('AP'),
+        /** Access token lifetime; Twilio allows up to 24 h, we keep it to at most one hour. */
+        ttlSeconds: z.number().int().min(60).max(3600).default(3600),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
 
-export const smsFileSchema = z.object({
-  /** Signs every SMS (【…】) and fills {hospital}; Chinese carriers require a signature. */
-  hospitalName: z.string().min(1).max(32).default('本院'),
-}).strict();
+export const smsFileSchema = z
+  .object({
+    /** Signs every SMS (【…】) and fills {hospital}; Chinese carriers require a signature. */
+    hospitalName: z.string().min(1).max(32).default('本院'),
+  })
+  .strict();
 
 export interface TwilioConfig {
   accountSid: string;

@@ -26,8 +26,13 @@ export const messagingHandlers = ({ store, clock, config, sms }: Services): Pick
   let fallback: SmsProvider | null = null;
   const log = (m: string) => console.error(m);
   const deps = (): MessagingDeps => ({
-    knex, clock, provider: sms ?? (fallback ??= smsProviderFor(config, log)), hospital: config.sms?.hospitalName ?? '本院',
-    statusCallbackUrl: config.twilio?.statusCallbackUrl ?? null, templates: shippedSmsTemplates(), log,
+    knex,
+    clock,
+    provider: sms ?? (fallback ??= smsProviderFor(config, log)),
+    hospital: config.sms?.hospitalName ?? '本院',
+    statusCallbackUrl: config.twilio?.statusCallbackUrl ?? null,
+    templates: shippedSmsTemplates(),
+    log,
   });
   return {
     'messages.templates': async () => shippedSmsTemplates().map((t): SmsTemplateInfo => ({ ...t })),
@@ -47,8 +52,16 @@ export const messagingHandlers = ({ store, clock, config, sms }: Services): Pick
       if (!c.phone) throw new ApiError('invalid_input', '患者没有可接收短信的手机号 (no mobile number for SMS)', [{ path: 'phone', message: 'none' }]);
       if (c.optedOut) throw new ApiError('invalid_input', '患者已退订短信 (the patient opted out of SMS)', [{ path: 'patientId', message: 'opted out' }]);
       // Opt-out is checked again inside sendOne, right before the provider call.
-      const out = await sendOne(d, { patientId: c.patientId, phone: c.phone, template: c.template, body: c.body, aboutTaskId: input.taskId ?? null, sentBy: ctx.user!.id });
-      if (out.kind === 'opted_out') throw new ApiError('invalid_input', '患者已退订短信 (the patient opted out of SMS)', [{ path: 'patientId', message: 'opted out' }]);
+      const out = await sendOne(d, {
+        patientId: c.patientId,
+        phone: c.phone,
+        template: c.template,
+        body: c.body,
+        aboutTaskId: input.taskId ?? null,
+        sentBy: ctx.user!.id,
+      });
+      if (out.kind === 'opted_out')
+        throw new ApiError('invalid_input', '患者已退订短信 (the patient opted out of SMS)', [{ path: 'patientId', message: 'opted out' }]);
       if (out.kind === 'duplicate') throw new ApiError('conflict', 'duplicate message');
       await audit(knex, clock, ctx.user, 'sms.send', c.patientId, { messageId: out.messageId, template: c.template, outcome: out.kind });
       return messageRecord(knex, out.messageId, ctx.user!.role);

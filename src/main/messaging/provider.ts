@@ -21,7 +21,11 @@ export interface ProviderAccepted {
  * (so it was certainly not sent); false for network errors, where it may have been.
  */
 export class SmsProviderError extends Error {
-  constructor(readonly code: string, message: string, readonly definite: boolean) {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly definite: boolean,
+  ) {
     super(message);
   }
 }

@@ -31,7 +31,15 @@ export interface SendDueCounts {
   interrupted: number;
 }
 
-interface DueTask { id: number; patient_id: number; due_date: string; plan_code: string | null; dept_name: string | null; patient_name: string; deceased: number }
+interface DueTask {
+  id: number;
+  patient_id: number;
+  due_date: string;
+  plan_code: string | null;
+  dept_name: string | null;
+  patient_name: string;
+  deceased: number;
+}
 
 async function dueTasks(knex: Knex, today: string, now: string): Promise<DueTask[]> {
   return knex('tasks as t')
@@ -39,7 +47,9 @@ async function dueTasks(knex: Knex, today: string, now: string): Promise<DueTask
     .leftJoin('plans as pl', 'pl.id', 't.plan_id')
     .leftJoin('departments as d', 'd.id', 't.dept_id')
     .where({ 't.status': 'pending', 't.channel': 'sms', 't.kind': 'followup' })
-    .where('t.due_date', '<=', today).where('t.window_end', '>=', today).where('t.available_at', '<=', now)
+    .where('t.due_date', '<=', today)
+    .where('t.window_end', '>=', today)
+    .where('t.available_at', '<=', now)
     .orderBy('t.id')
     .select('t.id', 't.patient_id', 't.due_date', 'pl.code as plan_code', 'd.name as dept_name', 'p.name as patient_name', 'p.deceased');
 }
@@ -55,7 +65,13 @@ export async function sendDueSms(store: Store, clock: Clock, provider: SmsProvid
   const templates = opts.templates ?? shippedSmsTemplates();
   const log = opts.log ?? (() => {});
   const deps: MessagingDeps = {
-    knex, clock, provider, hospital: opts.hospital ?? '本院', statusCallbackUrl: opts.statusCallbackUrl ?? null, templates, log,
+    knex,
+    clock,
+    provider,
+    hospital: opts.hospital ?? '本院',
+    statusCallbackUrl: opts.statusCallbackUrl ?? null,
+    templates,
+    log,
   };
   const counts: SendDueCounts = { due: 0, sent: 0, optedOut: 0, failed: 0, noMobile: 0, alreadySent: 0, interrupted: await sweepInterrupted(knex, clock) };
   const tasks = await dueTasks(knex, beijingDate(clock.now()), now());

@@ -55,10 +55,22 @@ export async function sendOne(deps: MessagingDeps, m: Outgoing): Promise<SendOut
   if (await isOptedOut(knex, m.phone, m.patientId)) return { kind: 'opted_out' };
   let id: number;
   try {
-    id = await insertMessage(knex, {
-      direction: 'outbound', patient_id: m.patientId, phone: m.phone, template: m.template, body: m.body, provider: provider.name,
-      status: 'sending', task_id: m.taskId ?? null, about_task_id: m.aboutTaskId ?? null, sent_by: m.sentBy ?? null,
-    }, now());
+    id = await insertMessage(
+      knex,
+      {
+        direction: 'outbound',
+        patient_id: m.patientId,
+        phone: m.phone,
+        template: m.template,
+        body: m.body,
+        provider: provider.name,
+        status: 'sending',
+        task_id: m.taskId ?? null,
+        about_task_id: m.aboutTaskId ?? null,
+        sent_by: m.sentBy ?? null,
+      },
+      now(),
+    );
   } catch (err) {
     if (m.taskId && isUniqueViolation(err)) {
       const row = await knex('messages').where({ task_id: m.taskId }).first('id');
@@ -67,7 +79,11 @@ export async function sendOne(deps: MessagingDeps, m: Outgoing): Promise<SendOut
     throw err;
   }
   try {
-    const accepted = await provider.send({ to: m.phone, body: m.body, statusCallback: provider.name === 'twilio' ? callbackUrlFor(deps.statusCallbackUrl, id) : null });
+    const accepted = await provider.send({
+      to: m.phone,
+      body: m.body,
+      statusCallback: provider.name === 'twilio' ? callbackUrlFor(deps.statusCallbackUrl, id) : null,
+    });
     await knex('messages').where({ id }).update({ provider_sid: accepted.sid, sent_at: now(), updated_at: now() });
     // A receipt may already have moved the row on (sent, delivered): only move it forward.
     await advanceStatus(knex, id, accepted.status, {}, now());
@@ -86,6 +102,13 @@ export async function sendOne(deps: MessagingDeps, m: Outgoing): Promise<SendOut
 /** Rows left in 'sending' by a crash: whether the provider got them is unknown, so never resent. */
 export async function sweepInterrupted(knex: Knex, clock: Clock, olderThanMinutes = 10): Promise<number> {
   const cutoff = beijingTimestamp(new Date(clock.now().getTime() - olderThanMinutes * 60_000));
-  return knex('messages').where({ status: 'sending' }).where('created_at', '<', cutoff)
-    .update({ status: 'failed', error_code: 'interrupted', error_message: 'interrupted before the provider answered; not resent (it may have gone out)', updated_at: beijingTimestamp(clock.now()) });
+  return knex('messages')
+    .where({ status: 'sending' })
+    .where('created_at', '<', cutoff)
+    .update({
+      status: 'failed',
+      error_code: 'interrupted',
+      error_message: 'interrupted before the provider answered; not resent (it may have gone out)',
+      updated_at: beijingTimestamp(clock.now()),
+    });
 }

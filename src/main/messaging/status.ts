@@ -4,18 +4,31 @@ import type { MessageStatus } from '../../shared/contract/messaging';
 // arrive out of order (delivered before sent) or twice; a status only ever moves forward.
 
 const FROM_TWILIO: Record<string, MessageStatus> = {
-  accepted: 'queued', scheduled: 'queued', queued: 'queued', sending: 'queued',
+  accepted: 'queued',
+  scheduled: 'queued',
+  queued: 'queued',
+  sending: 'queued',
   sent: 'sent',
-  delivered: 'delivered', read: 'delivered',
+  delivered: 'delivered',
+  read: 'delivered',
   undelivered: 'undelivered',
-  failed: 'failed', canceled: 'failed',
-  received: 'received', receiving: 'received',
+  failed: 'failed',
+  canceled: 'failed',
+  received: 'received',
+  receiving: 'received',
 };
 
-export const fromTwilioStatus = (s: string | null | undefined): MessageStatus | null => (s ? FROM_TWILIO[s.toLowerCase()] ?? null : null);
+export const fromTwilioStatus = (s: string | null | undefined): MessageStatus | null => (s ? (FROM_TWILIO[s.toLowerCase()] ?? null) : null);
 
 const RANK: Record<MessageStatus, number> = {
-  sending: 0, queued: 1, sent: 2, delivered: 3, undelivered: 3, failed: 3, logged: 3, received: 3,
+  sending: 0,
+  queued: 1,
+  sent: 2,
+  delivered: 3,
+  undelivered: 3,
+  failed: 3,
+  logged: 3,
+  received: 3,
 };
 
 export const isFinal = (s: MessageStatus): boolean => RANK[s] === 3;
@@ -36,4 +49,4 @@ const ERROR_TEXT: Record<string, string> = {
   '30008': '未知错误 (unknown error)',
 };
 
-export const twilioErrorText = (code: string | null | undefined): string | null => (code ? ERROR_TEXT[code] ?? null : null);
+export const twilioErrorText = (code: string | null | undefined): string | null => (code ? (ERROR_TEXT[code] ?? null) : null);

@@ -12,7 +12,10 @@ export const smsTemplateDir = (): string => path.join(templatesDir(), 'sms');
 export function loadSmsTemplates(dir = smsTemplateDir()): SmsTemplate[] {
   if (!fs.existsSync(dir)) return [];
   const out: SmsTemplate[] = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const r = smsTemplateSchema.safeParse(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')));
     if (!r.success) throw new Error(`${file}: invalid SMS template: ${r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
     if (out.some((t) => t.id === r.data.id)) throw new Error(`${file}: duplicate SMS template id ${r.data.id}`);
@@ -73,6 +76,8 @@ export function renderSms(t: SmsTemplate, vars: Record<string, string>, ctx: Ren
   const body = t.body.replace(/\{([^{}]*)\}/g, (_m, k: string) => values[k] ?? '');
   const full = ctx.patientName.trim();
   if (Array.from(full).length >= 2 && body.includes(full))
-    throw new ApiError('invalid_input', '短信中不能出现患者全名 (the SMS must not carry the patient\'s full name)', [{ path: 'variables', message: 'full name' }]);
+    throw new ApiError('invalid_input', "短信中不能出现患者全名 (the SMS must not carry the patient's full name)", [
+      { path: 'variables', message: 'full name' },
+    ]);
   return body;
 }

@@ -1,11 +1,8 @@
-// Pure helpers for SMS text and numbers: masking names, E.164 numbers, opt-out words.
+import { COMPOUND_SURNAMES } from '../../shared/compound-surnames';
 
+// Pure helpers for SMS text and numbers: masking names, E.164 numbers, opt-out words.
 // Two-character surnames keep both characters (欧阳娜娜 → 欧阳**); the common ones suffice,
 // a rare one is masked one character early, which errs on the side of privacy.
-const COMPOUND_SURNAMES = new Set([
-  '欧阳', '司马', '上官', '诸葛', '东方', '皇甫', '尉迟', '公孙', '慕容', '长孙', '宇文', '司徒', '夏侯', '轩辕', '令狐',
-  '钟离', '端木', '独孤', '南宫', '西门', '澹台', '呼延', '百里', '东郭', '太史', '申屠', '万俟', '闻人', '赫连', '司空',
-]);
 
 /** 张三丰 → 张**, 欧阳娜娜 → 欧阳**, 李 → 李: keep the surname, a star for each other character. */
 export function maskName(name: string): string {
@@ -51,10 +48,30 @@ export function storedSpellings(e164: string): string[] {
 
 // Replies that opt out. Chinese carriers' convention is "回复T退订" / "TD"; Twilio's are the
 // English words. Compared after trimming, upper-casing and dropping punctuation.
-const STOP_WORDS = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT', 'OPTOUT', 'REVOKE', 'T', 'TD', '退订', '退定', '取消订阅', '退出', '不要再发']);
+const STOP_WORDS = new Set([
+  'STOP',
+  'STOPALL',
+  'UNSUBSCRIBE',
+  'CANCEL',
+  'END',
+  'QUIT',
+  'OPTOUT',
+  'REVOKE',
+  'T',
+  'TD',
+  '退订',
+  '退定',
+  '取消订阅',
+  '退出',
+  '不要再发',
+]);
 
 export function isOptOutReply(body: string | null | undefined): boolean {
   if (!body) return false;
-  const s = body.normalize('NFKC').trim().toUpperCase().replace(/[\s\p{P}\p{S}]/gu, '');
+  const s = body
+    .normalize('NFKC')
+    .trim()
+    .toUpperCase()
+    .replace(/[\s\p{P}\p{S}]/gu, '');
   return STOP_WORDS.has(s);
 }

@@ -30,7 +30,11 @@ export async function twilioClient(cfg: TwilioConfig, opts: TwilioClientOptions 
     : twilio(cfg.accountSid, cfg.authToken!, base);
 }
 
-interface RestError { status?: unknown; code?: unknown; message?: string }
+interface RestError {
+  status?: unknown;
+  code?: unknown;
+  message?: string;
+}
 
 export function twilioProvider(cfg: TwilioConfig, opts: TwilioClientOptions = {}): SmsProvider {
   let client: ReturnType<typeof twilioClient> | null = null;
@@ -41,7 +45,8 @@ export function twilioProvider(cfg: TwilioConfig, opts: TwilioClientOptions = {}
       const c = await client;
       try {
         const m = await c.messages.create({
-          to, body,
+          to,
+          body,
           ...(cfg.messagingServiceSid ? { messagingServiceSid: cfg.messagingServiceSid } : { from: cfg.from! }),
           ...(statusCallback ? { statusCallback } : {}),
         });

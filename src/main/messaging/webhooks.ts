@@ -15,7 +15,11 @@ import { loadTwilio } from './twilio-provider';
 //   POST /twilio/inbound  replies; STOP / 退订 / T / TD opt the number out for good
 // Unsigned or badly signed requests get 403 and change nothing.
 
-interface Deps { store: Store; clock: Clock; config: AppConfig }
+interface Deps {
+  store: Store;
+  clock: Clock;
+  config: AppConfig;
+}
 
 const ROUTES = { '/twilio/status': 'status', '/twilio/inbound': 'inbound' } as const;
 type Route = (typeof ROUTES)[keyof typeof ROUTES];
@@ -30,7 +34,10 @@ function readForm(req: http.IncomingMessage): Promise<string | null> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) { resolve(null); req.destroy(); } else chunks.push(c);
+      if (size > MAX_BODY) {
+        resolve(null);
+        req.destroy();
+      } else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
@@ -45,12 +52,14 @@ function readForm(req: http.IncomingMessage): Promise<string | null> {
 export function signedUrl(cfg: TwilioConfig, route: Route, req: http.IncomingMessage): string {
   const raw = req.url ?? '/';
   const query = raw.includes('?') ? raw.slice(raw.indexOf('?')) : '';
-  const configured = route === 'status' ? cfg.statusCallbackUrl : cfg.inboundUrl ?? cfg.statusCallbackUrl?.replace(/\/status(\?.*)?$/, '/inbound') ?? null;
+  const configured = route === 'status' ? cfg.statusCallbackUrl : (cfg.inboundUrl ?? cfg.statusCallbackUrl?.replace(/\/status(\?.*)?$/, '/inbound') ?? null);
   if (configured) {
     const u = new URL(configured);
     return `${u.origin}${u.pathname}${query}`;
   }
-  const proto = String(req.headers['x-forwarded-proto'] ?? 'http').split(',')[0].trim();
+  const proto = String(req.headers['x-forwarded-proto'] ?? 'http')
+    .split(',')[0]
+    .trim();
   return `${proto}://${req.headers.host}${raw}`;
 }
 
@@ -91,7 +100,12 @@ export async function handleTwilioWebhook(deps: Deps, req: http.IncomingMessage,
 async function statusReceipt(knex: Knex, p: Record<string, string>, msg: string | null, now: string): Promise<void> {
   const sid = p.MessageSid || p.SmsSid || null;
   const status = fromTwilioStatus(p.MessageStatus || p.SmsStatus);
-  const byId = msg && /^\d+$/.test(msg) ? await knex('messages').where({ id: Number(msg) }).first<MessageRow>() : undefined;
+  const byId =
+    msg && /^\d+$/.test(msg)
+      ? await knex('messages')
+          .where({ id: Number(msg) })
+          .first<MessageRow>()
+      : undefined;
   const row = byId ?? (sid ? await knex('messages').where({ provider_sid: sid }).first<MessageRow>() : undefined);
   // A receipt for another message than the one its URL names is not ours to apply.
   if (!row || !status || (sid && row.provider_sid && row.provider_sid !== sid)) return;
@@ -108,9 +122,22 @@ async function inboundSms(knex: Knex, p: Record<string, string>, now: string): P
   // follow-up side can tell responders from non-responders.
   const last = await knex('messages').where({ phone, direction: 'outbound' }).whereNotNull('task_id').orderBy('id', 'desc').first('task_id');
   // Twilio retries a webhook it got no answer to: the sid keeps the reply stored once.
-  await knex('messages').insert({
-    direction: 'inbound', patient_id: owner?.patientId ?? null, phone, template: null, body: (p.Body ?? '').slice(0, 2000), provider: 'twilio',
-    provider_sid: p.MessageSid || p.SmsSid || null, status: 'received', about_task_id: last?.task_id ?? null, created_at: now, sent_at: now, updated_at: now,
-  }).onConflict('provider_sid').ignore();
+  await knex('messages')
+    .insert({
+      direction: 'inbound',
+      patient_id: owner?.patientId ?? null,
+      phone,
+      template: null,
+      body: (p.Body ?? '').slice(0, 2000),
+      provider: 'twilio',
+      provider_sid: p.MessageSid || p.SmsSid || null,
+      status: 'received',
+      about_task_id: last?.task_id ?? null,
+      created_at: now,
+      sent_at: now,
+      updated_at: now,
+    })
+    .onConflict('provider_sid')
+    .ignore();
   if (isOptOutReply(p.Body)) await optOutNumber(knex, phone, 'reply', now);
 }

@@ -20,7 +20,8 @@ const SORT_COLUMNS = {
 /** Past this many matches a date-ordered index scan beats sorting every match. */
 const SCAN_BY_DATE_ABOVE = 3000;
 
-async function filtered(knex: Knex, input: Parsed): Promise<((q: Knex.QueryBuilder) => Knex.QueryBuilder) | null> {
+/** The finder's WHERE as a function of a query on `encounters as e`; null when nothing can match. */
+export async function filtered(knex: Knex, input: FindInput): Promise<((q: Knex.QueryBuilder) => Knex.QueryBuilder) | null> {
   const codes = input.diagnosis ? await resolveDiagnosisCodes(knex, input.diagnosis) : null;
   if (codes && codes.length === 0) return null;
   const term = input.query?.trim();
@@ -57,30 +58,58 @@ export async function findPatients(store: Store, input: Parsed, role: Role): Pro
   if (input.sort === 'dept') page = page.leftJoin('departments as d', 'd.id', 'e.dept_id');
   for (const col of SORT_COLUMNS[input.sort]) page = page.orderBy(col, input.order);
   const ids = (await page.limit(input.pageSize).offset((input.page - 1) * input.pageSize)).map((r: { id: number }) => Number(r.id));
+  return { total, page: input.page, pageSize: input.pageSize, rows: await patientRows(knex, ids, role) };
+}
+
+/** The finder's row for each encounter id, in the order given; phones masked for the role. */
+export async function patientRows(knex: Knex, ids: number[], role: Role): Promise<PatientRow[]> {
   const details = await knex('encounters as e')
     .join('patients as p', 'p.id', 'e.patient_id')
     .leftJoin('departments as d', 'd.id', 'e.dept_id')
     .whereIn('e.id', ids)
-    .select('e.id', 'e.patient_id', 'e.kind', 'p.name', 'p.gender_code', 'p.birth_date', 'd.name as dept_name',
-      'e.encounter_no', 'e.admit_date', 'e.event_date', 'e.main_diag_code', 'e.main_diag_name', 'e.discharge_mode_code',
-      'e.status', 'e.critical_count',
-      knex('phones as ph').select('ph.number').whereRaw('ph.patient_id = e.patient_id').andWhere('ph.wrong_number', 0)
-        .orderBy([{ column: 'ph.role', order: 'desc' }, { column: 'ph.success_count', order: 'desc' }, 'ph.id']).limit(1).as('phone'));
+    .select(
+      'e.id',
+      'e.patient_id',
+      'e.kind',
+      'p.name',
+      'p.gender_code',
+      'p.birth_date',
+      'd.name as dept_name',
+      'e.encounter_no',
+      'e.admit_date',
+      'e.event_date',
+      'e.main_diag_code',
+      'e.main_diag_name',
+      'e.discharge_mode_code',
+      'e.status',
+      'e.critical_count',
+      knex('phones as ph')
+        .select('ph.number')
+        .whereRaw('ph.patient_id = e.patient_id')
+        .andWhere('ph.wrong_number', 0)
+        .orderBy([{ column: 'ph.role', order: 'desc' }, { column: 'ph.success_count', order: 'desc' }, 'ph.id'])
+        .limit(1)
+        .as('phone'),
+    );
   const byId = new Map(details.map((r: Record<string, unknown>) => [Number(r.id), r]));
   const rows = ids.map((id: number) => byId.get(id)).filter(Boolean) as Record<string, unknown>[];
   const fullPhone = canSeeFullPhone(role);
-  return {
-    total, page: input.page, pageSize: input.pageSize,
-    rows: rows.map((r: Record<string, unknown>): PatientRow => ({
-      encounterId: Number(r.id), patientId: Number(r.patient_id), kind: r.kind as PatientRow['kind'],
-      name: r.name as string, genderCode: r.gender_code as string,
-      age: ageOn(r.birth_date as string | null, r.event_date as string),
-      deptName: (r.dept_name as string) ?? null, encounterNo: (r.encounter_no as string) ?? null,
-      admitDate: (r.admit_date as string) ?? null, eventDate: r.event_date as string,
-      mainDiagCode: (r.main_diag_code as string) ?? null, mainDiagName: (r.main_diag_name as string) ?? null,
-      dischargeModeCode: (r.discharge_mode_code as string) ?? null, status: r.status as string,
-      phone: fullPhone ? ((r.phone as string) ?? null) : maskPhone((r.phone as string) ?? null),
-      criticalCount: Number(r.critical_count),
-    })),
-  };
+  return rows.map((r: Record<string, unknown>): PatientRow => ({
+    encounterId: Number(r.id),
+    patientId: Number(r.patient_id),
+    kind: r.kind as PatientRow['kind'],
+    name: r.name as string,
+    genderCode: r.gender_code as string,
+    age: ageOn(r.birth_date as string | null, r.event_date as string),
+    deptName: (r.dept_name as string) ?? null,
+    encounterNo: (r.encounter_no as string) ?? null,
+    admitDate: (r.admit_date as string) ?? null,
+    eventDate: r.event_date as string,
+    mainDiagCode: (r.main_diag_code as string) ?? null,
+    mainDiagName: (r.main_diag_name as string) ?? null,
+    dischargeModeCode: (r.discharge_mode_code as string) ?? null,
+    status: r.status as string,
+    phone: fullPhone ? ((r.phone as string) ?? null) : maskPhone((r.phone as string) ?? null),
+    criticalCount: Number(r.critical_count),
+  }));
 }

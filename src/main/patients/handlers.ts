@@ -11,7 +11,9 @@ export const patientHandlers = ({ store, clock }: Services): Pick<Handlers, 'dep
     const depts = await store.knex('departments').orderBy([{ column: 'active', order: 'desc' }, 'name_pinyin']);
     const aliases = await store.knex('department_aliases');
     return depts.map((d: Record<string, unknown>): Department => ({
-      id: Number(d.id), name: d.name as string, active: !!d.active,
+      id: Number(d.id),
+      name: d.name as string,
+      active: !!d.active,
       formerNames: aliases.filter((a: Record<string, unknown>) => a.department_id === d.id && a.name !== d.name).map((a: { name: string }) => a.name),
     }));
   },

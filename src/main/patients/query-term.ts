@@ -11,8 +11,7 @@ export function classifyTerm(term: string): TermKind {
   return 'number';
 }
 
-const prefixRange = (q: Knex.QueryBuilder, col: string, prefix: string) =>
-  q.where(col, '>=', prefix).andWhere(col, '<', `${prefix}\uffff`);
+const prefixRange = (q: Knex.QueryBuilder, col: string, prefix: string) => q.where(col, '>=', prefix).andWhere(col, '<', `${prefix}\uffff`);
 
 /**
  * Patient ids (after merges) matching a name, pinyin initials (zs → 张三), ID number or phone.
@@ -22,10 +21,17 @@ export async function patientIdsForTerm(knex: Knex, term: string): Promise<numbe
   const kind = classifyTerm(term);
   let q = knex('patients').select(knex.raw('coalesce(merged_into_patient_id, id) as pid')).limit(2000);
   switch (kind) {
-    case 'id_number': q = q.where('id_number', term.toUpperCase()); break;
+    case 'id_number':
+      q = q.where('id_number', term.toUpperCase());
+      break;
     case 'phone': {
       const phone = normalisePhone(term);
-      q = q.whereIn('id', knex('phones').select('patient_id').where('number', phone && phone !== 'invalid' ? phone.number : term));
+      q = q.whereIn(
+        'id',
+        knex('phones')
+          .select('patient_id')
+          .where('number', phone && phone !== 'invalid' ? phone.number : term),
+      );
       break;
     }
     case 'pinyin': {
@@ -33,8 +39,11 @@ export async function patientIdsForTerm(knex: Knex, term: string): Promise<numbe
       q = q.where((w) => prefixRange(w, 'name_initials', p).orWhere((o) => prefixRange(o, 'name_pinyin', p)));
       break;
     }
-    case 'name': q = prefixRange(q, 'name', term); break;
-    case 'number': return null;
+    case 'name':
+      q = prefixRange(q, 'name', term);
+      break;
+    case 'number':
+      return null;
   }
   return [...new Set((await q).map((r: { pid: number }) => Number(r.pid)))];
 }

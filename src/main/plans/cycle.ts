@@ -1,6 +1,6 @@
 import type { EnrolAndGenerateCounts } from '../../shared/contract/plans';
 import type { Store } from '../store/store';
-import type { QuestionnaireLibrary } from '../tasks/questionnaire-library';
+import type { QuestionnaireLibrary } from '../questionnaires/questionnaire-library';
 import type { Clock } from '../util/clock';
 import { enrolMatching } from './enrol';
 import { completeFinishedEnrolments, generateTasks } from './generate';
@@ -27,6 +27,12 @@ export async function runFollowupCycle(store: Store, clock: Clock, lib: Question
   const critical = opts.since ? await flagNewCriticalValues(store, clock, opts.since) : 0;
   await completeFinishedEnrolments(store);
   return {
-    enrolled, tasksCreated: gen.tasksCreated, satisfied, stopped, critical, enrolmentsScanned: gen.enrolmentsScanned, ms: Date.now() - started,
+    enrolled,
+    tasksCreated: gen.tasksCreated,
+    satisfied,
+    stopped,
+    critical,
+    enrolmentsScanned: gen.enrolmentsScanned,
+    ms: Date.now() - started,
   };
 }

@@ -22,7 +22,11 @@ export const parseStoredDefinition = (json: string): PlanDefinition => planDefin
 export function compilePlan(row: { id: number; plan_id: number; version: number; definition: string }): CompiledPlan {
   const definition = parseStoredDefinition(row.definition);
   return {
-    planId: Number(row.plan_id), planVersionId: Number(row.id), version: Number(row.version), name: definition.name, definition,
+    planId: Number(row.plan_id),
+    planVersionId: Number(row.id),
+    version: Number(row.version),
+    name: definition.name,
+    definition,
     tracks: new Map(definition.tracks.map((t) => [t.id, { track: t, points: expandTrack(t) }])),
   };
 }
@@ -42,7 +46,9 @@ export async function compiledVersions(knex: Knex, ids: number[]): Promise<Map<n
     else missing.push(id);
   }
   for (let i = 0; i < missing.length; i += 500) {
-    const rows = await knex('plan_versions').whereIn('id', missing.slice(i, i + 500)).whereNot('status', 'draft');
+    const rows = await knex('plan_versions')
+      .whereIn('id', missing.slice(i, i + 500))
+      .whereNot('status', 'draft');
     for (const r of rows) {
       const c = compilePlan(r);
       cache.set(c.planVersionId, c);

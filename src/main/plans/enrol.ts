@@ -17,12 +17,26 @@ export async function enrolMatching(store: Store, clock: Clock): Promise<{ enrol
     const { candidates, warnings: w } = await matchPlan(knex, plan.definition, plan.planId, today);
     warnings.push(...w.map((x) => `${plan.definition.code}: ${x}`));
     const rows = candidates.map((c) => ({
-      plan_id: plan.planId, plan_version_id: plan.planVersionId, patient_id: c.patientId, anchor_encounter_id: c.encounterId,
-      anchor_date: c.eventDate, admit_date: c.admitDate, dept_id: c.deptId, status: 'active', rule_id: c.rule.id,
-      matched_rule: describeMatch(c), enrolled_at: now, next_generate_on: NEVER_GENERATED, unreachable_streak: 0,
+      plan_id: plan.planId,
+      plan_version_id: plan.planVersionId,
+      patient_id: c.patientId,
+      anchor_encounter_id: c.encounterId,
+      anchor_date: c.eventDate,
+      admit_date: c.admitDate,
+      dept_id: c.deptId,
+      status: 'active',
+      rule_id: c.rule.id,
+      matched_rule: describeMatch(c),
+      enrolled_at: now,
+      next_generate_on: NEVER_GENERATED,
+      unreachable_streak: 0,
     }));
     for (let i = 0; i < rows.length; i += 200) {
-      const ids = await knex('enrolments').insert(rows.slice(i, i + 200)).onConflict(['plan_id', 'patient_id', 'anchor_encounter_id']).ignore().returning('id');
+      const ids = await knex('enrolments')
+        .insert(rows.slice(i, i + 200))
+        .onConflict(['plan_id', 'patient_id', 'anchor_encounter_id'])
+        .ignore()
+        .returning('id');
       enrolled += ids.length;
     }
   }

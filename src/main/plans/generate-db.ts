@@ -11,19 +11,53 @@ import type { Store } from '../store/store';
 // transaction (the UI's connection is never blocked mid-transaction); PostgreSQL: the store's
 // transaction, with temporary tables dropped at commit.
 
-export const TASK_COLS = ['kind', 'enrolment_id', 'plan_id', 'plan_version_id', 'patient_id', 'dept_id', 'track_id', 'point_index', 'point_label',
-  'due_date', 'window_start', 'window_end', 'channel', 'questionnaire_id', 'questionnaire_version', 'education', 'priority', 'critical',
-  'colour', 'priority_reason', 'status', 'available_at', 'retry_count', 'created_at', 'updated_at'] as const;
+export const TASK_COLS = [
+  'kind',
+  'enrolment_id',
+  'plan_id',
+  'plan_version_id',
+  'patient_id',
+  'dept_id',
+  'track_id',
+  'point_index',
+  'point_label',
+  'due_date',
+  'window_start',
+  'window_end',
+  'channel',
+  'questionnaire_id',
+  'questionnaire_version',
+  'education',
+  'priority',
+  'critical',
+  'colour',
+  'priority_reason',
+  'status',
+  'available_at',
+  'retry_count',
+  'created_at',
+  'updated_at',
+] as const;
 
 /** What a task point depends on besides the plan; absent dates are null. */
 export interface GroupKey {
-  plan_version_id: number; anchor_date: string; admit_date: string | null; treatment_start_date: string | null;
-  enrolled_on: string; next_generate_on: string; critical: number;
+  plan_version_id: number;
+  anchor_date: string;
+  admit_date: string | null;
+  treatment_start_date: string | null;
+  enrolled_on: string;
+  next_generate_on: string;
+  critical: number;
 }
 
 /** A point row in POINT_COLS order. */
 export type PointRow = unknown[];
-export interface PlannedGroup { key: GroupKey; planId: number; next: string | null; points: PointRow[] }
+export interface PlannedGroup {
+  key: GroupKey;
+  planId: number;
+  next: string | null;
+  points: PointRow[];
+}
 
 export interface GenerationTx {
   /** Counts the active enrolments due by `today` and returns their groups. */
@@ -35,15 +69,40 @@ export interface GenerationTx {
 const KEY_COLS = ['plan_version_id', 'anchor_date', 'admit_date', 'treatment_start_date', 'enrolled_on', 'next_generate_on', 'critical'];
 // '' stands for an absent date so that equal keys compare equal on both databases. The critical
 // flag is looked up only when some due anchor has one (rare); otherwise it is 0 for all.
-const keyOf = (e: string, critical: boolean) => [`${e}.plan_version_id`, `${e}.anchor_date`, `coalesce(${e}.admit_date, '')`,
-  `coalesce(${e}.treatment_start_date, '')`, `substr(${e}.enrolled_at, 1, 10)`, `${e}.next_generate_on`,
-  critical ? `case when ${e}.id in (select id from gen_critical) then 1 else 0 end` : '0'];
-const keyMatches = (e: string, critical: boolean) => keyOf(e, critical).map((x, i) => `g.${KEY_COLS[i]} = ${x}`).join(' and ');
+const keyOf = (e: string, critical: boolean) => [
+  `${e}.plan_version_id`,
+  `${e}.anchor_date`,
+  `coalesce(${e}.admit_date, '')`,
+  `coalesce(${e}.treatment_start_date, '')`,
+  `substr(${e}.enrolled_at, 1, 10)`,
+  `${e}.next_generate_on`,
+  critical ? `case when ${e}.id in (select id from gen_critical) then 1 else 0 end` : '0',
+];
+const keyMatches = (e: string, critical: boolean) =>
+  keyOf(e, critical)
+    .map((x, i) => `g.${KEY_COLS[i]} = ${x}`)
+    .join(' and ');
 const due = (e: string) => `${e}.status = 'active' and ${e}.next_generate_on <= ?`;
 const KEY_DDL = `plan_version_id integer not null, anchor_date text not null, admit_date text not null, treatment_start_date text not null,
   enrolled_on text not null, next_generate_on text not null, critical integer not null`;
-const POINT_COLS = ['g', 'track_id', 'point_index', 'point_label', 'due_date', 'window_start', 'window_end', 'channel', 'questionnaire_id',
-  'questionnaire_version', 'education', 'priority', 'critical', 'colour', 'priority_reason', 'available_at'];
+const POINT_COLS = [
+  'g',
+  'track_id',
+  'point_index',
+  'point_label',
+  'due_date',
+  'window_start',
+  'window_end',
+  'channel',
+  'questionnaire_id',
+  'questionnaire_version',
+  'education',
+  'priority',
+  'critical',
+  'colour',
+  'priority_reason',
+  'available_at',
+];
 
 const TEMP_TABLES = (tail: string) => [
   `create temporary table gen_critical (id integer primary key)${tail}`,
@@ -63,7 +122,9 @@ const statements = (critical: boolean) => ({
   keys: `insert into gen_keys (${KEY_COLS.join(', ')}) select ${keyOf('e', critical).join(', ')} from enrolments e where ${due('e')} on conflict do nothing`,
   // CROSS JOIN makes SQLite start from the due enrolments; PostgreSQL plans it as an inner join.
   insert: `insert into tasks (${TASK_COLS.join(', ')})
-    select 'followup', e.id, g.plan_id, e.plan_version_id, e.patient_id, e.dept_id, ${POINT_COLS.slice(1, -1).map((c) => `p.${c}`).join(', ')},
+    select 'followup', e.id, g.plan_id, e.plan_version_id, e.patient_id, e.dept_id, ${POINT_COLS.slice(1, -1)
+      .map((c) => `p.${c}`)
+      .join(', ')},
       'pending', p.available_at, 0, ?, ?
     from enrolments e cross join gen_groups g cross join gen_points p
     where ${due('e')} and ${keyMatches('e', critical)} and p.g = g.g
@@ -88,14 +149,35 @@ function generationTx(x: Exec, tempTail: string): GenerationTx {
       const scanned = Number((await x.all<{ n: number | string }>(COUNT_SQL, [today]))[0].n);
       if (scanned) await x.run(sql.keys, [today]);
       const rows = scanned ? await x.all<GroupKey>(`select ${KEY_COLS.join(', ')} from gen_keys`) : [];
-      const groups = rows.map((r) => ({ ...r, plan_version_id: Number(r.plan_version_id), critical: Number(r.critical),
-        admit_date: r.admit_date || null, treatment_start_date: r.treatment_start_date || null }));
+      const groups = rows.map((r) => ({
+        ...r,
+        plan_version_id: Number(r.plan_version_id),
+        critical: Number(r.critical),
+        admit_date: r.admit_date || null,
+        treatment_start_date: r.treatment_start_date || null,
+      }));
       return { scanned, groups };
     },
     async write(today, now, planned) {
-      const k = (g: GroupKey) => [g.plan_version_id, g.anchor_date, g.admit_date ?? '', g.treatment_start_date ?? '', g.enrolled_on, g.next_generate_on, g.critical];
-      await x.insertRows('gen_groups', ['g', 'plan_id', ...KEY_COLS, 'next_on'], planned.map((p, i) => [i + 1, p.planId, ...k(p.key), p.next]));
-      await x.insertRows('gen_points', POINT_COLS, planned.flatMap((p, i) => p.points.map((r) => [i + 1, ...r])));
+      const k = (g: GroupKey) => [
+        g.plan_version_id,
+        g.anchor_date,
+        g.admit_date ?? '',
+        g.treatment_start_date ?? '',
+        g.enrolled_on,
+        g.next_generate_on,
+        g.critical,
+      ];
+      await x.insertRows(
+        'gen_groups',
+        ['g', 'plan_id', ...KEY_COLS, 'next_on'],
+        planned.map((p, i) => [i + 1, p.planId, ...k(p.key), p.next]),
+      );
+      await x.insertRows(
+        'gen_points',
+        POINT_COLS,
+        planned.flatMap((p, i) => p.points.map((r) => [i + 1, ...r])),
+      );
       const created = await x.run(sql.insert, [now, now, today]);
       await x.run(sql.move, [today]);
       return created;

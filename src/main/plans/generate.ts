@@ -1,6 +1,6 @@
 import { addDays, anchorDateFor, pointDates, type ExpandedPoint, type PointDates } from '../../shared/plans/schedule';
 import type { Store } from '../store/store';
-import type { QuestionnaireLibrary } from '../tasks/questionnaire-library';
+import type { QuestionnaireLibrary } from '../questionnaires/questionnaire-library';
 import { beijingDate, beijingTimestamp, type Clock } from '../util/clock';
 import { compiledVersions, type CompiledPlan } from './definitions';
 import { inGenerationTx, type GroupKey, type PlannedGroup, type PointRow } from './generate-db';
@@ -11,7 +11,11 @@ import { inGenerationTx, type GroupKey, type PlannedGroup, type PointRow } from 
 // Enrolments alike in everything the schedule depends on are planned once, as a group.
 // The unique key (enrolment, track, point, kind) makes a rerun or a concurrent run harmless.
 
-export interface GenerateCounts { enrolmentsScanned: number; tasksCreated: number; completed: number }
+export interface GenerateCounts {
+  enrolmentsScanned: number;
+  tasksCreated: number;
+  completed: number;
+}
 
 // Many enrolments share an anchor date (one discharge day), so a point's dates are computed
 // once per (plan version, track, point, anchor date).
@@ -45,9 +49,23 @@ function tasksFor(g: GroupKey, plan: CompiledPlan, lib: QuestionnaireLibrary, to
       if (genOn < g.next_generate_on) continue; // made by an earlier run
       const critical = p.index === 0 && g.critical === 1;
       const q = p.questionnaire;
-      emit([track.id, p.index, p.label, d.due, d.windowStart, d.windowEnd, p.channel, q?.id ?? null,
-        q ? (q.version ?? lib.get(q.id)?.version ?? null) : null, JSON.stringify(p.education),
-        critical ? 0 : 1, critical ? 1 : 0, critical ? 'red' : null, critical ? '危急值 (critical value at enrolment)' : null, `${d.windowStart} 00:00:00`]);
+      emit([
+        track.id,
+        p.index,
+        p.label,
+        d.due,
+        d.windowStart,
+        d.windowEnd,
+        p.channel,
+        q?.id ?? null,
+        q ? (q.version ?? lib.get(q.id)?.version ?? null) : null,
+        JSON.stringify(p.education),
+        critical ? 0 : 1,
+        critical ? 1 : 0,
+        critical ? 'red' : null,
+        critical ? '危急值 (critical value at enrolment)' : null,
+        `${d.windowStart} 00:00:00`,
+      ]);
     }
   }
   return next;
@@ -62,7 +80,10 @@ export async function generateTasks(store: Store, clock: Clock, lib: Questionnai
   return inGenerationTx(store, async (tx) => {
     const { scanned, groups } = await tx.groups(today);
     // Versions are read through the store's own connection (WAL: not blocked by this transaction).
-    const plans = await compiledVersions(store.knex, groups.map((g) => g.plan_version_id));
+    const plans = await compiledVersions(
+      store.knex,
+      groups.map((g) => g.plan_version_id),
+    );
     const planned: PlannedGroup[] = [];
     for (const key of groups) {
       const plan = plans.get(key.plan_version_id);
@@ -78,8 +99,12 @@ export async function generateTasks(store: Store, clock: Clock, lib: Questionnai
 
 /** An enrolment with every point made and none open is finished. */
 export async function completeFinishedEnrolments(store: Store): Promise<number> {
-  return store.knex('enrolments')
-    .where({ status: 'active' }).whereNull('next_generate_on')
-    .whereNotExists(store.knex('tasks').select(store.knex.raw('1')).whereRaw('tasks.enrolment_id = enrolments.id').whereIn('tasks.status', ['pending', 'claimed']))
+  return store
+    .knex('enrolments')
+    .where({ status: 'active' })
+    .whereNull('next_generate_on')
+    .whereNotExists(
+      store.knex('tasks').select(store.knex.raw('1')).whereRaw('tasks.enrolment_id = enrolments.id').whereIn('tasks.status', ['pending', 'claimed']),
+    )
     .update({ status: 'completed' });
 }

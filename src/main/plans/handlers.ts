@@ -2,14 +2,15 @@ import type { Handlers } from '../api/dispatcher';
 import { ApiError } from '../api/errors';
 import type { Services } from '../api/services';
 import { audit } from '../auth/audit';
-import { shippedLibrary } from '../tasks/questionnaire-library';
+import { shippedLibrary } from '../questionnaires/questionnaire-library';
 import { beijingDate } from '../util/clock';
 import { runFollowupCycle } from './cycle';
 import { preview } from './preview-input';
 import { activatePlan, getPlan, listPlans, retirePlan, savePlan } from './repo';
 import { loadPlanTemplates } from './templates';
 
-type PlanMethod = 'plans.list' | 'plans.get' | 'plans.preview' | 'plans.save' | 'plans.activate' | 'plans.retire' | 'plans.export' | 'plans.templates' | 'tasks.generate';
+type PlanMethod =
+  'plans.list' | 'plans.get' | 'plans.preview' | 'plans.save' | 'plans.activate' | 'plans.retire' | 'plans.export' | 'plans.templates' | 'tasks.generate';
 
 export const planHandlers = ({ store, clock }: Services): Pick<Handlers, PlanMethod> => ({
   'plans.list': async (input) => listPlans(store.knex, input?.includeRetired ?? false),

@@ -15,13 +15,17 @@ export async function satisfyByHisVisits(store: Store, clock: Clock): Promise<nu
   const { knex } = store;
   const today = beijingDate(clock.now());
   const now = beijingTimestamp(clock.now());
-  const visitInWindow = (q: Knex.QueryBuilder) => q
-    .whereRaw('x.patient_id = t.patient_id')
-    .whereIn('x.kind', ['outpatient', 'inpatient'])
-    .whereNot('x.status', 'cancelled')
-    .whereRaw('x.id <> coalesce(en.anchor_encounter_id, 0)')
-    .where((w) => w.whereRaw('x.event_date between t.window_start and t.window_end')
-      .orWhere((o) => o.where('x.kind', 'inpatient').whereRaw('x.admit_date between t.window_start and t.window_end')));
+  const visitInWindow = (q: Knex.QueryBuilder) =>
+    q
+      .whereRaw('x.patient_id = t.patient_id')
+      .whereIn('x.kind', ['outpatient', 'inpatient'])
+      .whereNot('x.status', 'cancelled')
+      .whereRaw('x.id <> coalesce(en.anchor_encounter_id, 0)')
+      .where((w) =>
+        w
+          .whereRaw('x.event_date between t.window_start and t.window_end')
+          .orWhere((o) => o.where('x.kind', 'inpatient').whereRaw('x.admit_date between t.window_start and t.window_end')),
+      );
   const rows = await knex('tasks as t')
     .join('enrolments as en', 'en.id', 't.enrolment_id')
     .join('encounters as x', (j) => j.on('x.patient_id', 't.patient_id'))
@@ -29,9 +33,23 @@ export async function satisfyByHisVisits(store: Store, clock: Clock): Promise<nu
     .where('t.window_start', '<=', today)
     .modify((q) => visitInWindow(q))
     .leftJoin('departments as d', 'd.id', 'x.dept_id')
-    .select('t.id', 't.plan_version_id', 't.track_id', 't.dept_id', 'x.id as enc_id', 'x.kind', 'x.event_date', 'x.dept_id as x_dept', 'd.name as dept_name', 'x.encounter_no')
+    .select(
+      't.id',
+      't.plan_version_id',
+      't.track_id',
+      't.dept_id',
+      'x.id as enc_id',
+      'x.kind',
+      'x.event_date',
+      'x.dept_id as x_dept',
+      'd.name as dept_name',
+      'x.encounter_no',
+    )
     .orderBy([{ column: 't.id' }, { column: 'x.event_date' }]);
-  const plans = await compiledVersions(knex, rows.map((r: { plan_version_id: number }) => Number(r.plan_version_id)));
+  const plans = await compiledVersions(
+    knex,
+    rows.map((r: { plan_version_id: number }) => Number(r.plan_version_id)),
+  );
   const done = new Set<number>();
   let satisfied = 0;
   for (const r of rows) {
@@ -41,7 +59,8 @@ export async function satisfyByHisVisits(store: Store, clock: Clock): Promise<nu
     done.add(Number(r.id));
     const reason = `${r.event_date} ${KIND_LABEL[r.kind] ?? r.kind}${r.dept_name ? ` · ${r.dept_name}` : ''}${r.encounter_no ? ` (${r.encounter_no})` : ''}: 已返院，无需电话随访`;
     // Conditional: a nurse who claimed the task meanwhile keeps it.
-    satisfied += await knex('tasks').where({ id: r.id, status: 'pending' })
+    satisfied += await knex('tasks')
+      .where({ id: r.id, status: 'pending' })
       .update({ status: 'satisfied', satisfied_reason: reason.slice(0, 256), satisfied_encounter_id: r.enc_id, completed_at: now, updated_at: now });
   }
   return satisfied;
@@ -52,8 +71,9 @@ export async function stopPlansOfDeceased(store: Store, clock: Clock): Promise<n
   const { knex } = store;
   const now = beijingTimestamp(clock.now());
   await knex('patients').where({ deceased: 1 }).whereNot('vital_status', 'deceased').update({ vital_status: 'deceased' });
-  const ids = (await knex('enrolments as en').join('patients as p', 'p.id', 'en.patient_id')
-    .where({ 'en.status': 'active', 'p.deceased': 1 }).pluck('en.id')).map(Number);
+  const ids = (
+    await knex('enrolments as en').join('patients as p', 'p.id', 'en.patient_id').where({ 'en.status': 'active', 'p.deceased': 1 }).pluck('en.id')
+  ).map(Number);
   return ids.length ? knex.transaction((trx) => stopEnrolments(trx, ids, 'deceased', now)) : 0;
 }
 
@@ -62,16 +82,22 @@ export async function flagNewCriticalValues(store: Store, clock: Clock, since: s
   const { knex } = store;
   const now = beijingTimestamp(clock.now());
   const hits = await knex('encounters as x')
-    .join('enrolments as en', 'en.patient_id', 'x.patient_id').where('en.status', 'active')
+    .join('enrolments as en', 'en.patient_id', 'x.patient_id')
+    .where('en.status', 'active')
     .join('tasks as t', 't.enrolment_id', 'en.id')
     // kind + date first so the (kind, event_date) index narrows the scan to recent checkups.
-    .where('x.kind', 'checkup').where('x.event_date', '>=', addDays(beijingDate(clock.now()), -90))
-    .where('x.critical_count', '>', 0).where('x.first_seen_at', '>=', since)
-    .whereIn('t.status', ['pending', 'claimed']).where('t.kind', 'followup').where('t.critical', 0)
+    .where('x.kind', 'checkup')
+    .where('x.event_date', '>=', addDays(beijingDate(clock.now()), -90))
+    .where('x.critical_count', '>', 0)
+    .where('x.first_seen_at', '>=', since)
+    .whereIn('t.status', ['pending', 'claimed'])
+    .where('t.kind', 'followup')
+    .where('t.critical', 0)
     .select('t.id', 'x.event_date');
   let n = 0;
   for (const h of hits)
-    n += await knex('tasks').where({ id: h.id, critical: 0 })
+    n += await knex('tasks')
+      .where({ id: h.id, critical: 0 })
       .update({ critical: 1, priority: 0, colour: 'red', priority_reason: `新危急值 ${h.event_date} (new critical value)`, updated_at: now });
   return n;
 }

@@ -24,14 +24,23 @@ const KIND_LABEL: Record<EncounterKind, string> = { inpatient: '出院', outpati
 
 /** "结直肠癌术后 (crc-surgery): 出院 2026-06-20 · 胃肠外科 · C18.7 乙状结肠恶性肿瘤" — kept on the enrolment. */
 export const describeMatch = (c: Candidate): string =>
-  [`${c.rule.label ? `${c.rule.label} (${c.rule.id})` : c.rule.id}: ${KIND_LABEL[c.kind]} ${c.eventDate}`, c.deptName, [c.diagCode, c.diagName].filter(Boolean).join(' ')]
-    .filter(Boolean).join(' · ').slice(0, 512);
+  [
+    `${c.rule.label ? `${c.rule.label} (${c.rule.id})` : c.rule.id}: ${KIND_LABEL[c.kind]} ${c.eventDate}`,
+    c.deptName,
+    [c.diagCode, c.diagName].filter(Boolean).join(' '),
+  ]
+    .filter(Boolean)
+    .join(' · ')
+    .slice(0, 512);
 
 async function departmentIds(knex: Knex, names: string[]): Promise<{ ids: number[]; unknown: string[] }> {
   const direct = await knex('departments').whereIn('name', names).select('id', 'name');
   const aliases = await knex('department_aliases').whereIn('name', names).select('department_id as id', 'name');
   const found = [...direct, ...aliases];
-  return { ids: [...new Set(found.map((r: { id: number }) => Number(r.id)))], unknown: names.filter((n) => !found.some((r: { name: string }) => r.name === n)) };
+  return {
+    ids: [...new Set(found.map((r: { id: number }) => Number(r.id)))],
+    unknown: names.filter((n) => !found.some((r: { name: string }) => r.name === n)),
+  };
 }
 
 /** The window of encounter dates a plan looks at today. */
@@ -41,7 +50,13 @@ export function lookbackRange(def: PlanDefinition, today: string): { from: strin
   return { from, to: today };
 }
 
-async function ruleCandidates(knex: Knex, rule: EnrolmentRule, range: { from: string; to: string }, planId: number | null, warnings: string[]): Promise<Candidate[]> {
+async function ruleCandidates(
+  knex: Knex,
+  rule: EnrolmentRule,
+  range: { from: string; to: string },
+  planId: number | null,
+  warnings: string[],
+): Promise<Candidate[]> {
   let q = knex('encounters as e')
     .join('patients as p', 'p.id', 'e.patient_id')
     .leftJoin('departments as d', 'd.id', 'e.dept_id')
@@ -73,10 +88,26 @@ async function ruleCandidates(knex: Knex, rule: EnrolmentRule, range: { from: st
     q = q
       .whereNotExists(knex('enrolments as en').select(knex.raw('1')).where('en.plan_id', planId).whereRaw('en.anchor_encounter_id = e.id'))
       // A patient who refused this plan is not asked again at the next discharge.
-      .whereNotExists(knex('enrolments as er').select(knex.raw('1')).whereRaw('er.patient_id = e.patient_id')
-        .where({ 'er.status': 'stopped', 'er.plan_id': planId, 'er.stop_reason': 'refused' }));
-  const rows = await q.select('e.id', 'e.patient_id', 'p.name', 'p.birth_date', 'e.kind', 'e.event_date', 'e.admit_date', 'e.dept_id', 'd.name as dept_name',
-    'e.main_diag_code', 'e.main_diag_name', 'e.critical_count');
+      .whereNotExists(
+        knex('enrolments as er')
+          .select(knex.raw('1'))
+          .whereRaw('er.patient_id = e.patient_id')
+          .where({ 'er.status': 'stopped', 'er.plan_id': planId, 'er.stop_reason': 'refused' }),
+      );
+  const rows = await q.select(
+    'e.id',
+    'e.patient_id',
+    'p.name',
+    'p.birth_date',
+    'e.kind',
+    'e.event_date',
+    'e.admit_date',
+    'e.dept_id',
+    'd.name as dept_name',
+    'e.main_diag_code',
+    'e.main_diag_name',
+    'e.critical_count',
+  );
   return rows
     .filter((r: Record<string, unknown>) => {
       if (rule.ageMin === undefined && rule.ageMax === undefined) return true;
@@ -84,10 +115,18 @@ async function ruleCandidates(knex: Knex, rule: EnrolmentRule, range: { from: st
       return age !== null && age >= (rule.ageMin ?? 0) && age <= (rule.ageMax ?? 200);
     })
     .map((r: Record<string, unknown>): Candidate => ({
-      encounterId: Number(r.id), patientId: Number(r.patient_id), name: r.name as string, kind: r.kind as EncounterKind,
-      eventDate: r.event_date as string, admitDate: (r.admit_date as string) ?? null, deptId: r.dept_id == null ? null : Number(r.dept_id),
-      deptName: (r.dept_name as string) ?? null, diagCode: (r.main_diag_code as string) ?? null, diagName: (r.main_diag_name as string) ?? null,
-      criticalCount: Number(r.critical_count), rule,
+      encounterId: Number(r.id),
+      patientId: Number(r.patient_id),
+      name: r.name as string,
+      kind: r.kind as EncounterKind,
+      eventDate: r.event_date as string,
+      admitDate: (r.admit_date as string) ?? null,
+      deptId: r.dept_id == null ? null : Number(r.dept_id),
+      deptName: (r.dept_name as string) ?? null,
+      diagCode: (r.main_diag_code as string) ?? null,
+      diagName: (r.main_diag_name as string) ?? null,
+      criticalCount: Number(r.critical_count),
+      rule,
     }));
 }
 
@@ -96,7 +135,12 @@ async function ruleCandidates(knex: Knex, rule: EnrolmentRule, range: { from: st
  * matches names it), not yet enrolled in this plan; with perPatient=once, one per patient (the
  * earliest) and none for a patient already actively enrolled.
  */
-export async function matchPlan(knex: Knex, def: PlanDefinition, planId: number | null, today: string): Promise<{ candidates: Candidate[]; warnings: string[] }> {
+export async function matchPlan(
+  knex: Knex,
+  def: PlanDefinition,
+  planId: number | null,
+  today: string,
+): Promise<{ candidates: Candidate[]; warnings: string[] }> {
   const warnings: string[] = [];
   const range = lookbackRange(def, today);
   const byEncounter = new Map<number, Candidate>();
@@ -104,9 +148,13 @@ export async function matchPlan(knex: Knex, def: PlanDefinition, planId: number 
     for (const c of await ruleCandidates(knex, rule, range, planId, warnings)) if (!byEncounter.has(c.encounterId)) byEncounter.set(c.encounterId, c);
   let candidates = [...byEncounter.values()].sort((a, b) => a.eventDate.localeCompare(b.eventDate) || a.encounterId - b.encounterId);
   if (def.enrolment.perPatient === 'once') {
-    const active = new Set<number>(planId
-      ? (await knex('enrolments').where({ plan_id: planId, status: 'active' }).distinct('patient_id')).map((r: { patient_id: number }) => Number(r.patient_id))
-      : []);
+    const active = new Set<number>(
+      planId
+        ? (await knex('enrolments').where({ plan_id: planId, status: 'active' }).distinct('patient_id')).map((r: { patient_id: number }) =>
+            Number(r.patient_id),
+          )
+        : [],
+    );
     const seen = new Set<number>();
     candidates = candidates.filter((c) => {
       if (active.has(c.patientId) || seen.has(c.patientId)) return false;

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { MethodParsed } from '../../shared/contract';
 import type { PlanPreview } from '../../shared/contract/plans';
-import type { QuestionnaireLibrary } from '../tasks/questionnaire-library';
+import type { QuestionnaireLibrary } from '../questionnaires/questionnaire-library';
 import { previewPlan } from './preview';
 import { getPlan } from './repo';
 

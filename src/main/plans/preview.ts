@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { PlanPreview } from '../../shared/contract/plans';
 import type { PlanDefinition } from '../../shared/plans/schema';
-import type { QuestionnaireLibrary } from '../tasks/questionnaire-library';
+import type { QuestionnaireLibrary } from '../questionnaires/questionnaire-library';
 import { matchPlan } from './matching';
 
 /** Who the plan would enrol today, without writing anything. */
@@ -15,10 +15,20 @@ export async function previewPlan(knex: Knex, def: PlanDefinition, lib: Question
     encounters: candidates.length,
     patients: new Set(candidates.map((c) => c.patientId)).size,
     byRule: def.enrolment.rules.map((r) => ({ ruleId: r.id, label: r.label ?? null, encounters: candidates.filter((c) => c.rule.id === r.id).length })),
-    sample: [...candidates].reverse().slice(0, 20).map((c) => ({
-      patientId: c.patientId, encounterId: c.encounterId, name: c.name, kind: c.kind, eventDate: c.eventDate, deptName: c.deptName,
-      diagCode: c.diagCode, diagName: c.diagName, ruleId: c.rule.id,
-    })),
+    sample: [...candidates]
+      .reverse()
+      .slice(0, 20)
+      .map((c) => ({
+        patientId: c.patientId,
+        encounterId: c.encounterId,
+        name: c.name,
+        kind: c.kind,
+        eventDate: c.eventDate,
+        deptName: c.deptName,
+        diagCode: c.diagCode,
+        diagName: c.diagName,
+        ruleId: c.rule.id,
+      })),
     warnings: [...new Set(warnings)],
   };
 }

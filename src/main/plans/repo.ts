@@ -19,7 +19,9 @@ export async function savePlan(knex: Knex, clock: Clock, by: string | null, def:
       return { planId: Number(id), version: 1, created: true };
     }
     const draft = await trx('plan_versions').where({ plan_id: plan.id, status: 'draft' }).orderBy('version', 'desc').first();
-    await trx('plans').where({ id: plan.id }).update({ updated_at: now, ...(plan.active_version_id ? {} : { name: def.name }) });
+    await trx('plans')
+      .where({ id: plan.id })
+      .update({ updated_at: now, ...(plan.active_version_id ? {} : { name: def.name }) });
     if (draft) {
       await trx('plan_versions').where({ id: draft.id }).update({ definition: json, created_by: by, created_at: now });
       return { planId: Number(plan.id), version: Number(draft.version), created: false };
@@ -42,8 +44,10 @@ export async function activatePlan(knex: Knex, clock: Clock, planId: number, ver
     await trx('plans').where({ id: planId }).update({ active_version_id: row.id, name: def.name, retired: 0, updated_at: now });
     // The education catalogue follows the live definitions (reports name items by code).
     for (const e of def.education)
-      await trx('education_items').insert({ code: e.code, title: e.title, content: e.content, updated_at: now })
-        .onConflict('code').merge(['title', 'content', 'updated_at']);
+      await trx('education_items')
+        .insert({ code: e.code, title: e.title, content: e.content, updated_at: now })
+        .onConflict('code')
+        .merge(['title', 'content', 'updated_at']);
   });
   return { planId, version };
 }
@@ -68,10 +72,20 @@ export async function listPlans(knex: Knex, includeRetired: boolean): Promise<Pl
   const pending = await countBy(knex('tasks').whereIn('status', ['pending', 'claimed']), 'plan_id');
   return plans.map((p: Record<string, unknown>): PlanSummary => {
     const mine = versions.filter((v: { plan_id: number }) => Number(v.plan_id) === Number(p.id));
-    const pick = (s: string): number | null => mine.filter((v: { status: string }) => v.status === s).map((v: { version: number }) => Number(v.version)).sort((a: number, b: number) => b - a)[0] ?? null;
+    const pick = (s: string): number | null =>
+      mine
+        .filter((v: { status: string }) => v.status === s)
+        .map((v: { version: number }) => Number(v.version))
+        .sort((a: number, b: number) => b - a)[0] ?? null;
     return {
-      id: Number(p.id), code: p.code as string, name: p.name as string, activeVersion: pick('active'), draftVersion: pick('draft'),
-      retired: !!Number(p.retired), activeEnrolments: enrolled.get(Number(p.id)) ?? 0, pendingTasks: pending.get(Number(p.id)) ?? 0,
+      id: Number(p.id),
+      code: p.code as string,
+      name: p.name as string,
+      activeVersion: pick('active'),
+      draftVersion: pick('draft'),
+      retired: !!Number(p.retired),
+      activeEnrolments: enrolled.get(Number(p.id)) ?? 0,
+      pendingTasks: pending.get(Number(p.id)) ?? 0,
       updatedAt: p.updated_at as string,
     };
   });
@@ -83,8 +97,13 @@ export async function getPlan(knex: Knex, planId: number, version?: number): Pro
   const rows = await knex('plan_versions').where({ plan_id: planId }).orderBy('version', 'desc');
   const enrolments = await countBy(knex('enrolments').where({ plan_id: planId }), 'plan_version_id');
   const versions = rows.map((r: Record<string, unknown>): PlanVersionInfo => ({
-    id: Number(r.id), version: Number(r.version), status: r.status as PlanVersionStatus, createdBy: (r.created_by as string) ?? null,
-    createdAt: r.created_at as string, activatedAt: (r.activated_at as string) ?? null, enrolments: enrolments.get(Number(r.id)) ?? 0,
+    id: Number(r.id),
+    version: Number(r.version),
+    status: r.status as PlanVersionStatus,
+    createdBy: (r.created_by as string) ?? null,
+    createdAt: r.created_at as string,
+    activatedAt: (r.activated_at as string) ?? null,
+    enrolments: enrolments.get(Number(r.id)) ?? 0,
   }));
   const want = version ?? summary.draftVersion ?? summary.activeVersion ?? versions[0]?.version;
   const idx = rows.findIndex((r: { version: number }) => Number(r.version) === want);

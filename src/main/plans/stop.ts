@@ -7,9 +7,13 @@ export async function stopEnrolments(trx: Knex, ids: number[], reason: StopReaso
   let stopped = 0;
   for (let i = 0; i < ids.length; i += 500) {
     const part = ids.slice(i, i + 500);
-    stopped += await trx('enrolments').whereIn('id', part).where({ status: 'active' })
+    stopped += await trx('enrolments')
+      .whereIn('id', part)
+      .where({ status: 'active' })
       .update({ status: 'stopped', stop_reason: reason, stopped_at: now, next_generate_on: null });
-    await trx('tasks').whereIn('enrolment_id', part).where({ status: 'pending' })
+    await trx('tasks')
+      .whereIn('enrolment_id', part)
+      .where({ status: 'pending' })
       .update({ status: 'cancelled', disposition: `stopped:${reason}`, completed_at: now, updated_at: now });
   }
   return stopped;

@@ -6,7 +6,8 @@ import { templatesDir } from '../config';
 /** Readable errors for a plan file: "tracks.0.points.1.at: …". */
 export function parsePlanDefinition(raw: unknown, source: string): PlanDefinition {
   const r = planDefinitionSchema.safeParse(raw);
-  if (!r.success) throw new Error(`${source}: invalid plan definition:\n  - ${r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('\n  - ')}`);
+  if (!r.success)
+    throw new Error(`${source}: invalid plan definition:\n  - ${r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('\n  - ')}`);
   return r.data;
 }
 
@@ -14,6 +15,9 @@ export const plansTemplateDir = (): string => path.join(templatesDir(), 'plans')
 
 export function loadPlanTemplates(dir = plansTemplateDir()): { file: string; definition: PlanDefinition }[] {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
     .map((file) => ({ file, definition: parsePlanDefinition(JSON.parse(fs.readFileSync(path.join(dir, file), 'utf8')), file) }));
 }

@@ -51,7 +51,10 @@ function readOne(file: string, matchName = true): { def: QuestionnaireDef } | { 
  */
 export function loadQuestionnaires(dir: string = questionnairesDir()): Map<string, QuestionnaireDef> {
   if (!fs.existsSync(dir)) throw new QuestionnaireLibraryError([`${dir}: no such directory`]);
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+    .sort();
   const out = new Map<string, QuestionnaireDef>();
   const errors: string[] = [];
   for (const f of files) {

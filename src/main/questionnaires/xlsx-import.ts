@@ -14,7 +14,7 @@ type SheetJs = typeof import('xlsx');
 
 // Loaded on first use: SheetJS is large, and only imports and exports need it.
 let sheetjs: SheetJs | undefined;
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load; import() would make every caller async
 const XLSX = (): SheetJs => (sheetjs ??= require('xlsx') as SheetJs);
 
 /** Every sheet as rows of cell values, row 1 at index 0 and column A at index 0. */
@@ -23,7 +23,10 @@ export function readWorkbookTables(data: Buffer): Tables {
   const out: Tables = {};
   for (const name of wb.SheetNames) {
     const ws = wb.Sheets[name];
-    if (!ws || !ws['!ref']) { out[name] = []; continue; }
+    if (!ws || !ws['!ref']) {
+      out[name] = [];
+      continue;
+    }
     const start = XLSX().utils.decode_range(ws['!ref']).s;
     const rows = XLSX().utils.sheet_to_json<Cell[]>(ws, { header: 1, raw: true, defval: null, blankrows: true });
     // sheet_to_json starts at the used range; pad so that cell references stay exact.

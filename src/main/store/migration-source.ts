@@ -15,6 +15,9 @@ import * as m0013 from '../../../migrations/20261122_0013_tasks_mine_indexes';
 import * as m0014 from '../../../migrations/20261122_0014_tasks_team_index';
 import * as m0015 from '../../../migrations/20261122_0015_missed_call_callbacks';
 import * as m0016 from '../../../migrations/20261122_0016_softphone_provider';
+import * as m0017 from '../../../migrations/20261203_0017_user_departments';
+import * as m0018 from '../../../migrations/20261203_0018_saved_reports';
+import * as m0019 from '../../../migrations/20261203_0019_exports';
 
 // Imported statically so a bundled build carries every migration; knex then refuses to run
 // against a database that has applied a migration this list does not know.
@@ -35,6 +38,9 @@ const migrations: Record<string, Knex.Migration> = {
   '20261122_0014_tasks_team_index': m0014,
   '20261122_0015_missed_call_callbacks': m0015,
   '20261122_0016_softphone_provider': m0016,
+  '20261203_0017_user_departments': m0017,
+  '20261203_0018_saved_reports': m0018,
+  '20261203_0019_exports': m0019,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

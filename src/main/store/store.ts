@@ -1,11 +1,9 @@
 import knexFactory, { type Knex } from 'knex';
 import type BetterSqlite3 from 'better-sqlite3';
-import { restoreIndexes } from '../his/bulk-indexes';
+import { restoreIndexes } from './deferred-indexes';
 import { migrationSource } from './migration-source';
 
-export type StoreConfig =
-  | { client: 'sqlite'; filename: string }
-  | { client: 'pg'; connection: string | Knex.PgConnectionConfig };
+export type StoreConfig = { client: 'sqlite'; filename: string } | { client: 'pg'; connection: string | Knex.PgConnectionConfig };
 
 export interface Store {
   knex: Knex;

@@ -18,13 +18,14 @@ export async function countDial(trx: Knex, patientId: number, number: string, ou
 /** Logging an attempt for a call: the call belongs to the task, and an outcome already confirmed wins. */
 export async function linkCallToAttempt(trx: Knex, callId: number, taskId: number, suggested: AttemptOutcome): Promise<AttemptOutcome> {
   // Always a write: it takes the call's row lock, so a confirmation in flight is seen or waits for us.
-  await trx('calls').where({ id: callId }).update({ task_id: trx.raw('coalesce(task_id, ?)', [taskId]) });
+  await trx('calls')
+    .where({ id: callId })
+    .update({ task_id: trx.raw('coalesce(task_id, ?)', [taskId]) });
   const call = await trx('calls').where({ id: callId }).first('outcome', 'outcome_confirmed');
   return call && Number(call.outcome_confirmed) && isAttemptOutcome(call.outcome) ? call.outcome : suggested;
 }
 
-const phoneOf = (trx: Knex, a: { patient_id: number; phone_number: string }) =>
-  trx('phones').where({ patient_id: a.patient_id, number: a.phone_number });
+const phoneOf = (trx: Knex, a: { patient_id: number; phone_number: string }) => trx('phones').where({ patient_id: a.patient_id, number: a.phone_number });
 
 /**
  * The nurse confirmed what the call came to, after its attempt was logged: the attempt takes the
@@ -45,13 +46,19 @@ export async function confirmAttemptOutcome(trx: Knex, callId: number, outcome: 
       await countDial(trx, a.patient_id, a.phone_number, outcome);
       const day = String(a.started_at).slice(0, 10);
       if (outcome === 'connected')
-        await trx('patients').where({ id: a.patient_id }).where((w) => w.whereNull('last_contact_date').orWhere('last_contact_date', '<', day)).update({ last_contact_date: day });
+        await trx('patients')
+          .where({ id: a.patient_id })
+          .where((w) => w.whereNull('last_contact_date').orWhere('last_contact_date', '<', day))
+          .update({ last_contact_date: day });
     } else {
       await trx('attempts').where({ id: a.id }).delete();
     }
     // The wrong-number mark stays only while another dial still says so.
     if (WRONG.includes(a.outcome) && !WRONG.includes(outcome)) {
-      const still = await trx('attempts').where({ patient_id: a.patient_id, phone_number: a.phone_number }).whereIn('outcome', [...WRONG]).first('id');
+      const still = await trx('attempts')
+        .where({ patient_id: a.patient_id, phone_number: a.phone_number })
+        .whereIn('outcome', [...WRONG])
+        .first('id');
       if (!still) await phoneOf(trx, a).update({ wrong_number: 0 });
     }
   }

@@ -3,7 +3,7 @@ import { compiledVersions } from '../plans/definitions';
 import type { Store } from '../store/store';
 import { beijingTimestamp, type Clock } from '../util/clock';
 import { tasksOfPatients } from './patient-tasks';
-import { addMinutes } from './work';
+import { addBeijingMinutes } from '../../shared/beijing-time';
 
 // Callback tasks for missed incoming calls, in the shape complete.ts gives a callback the
 // patient asked for: pending, callback_at set, kept for one nurse until visible_to_team_at
@@ -24,8 +24,11 @@ const tasksOf = (trx: Knex, patientId: number) => tasksOfPatients(trx, [patientI
 
 /** An open callback of the patient (missed-call or booked) takes the call as a note instead of a second task. */
 async function attach(trx: Knex, patientId: number, line: string, now: string): Promise<number | null> {
-  const open = await tasksOf(trx, patientId).whereIn('status', ['pending', 'claimed']).whereNotNull('callback_at')
-    .orderBy([{ column: 'available_at' }, { column: 'id' }]).first('id', 'status', 'note', 'available_at');
+  const open = await tasksOf(trx, patientId)
+    .whereIn('status', ['pending', 'claimed'])
+    .whereNotNull('callback_at')
+    .orderBy([{ column: 'available_at' }, { column: 'id' }])
+    .first('id', 'status', 'note', 'available_at');
   if (!open) return null;
   const patch: Record<string, unknown> = { note: [open.note, line].filter(Boolean).join('\n'), updated_at: now };
   // A callback booked for later becomes workable now (for the nurse it is kept for, first).
@@ -37,8 +40,10 @@ async function attach(trx: Knex, patientId: number, line: string, now: string): 
 async function insert(trx: Knex, patientId: number, call: MissedCall, line: string, now: string): Promise<number | null> {
   // A task hangs off an enrolment (its plan sets retries and the team delay): the active one,
   // else the latest. A patient never enrolled gets no task; the call stays in 未接来电.
-  const en = await trx('enrolments').where('patient_id', patientId)
-    .orderByRaw("case when status = 'active' then 0 else 1 end").orderBy('id', 'desc')
+  const en = await trx('enrolments')
+    .where('patient_id', patientId)
+    .orderByRaw("case when status = 'active' then 0 else 1 end")
+    .orderBy('id', 'desc')
     .first('id', 'plan_id', 'plan_version_id', 'dept_id');
   if (!en) return null;
   const plan = (await compiledVersions(trx, [Number(en.plan_version_id)])).get(Number(en.plan_version_id));
@@ -46,15 +51,39 @@ async function insert(trx: Knex, patientId: number, call: MissedCall, line: stri
   const holder = await tasksOf(trx, patientId).where('status', 'claimed').orderBy('claimed_at', 'desc').first('assignee_id');
   const reservedFor = holder?.assignee_id == null ? null : Number(holder.assignee_id);
   const today = now.slice(0, 10);
-  const [row] = await trx('tasks').insert({
-    kind: 'callback', enrolment_id: en.id, plan_id: en.plan_id, plan_version_id: en.plan_version_id, patient_id: patientId,
-    dept_id: en.dept_id ?? null, track_id: CALLBACK_TRACK, point_index: call.callId, point_label: null,
-    due_date: today, window_start: today, window_end: today, channel: 'call', questionnaire_id: null, questionnaire_version: null,
-    education: '[]', priority: 1, critical: 0, colour: null, priority_reason: null, status: 'pending', available_at: now,
-    reserved_for: reservedFor, callback_at: now,
-    visible_to_team_at: reservedFor === null ? now : addMinutes(now, plan?.definition.callback.teamDelayMinutes ?? 60),
-    retry_count: 0, note: line, created_at: now, updated_at: now,
-  }).returning('id');
+  const [row] = await trx('tasks')
+    .insert({
+      kind: 'callback',
+      enrolment_id: en.id,
+      plan_id: en.plan_id,
+      plan_version_id: en.plan_version_id,
+      patient_id: patientId,
+      dept_id: en.dept_id ?? null,
+      track_id: CALLBACK_TRACK,
+      point_index: call.callId,
+      point_label: null,
+      due_date: today,
+      window_start: today,
+      window_end: today,
+      channel: 'call',
+      questionnaire_id: null,
+      questionnaire_version: null,
+      education: '[]',
+      priority: 1,
+      critical: 0,
+      colour: null,
+      priority_reason: null,
+      status: 'pending',
+      available_at: now,
+      reserved_for: reservedFor,
+      callback_at: now,
+      visible_to_team_at: reservedFor === null ? now : addBeijingMinutes(now, plan?.definition.callback.teamDelayMinutes ?? 60),
+      retry_count: 0,
+      note: line,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id');
   return Number((row as { id: number }).id ?? row);
 }
 
@@ -69,8 +98,11 @@ export async function createCallbackTask(store: Store, clock: Clock, patientId: 
     // Missed calls of one patient one at a time, so the second sees the first's task. On SQLite
     // the insert below takes the write lock first, which does the same.
     if (store.dialect === 'pg') await trx('patients').where({ id: patientId }).forUpdate().first('id');
-    const fresh = await trx('missed_call_callbacks').insert({ call_id: call.callId, patient_id: patientId, task_id: null, created_at: now })
-      .onConflict('call_id').ignore().returning('call_id');
+    const fresh = await trx('missed_call_callbacks')
+      .insert({ call_id: call.callId, patient_id: patientId, task_id: null, created_at: now })
+      .onConflict('call_id')
+      .ignore()
+      .returning('call_id');
     if (!fresh.length) {
       const seen = await trx('missed_call_callbacks').where({ call_id: call.callId }).first('task_id');
       return seen?.task_id == null ? null : Number(seen.task_id);

@@ -15,8 +15,11 @@ async function claimFirst(store: Store, pick: Knex.QueryBuilder, user: User, at:
   const { knex } = store;
   let sub = pick.select('t.id').orderBy(ORDER).limit(1);
   if (store.dialect === 'pg') sub = sub.forUpdate().skipLocked();
-  const rows = await knex('tasks').where('id', sub).where('status', 'pending')
-    .update({ status: 'claimed', assignee_id: user.id, claimed_at: at.now, updated_at: at.now }).returning('id');
+  const rows = await knex('tasks')
+    .where('id', sub)
+    .where('status', 'pending')
+    .update({ status: 'claimed', assignee_id: user.id, claimed_at: at.now, updated_at: at.now })
+    .returning('id');
   return rows.length ? Number((rows[0] as { id: number }).id ?? rows[0]) : null;
 }
 
@@ -42,12 +45,16 @@ export async function claimNext(store: Store, f: Partial<QueueFilters>, user: Us
 
 export async function claimTask(store: Store, taskId: number, user: User, at: Now): Promise<void> {
   const { knex } = store;
-  const n = await knex('tasks').where({ id: taskId, status: 'pending' })
+  const n = await knex('tasks')
+    .where({ id: taskId, status: 'pending' })
     .where((w) => w.whereNull('reserved_for').orWhere('reserved_for', user.id).orWhere('visible_to_team_at', '<=', at.now))
     .update({ status: 'claimed', assignee_id: user.id, claimed_at: at.now, updated_at: at.now });
   if (n) return;
-  const t = await knex('tasks as t').leftJoin('users as u', 'u.id', 't.assignee_id').leftJoin('users as r', 'r.id', 't.reserved_for')
-    .where('t.id', taskId).first('t.status', 't.assignee_id', 'u.display_name as who', 'r.display_name as reserved');
+  const t = await knex('tasks as t')
+    .leftJoin('users as u', 'u.id', 't.assignee_id')
+    .leftJoin('users as r', 'r.id', 't.reserved_for')
+    .where('t.id', taskId)
+    .first('t.status', 't.assignee_id', 'u.display_name as who', 'r.display_name as reserved');
   if (!t) throw new ApiError('not_found', `task ${taskId} not found`);
   if (t.status === 'claimed' && Number(t.assignee_id) === user.id) return;
   if (t.status === 'claimed') throw new ApiError('conflict', `该任务已被 ${t.who} 领取 (already taken by ${t.who})`);

@@ -6,18 +6,24 @@ import { ApiError } from '../api/errors';
 import { recordDeath, stopEnrolments } from '../plans/stop';
 import type { Store } from '../store/store';
 import { closeEscalations, createEscalation } from './escalate';
-import type { QuestionnaireLibrary } from './questionnaire-library';
+import type { QuestionnaireLibrary } from '../questionnaires/questionnaire-library';
 import { checkedAnswers, colourTask, questionnaireOf, scoreFinal, writeResponse } from './responses';
-import { addMinutes, fullTimestamp, loadTask, parseJson, type TaskRecord, type WorkContext } from './work';
+import { addBeijingMinutes } from '../../shared/beijing-time';
+import { fullTimestamp, loadTask, parseJson, type TaskRecord, type WorkContext } from './work';
 
 type Input = MethodParsed<'followup.complete'>;
-interface By { userId: number; now: string }
+interface By {
+  userId: number;
+  now: string;
+}
 
 // Every disposition is one transaction that first takes the task out of 'claimed' by this
 // nurse (a conditional UPDATE), so a double submit or a task released meanwhile fails cleanly.
 
 async function close(trx: Knex, task: TaskRecord, by: By, patch: Record<string, unknown>): Promise<void> {
-  const n = await trx('tasks').where({ id: task.id, status: 'claimed', assignee_id: by.userId }).update({ ...patch, updated_at: by.now });
+  const n = await trx('tasks')
+    .where({ id: task.id, status: 'claimed', assignee_id: by.userId })
+    .update({ ...patch, updated_at: by.now });
   if (!n) throw new ApiError('conflict', '该任务已不在您名下 (the task is no longer yours to close)');
 }
 
@@ -25,12 +31,20 @@ const noteOf = (task: TaskRecord, input: Input) => (input.note ? [task.note, inp
 
 async function extras(trx: Knex, task: TaskRecord, input: Input, by: By): Promise<void> {
   for (const code of input.educationGiven ?? [])
-    await trx('education_given').insert({ task_id: task.id, patient_id: task.patient_id, item_code: code, given_by: by.userId, given_at: by.now })
-      .onConflict(['task_id', 'item_code']).ignore();
+    await trx('education_given')
+      .insert({ task_id: task.id, patient_id: task.patient_id, item_code: code, given_by: by.userId, given_at: by.now })
+      .onConflict(['task_id', 'item_code'])
+      .ignore();
   if (input.appointment)
     await trx('appointments').insert({
-      patient_id: task.patient_id, task_id: task.id, dept_id: input.appointment.deptId ?? null, date: input.appointment.date,
-      note: input.appointment.note ?? null, status: 'booked', created_by: by.userId, created_at: by.now,
+      patient_id: task.patient_id,
+      task_id: task.id,
+      dept_id: input.appointment.deptId ?? null,
+      date: input.appointment.date,
+      note: input.appointment.note ?? null,
+      status: 'booked',
+      created_by: by.userId,
+      created_at: by.now,
     });
 }
 
@@ -45,7 +59,8 @@ async function completed(trx: Knex, ctx: WorkContext, input: Extract<Input, { di
   const { task, plan } = ctx;
   let escalationTaskId: number | null = null;
   const def = task.kind === 'followup' ? questionnaireOf(lib, task) : null;
-  if (task.questionnaire_id && task.kind === 'followup' && !def) throw new ApiError('internal', `questionnaire ${task.questionnaire_id} v${task.questionnaire_version} is not installed`);
+  if (task.questionnaire_id && task.kind === 'followup' && !def)
+    throw new ApiError('internal', `questionnaire ${task.questionnaire_id} v${task.questionnaire_version} is not installed`);
   if (def) {
     const stored = await trx('responses').where({ task_id: task.id }).first('answers');
     const answers = checkedAnswers(input.answers ?? parseJson(stored?.answers, {}));
@@ -53,8 +68,9 @@ async function completed(trx: Knex, ctx: WorkContext, input: Extract<Input, { di
     const outcome = scoreFinal(def, answers);
     const escalating = outcome.triggers.filter((t) => t.escalate);
     if (escalating.length && !input.escalationNote)
-      throw new ApiError('invalid_input', `需要填写上报说明后才能完成随访 (an escalation note is required: ${escalating.map((t) => t.message).join('; ')})`,
-        [{ path: 'escalationNote', message: 'required' }]);
+      throw new ApiError('invalid_input', `需要填写上报说明后才能完成随访 (an escalation note is required: ${escalating.map((t) => t.message).join('; ')})`, [
+        { path: 'escalationNote', message: 'required' },
+      ]);
     await writeResponse(trx, task, def, answers, outcome, { ...by, seq: Date.now(), final: true });
     await colourTask(trx, task, outcome, by.now);
     if (escalating.length) escalationTaskId = await createEscalation(trx, plan, task, escalating, input.escalationNote!, by);
@@ -76,25 +92,50 @@ async function patientCalled(trx: Knex, task: TaskRecord): Promise<boolean> {
 
 async function noContact(trx: Knex, ctx: WorkContext, input: Input, by: By) {
   const { task, plan } = ctx;
-  const tried = await trx('attempts').where({ task_id: task.id }).where('started_at', '>=', task.claimed_at ?? '').whereNot('outcome', 'connected').first('id');
+  const tried = await trx('attempts')
+    .where({ task_id: task.id })
+    .where('started_at', '>=', task.claimed_at ?? '')
+    .whereNot('outcome', 'connected')
+    .first('id');
   if (!tried) throw new ApiError('invalid_input', '请先记录拨打结果 (log at least one unanswered dial before closing as no contact)');
   const usable = await trx('phones').where({ patient_id: task.patient_id, wrong_number: 0 }).first('id');
   const tries = Number(task.retry_count) + 1;
   const note = noteOf(task, input);
   if (usable && tries < plan.definition.retry.maxAttempts) {
-    const nextTryAt = addMinutes(by.now, plan.definition.retry.intervalHours * 60);
-    await close(trx, task, by, { status: 'pending', assignee_id: null, claimed_at: null, retry_count: tries, available_at: nextTryAt,
-      reserved_for: null, callback_at: null, visible_to_team_at: null, note });
+    const nextTryAt = addBeijingMinutes(by.now, plan.definition.retry.intervalHours * 60);
+    await close(trx, task, by, {
+      status: 'pending',
+      assignee_id: null,
+      claimed_at: null,
+      retry_count: tries,
+      available_at: nextTryAt,
+      reserved_for: null,
+      callback_at: null,
+      visible_to_team_at: null,
+      note,
+    });
     return { status: 'pending' as TaskStatus, nextTryAt, stoppedEnrolments: 0 };
   }
-  await close(trx, task, by, { status: 'unreachable', retry_count: tries, disposition: usable ? 'no_contact' : 'no_valid_number', completed_at: by.now, completed_by: by.userId, note });
+  await close(trx, task, by, {
+    status: 'unreachable',
+    retry_count: tries,
+    disposition: usable ? 'no_contact' : 'no_valid_number',
+    completed_at: by.now,
+    completed_by: by.userId,
+    note,
+  });
   // A patient who called us is not lost: this neither adds to the streak (stop.lostAfterUnreachable) nor stops the plan.
   if (await patientCalled(trx, task)) return { status: 'unreachable' as TaskStatus, nextTryAt: null, stoppedEnrolments: 0 };
-  const [{ streak }] = await trx('enrolments').where({ id: task.enrolment_id }).increment('unreachable_streak', 1).returning('unreachable_streak as streak') as unknown as { streak: number }[];
+  const [{ streak }] = (await trx('enrolments')
+    .where({ id: task.enrolment_id })
+    .increment('unreachable_streak', 1)
+    .returning('unreachable_streak as streak')) as unknown as { streak: number }[];
   const limit = plan.definition.stop.lostAfterUnreachable;
   let stoppedEnrolments = 0;
   if (limit > 0 && Number(streak) >= limit) {
-    await trx('patients').where({ id: task.patient_id }).update({ lost_to_followup: 1, lost_reason: usable ? 'unreachable' : 'no_valid_number' });
+    await trx('patients')
+      .where({ id: task.patient_id })
+      .update({ lost_to_followup: 1, lost_reason: usable ? 'unreachable' : 'no_valid_number' });
     stoppedEnrolments = await stopEnrolments(trx, [task.enrolment_id], 'lost', by.now);
   }
   return { status: 'unreachable' as TaskStatus, nextTryAt: null, stoppedEnrolments };
@@ -116,21 +157,36 @@ export async function completeFollowup(store: Store, lib: QuestionnaireLibrary, 
         result = { ...result, ...(await noContact(trx, ctx, input, by)) };
         break;
       case 'refused':
-        await close(trx, task, by, { status: 'done', disposition: 'refused', completed_at: now, completed_by: user.id,
-          note: noteOf(task, { ...input, note: [input.reason && `拒访原因: ${input.reason}`, input.note].filter(Boolean).join('\n') || undefined }) });
+        await close(trx, task, by, {
+          status: 'done',
+          disposition: 'refused',
+          completed_at: now,
+          completed_by: user.id,
+          note: noteOf(task, { ...input, note: [input.reason && `拒访原因: ${input.reason}`, input.note].filter(Boolean).join('\n') || undefined }),
+        });
         await reached(trx, task, by, true);
         result.stoppedEnrolments = await stopEnrolments(trx, [task.enrolment_id], 'refused', now);
         break;
       case 'deceased':
         await close(trx, task, by, { status: 'done', disposition: 'deceased', completed_at: now, completed_by: user.id, note: noteOf(task, input) });
-        await trx('patients').where({ id: task.patient_id }).update({ last_contact_date: now.slice(0, 10) });
+        await trx('patients')
+          .where({ id: task.patient_id })
+          .update({ last_contact_date: now.slice(0, 10) });
         result.stoppedEnrolments = await recordDeath(trx, task.patient_id, { date: input.deathDate, cause: input.deathCause ?? null }, now);
         break;
       case 'callback': {
         const at = fullTimestamp(input.callbackAt);
-        if (at < addMinutes(now, -5)) throw new ApiError('invalid_input', '回拨时间不能早于现在 (the callback time is in the past)');
-        await close(trx, task, by, { status: 'pending', assignee_id: null, claimed_at: null, reserved_for: user.id, callback_at: at, available_at: at,
-          visible_to_team_at: addMinutes(at, plan.definition.callback.teamDelayMinutes), note: noteOf(task, input) });
+        if (at < addBeijingMinutes(now, -5)) throw new ApiError('invalid_input', '回拨时间不能早于现在 (the callback time is in the past)');
+        await close(trx, task, by, {
+          status: 'pending',
+          assignee_id: null,
+          claimed_at: null,
+          reserved_for: user.id,
+          callback_at: at,
+          available_at: at,
+          visible_to_team_at: addBeijingMinutes(at, plan.definition.callback.teamDelayMinutes),
+          note: noteOf(task, input),
+        });
         await reached(trx, task, by, true);
         result.status = 'pending';
         result.nextTryAt = at;

@@ -1,9 +1,13 @@
 import type { Knex } from 'knex';
-import { numberMatches } from '../calls/lookup';
+import { numberMatches } from '../patients/phone-match';
 import { normalisePhone } from '../his/normalise/phones';
 import { classifyTerm } from '../patients/query-term';
 
-export interface DialledPhone { number: string; kind: 'mobile' | 'landline'; known: boolean }
+export interface DialledPhone {
+  number: string;
+  kind: 'mobile' | 'landline';
+  known: boolean;
+}
 
 /**
  * The patient's phone a dial went to, so its counts are updated instead of a copy being added.
@@ -16,8 +20,10 @@ export interface DialledPhone { number: string; kind: 'mobile' | 'landline'; kno
 export async function dialledPhone(knex: Knex, patientId: number, raw: string): Promise<DialledPhone> {
   const n = normalisePhone(raw);
   const normal = n && n !== 'invalid' ? n : null;
-  const stored = (await knex('phones').where({ patient_id: patientId }).where(numberMatches('number', raw))
-    .orderBy('id').select('number', 'kind')) as { number: string; kind: DialledPhone['kind'] }[];
+  const stored = (await knex('phones').where({ patient_id: patientId }).where(numberMatches('number', raw)).orderBy('id').select('number', 'kind')) as {
+    number: string;
+    kind: DialledPhone['kind'];
+  }[];
   const hit = stored.find((p) => p.number === normal?.number) ?? stored[0];
   if (hit) return { number: hit.number, kind: hit.kind, known: true };
   if (normal) return { ...normal, known: false };

@@ -6,7 +6,7 @@ import type { Store } from '../store/store';
 import { countDial, linkCallToAttempt } from './call-outcome';
 import { dialledPhone } from './dialled-number';
 import { attemptQuery, callPhones, toAttempt } from './phones';
-import type { QuestionnaireLibrary } from './questionnaire-library';
+import type { QuestionnaireLibrary } from '../questionnaires/questionnaire-library';
 import { checkedAnswers, colourTask, questionnaireOf, responseOf, writeResponse } from './responses';
 import { fullTimestamp, loadTask } from './work';
 
@@ -15,7 +15,11 @@ import { fullTimestamp, loadTask } from './work';
  * Partial answers are fine here; only `complete` insists on a valid questionnaire.
  */
 export async function saveDraft(
-  store: Store, lib: QuestionnaireLibrary, user: User, input: { taskId: number; answers: Record<string, unknown>; seq: number }, now: string,
+  store: Store,
+  lib: QuestionnaireLibrary,
+  user: User,
+  input: { taskId: number; answers: Record<string, unknown>; seq: number },
+  now: string,
 ): Promise<FollowupOutputs['followup.saveDraft']> {
   const { task } = await loadTask(store.knex, input.taskId, user, true);
   const def = questionnaireOf(lib, task);
@@ -26,13 +30,19 @@ export async function saveDraft(
   const response = (await responseOf(store.knex, task.id))!;
   if (!response.draft) throw new ApiError('conflict', '该问卷已提交 (the questionnaire was already submitted)');
   // The colour follows what is stored, so a stale save cannot turn a red task green again.
-  const taskColour = await colourTask(store.knex, task, { scores: response.scores, triggers: response.triggers, warningColor: response.warningColour ?? 'green', escalate: false }, now);
+  const taskColour = await colourTask(
+    store.knex,
+    task,
+    { scores: response.scores, triggers: response.triggers, warningColor: response.warningColour ?? 'green', escalate: false },
+    now,
+  );
   return { applied, response, taskColour };
 }
 
 /** One dial and its outcome; the number's history follows (wrong numbers are marked for good). */
 export async function logAttempt(
-  store: Store, user: User,
+  store: Store,
+  user: User,
   input: { taskId: number; phoneNumber: string; outcome: AttemptOutcome; startedAt?: string; endedAt?: string; callId?: number; note?: string },
   now: string,
 ): Promise<FollowupOutputs['followup.logAttempt']> {
@@ -47,12 +57,23 @@ export async function logAttempt(
     // A number the patient gives on the phone is kept for next time.
     if (!known) await trx('phones').insert({ patient_id: task.patient_id, number, kind, role: 'contact', source: 'nurse' });
     await countDial(trx, task.patient_id, number, outcome);
-    if (outcome === 'connected') await trx('patients').where({ id: task.patient_id }).update({ last_contact_date: now.slice(0, 10) });
-    const [row] = await trx('attempts').insert({
-      task_id: task.id, patient_id: task.patient_id, phone_number: number, outcome,
-      started_at: input.startedAt ? fullTimestamp(input.startedAt) : now, ended_at: input.endedAt ? fullTimestamp(input.endedAt) : null,
-      nurse_id: user.id, call_id: input.callId ?? null, note: input.note ?? null,
-    }).returning('id');
+    if (outcome === 'connected')
+      await trx('patients')
+        .where({ id: task.patient_id })
+        .update({ last_contact_date: now.slice(0, 10) });
+    const [row] = await trx('attempts')
+      .insert({
+        task_id: task.id,
+        patient_id: task.patient_id,
+        phone_number: number,
+        outcome,
+        started_at: input.startedAt ? fullTimestamp(input.startedAt) : now,
+        ended_at: input.endedAt ? fullTimestamp(input.endedAt) : null,
+        nurse_id: user.id,
+        call_id: input.callId ?? null,
+        note: input.note ?? null,
+      })
+      .returning('id');
     return Number((row as { id: number }).id ?? row);
   });
   const attempt = toAttempt(await attemptQuery(knex).where('a.id', id).first());

@@ -5,12 +5,13 @@ import { beijingDate, beijingTimestamp } from '../util/clock';
 import { claimNext, claimTask, releaseTask } from './claim';
 import { completeFollowup } from './complete';
 import { logAttempt, saveDraft } from './drafts';
-import { shippedLibrary } from './questionnaire-library';
+import { shippedLibrary } from '../questionnaires/questionnaire-library';
 import { queue } from './queue';
 import { queueRowById } from './rows';
 import { openFollowup } from './view';
 
-type FollowupMethod = 'tasks.queue' | 'tasks.claimNext' | 'tasks.claim' | 'tasks.release' | 'followup.open' | 'followup.saveDraft' | 'followup.logAttempt' | 'followup.complete';
+type FollowupMethod =
+  'tasks.queue' | 'tasks.claimNext' | 'tasks.claim' | 'tasks.release' | 'followup.open' | 'followup.saveDraft' | 'followup.logAttempt' | 'followup.complete';
 
 export const followupHandlers = ({ store, clock }: Services): Pick<Handlers, FollowupMethod> => {
   const at = () => ({ today: beijingDate(clock.now()), now: beijingTimestamp(clock.now()) });
@@ -40,7 +41,11 @@ export const followupHandlers = ({ store, clock }: Services): Pick<Handlers, Fol
     'followup.complete': async (input, ctx) => {
       const r = await completeFollowup(store, shippedLibrary(), ctx.user!, input, at().now);
       const task = await store.knex('tasks').where({ id: input.taskId }).first('patient_id');
-      await audit(store.knex, clock, ctx.user, 'followup.complete', Number(task.patient_id), { taskId: input.taskId, disposition: input.disposition, status: r.status });
+      await audit(store.knex, clock, ctx.user, 'followup.complete', Number(task.patient_id), {
+        taskId: input.taskId,
+        disposition: input.disposition,
+        status: r.status,
+      });
       return r;
     },
   };

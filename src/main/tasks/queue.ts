@@ -7,7 +7,10 @@ import { toQueueRows, withRowColumns } from './rows';
 
 export type QueueParsed = MethodParsed<'tasks.queue'>;
 export type QueueFilters = Pick<QueueParsed, 'planId' | 'deptId' | 'colour' | 'kind' | 'channel'>;
-export interface Now { today: string; now: string }
+export interface Now {
+  today: string;
+  now: string;
+}
 
 /**
  * Open tasks only, then plan / department / kind / channel (the filters counts respect). The
@@ -25,16 +28,24 @@ export function baseFilters(q: Knex.QueryBuilder, f: Partial<QueueFilters>, open
 
 /** Pending, workable now, and not kept for another nurse's callback. */
 export const teamWorkable = (q: Knex.QueryBuilder, at: Now): Knex.QueryBuilder =>
-  q.where('t.status', 'pending').where('t.available_at', '<=', at.now)
+  q
+    .where('t.status', 'pending')
+    .where('t.available_at', '<=', at.now)
     .where((w) => w.whereNull('t.reserved_for').orWhere('t.visible_to_team_at', '<=', at.now));
 
 /** Claimed by me, or a callback kept for me (each set read from its own tiny partial index). */
 export const mine = (knex: Knex, q: Knex.QueryBuilder, userId: number, at: Now | null): Knex.QueryBuilder =>
-  q.whereIn('t.id', knex('tasks').select('id').whereRaw("status = 'claimed'").where('assignee_id', userId)
-    .unionAll((u) => {
-      u.select('id').from('tasks').whereRaw("status = 'pending' and callback_at is not null").where('reserved_for', userId);
-      if (at) u.where('available_at', '<=', at.now);
-    }));
+  q.whereIn(
+    't.id',
+    knex('tasks')
+      .select('id')
+      .whereRaw("status = 'claimed'")
+      .where('assignee_id', userId)
+      .unionAll((u) => {
+        u.select('id').from('tasks').whereRaw("status = 'pending' and callback_at is not null").where('reserved_for', userId);
+        if (at) u.where('available_at', '<=', at.now);
+      }),
+  );
 
 function scoped(knex: Knex, q: Knex.QueryBuilder, input: QueueParsed, user: User, at: Now): Knex.QueryBuilder {
   const mineOpen = input.scope === 'mine' && input.due === 'open';
@@ -78,23 +89,29 @@ export function countQueries(knex: Knex, f: Partial<QueueFilters>, user: User, a
     overdue: [byDue().where('t.due_date', '<', at.today)],
     dueToday: [byDue().where('t.due_date', at.today)],
     red: [base().where('t.priority', 0)],
-    callbacksDue: [base().whereRaw("t.status = 'pending' and t.callback_at is not null").where('t.available_at', '<=', at.now)
-      .where((w) => w.where('t.reserved_for', user.id).orWhere('t.visible_to_team_at', '<=', at.now))],
+    callbacksDue: [
+      base()
+        .whereRaw("t.status = 'pending' and t.callback_at is not null")
+        .where('t.available_at', '<=', at.now)
+        .where((w) => w.where('t.reserved_for', user.id).orWhere('t.visible_to_team_at', '<=', at.now)),
+    ],
   };
 }
 
 /** Sums of counts in one statement (one round trip, each subquery on its own index). */
 async function countAll<K extends string>(knex: Knex, named: Record<K, Knex.QueryBuilder[]>): Promise<Record<K, number>> {
   const cols: Record<string, Knex.QueryBuilder> = {};
-  for (const [k, qs] of Object.entries<Knex.QueryBuilder[]>(named)) qs.forEach((q, i) => { cols[`${k}_${i}`] = q.count({ n: '*' }); });
+  for (const [k, qs] of Object.entries<Knex.QueryBuilder[]>(named))
+    qs.forEach((q, i) => {
+      cols[`${k}_${i}`] = q.count({ n: '*' });
+    });
   const [row] = await knex.select(cols);
   const out = {} as Record<K, number>;
   for (const [k, qs] of Object.entries<Knex.QueryBuilder[]>(named)) out[k as K] = qs.reduce((n: number, _, i) => n + Number(row[`${k}_${i}`]), 0);
   return out;
 }
 
-export const queueCounts = (knex: Knex, f: Partial<QueueFilters>, user: User, at: Now): Promise<QueueCounts> =>
-  countAll(knex, countQueries(knex, f, user, at));
+export const queueCounts = (knex: Knex, f: Partial<QueueFilters>, user: User, at: Now): Promise<QueueCounts> => countAll(knex, countQueries(knex, f, user, at));
 
 /**
  * The team's overdue or due-today total (the team's view without the filters the counts do not
@@ -108,8 +125,9 @@ function teamDueTotal(knex: Knex, input: QueueParsed, at: Now): { of: 'overdue' 
     of: input.due === 'overdue' ? 'overdue' : 'dueToday',
     less: [
       due(baseFilters(knex('tasks as t'), input, "t.status = 'claimed'")),
-      due(baseFilters(knex('tasks as t'), input, "t.status = 'pending' and t.reserved_for is not null"))
-        .where((w) => w.whereNull('t.visible_to_team_at').orWhere('t.visible_to_team_at', '>', at.now)),
+      due(baseFilters(knex('tasks as t'), input, "t.status = 'pending' and t.reserved_for is not null")).where((w) =>
+        w.whereNull('t.visible_to_team_at').orWhere('t.visible_to_team_at', '>', at.now),
+      ),
     ],
   };
 }
@@ -125,15 +143,27 @@ export async function queue(knex: Knex, input: QueueParsed, user: User, at: Now)
   const unfiltered = input.scope === 'team' && !input.colour && !input.callback && !input.callbackFrom && !input.callbackTo;
   const plain = unfiltered && input.due === 'open';
   const due = unfiltered && !plain ? teamDueTotal(knex, input, at) : null;
-  const { total: listed, less, ...counts } = await countAll(knex, {
-    ...countQueries(knex, input, user, at), total: plain || due ? [] : [listQuery(knex, input, user, at)], less: due?.less ?? [],
+  const {
+    total: listed,
+    less,
+    ...counts
+  } = await countAll(knex, {
+    ...countQueries(knex, input, user, at),
+    total: plain || due ? [] : [listQuery(knex, input, user, at)],
+    less: due?.less ?? [],
   });
   const total = plain ? counts.unclaimed : due ? counts[due.of] - less : listed;
-  const rows = total === 0 ? [] : await withRowColumns(knex, listQuery(knex, input, user, at))
-    .orderBy([{ column: 't.priority' }, { column: 't.due_date' }, { column: 't.id' }])
-    .limit(input.pageSize).offset((input.page - 1) * input.pageSize);
+  const rows =
+    total === 0
+      ? []
+      : await withRowColumns(knex, listQuery(knex, input, user, at))
+          .orderBy([{ column: 't.priority' }, { column: 't.due_date' }, { column: 't.id' }])
+          .limit(input.pageSize)
+          .offset((input.page - 1) * input.pageSize);
   return {
-    total, page: input.page, pageSize: input.pageSize,
+    total,
+    page: input.page,
+    pageSize: input.pageSize,
     rows: await toQueueRows(knex, rows, user.role, at.today),
     counts,
   };

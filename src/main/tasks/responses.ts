@@ -3,7 +3,7 @@ import type { ResponseState, WarningColour } from '../../shared/contract/followu
 import { score, validateAnswers, type ScoreOutcome } from '../../shared/questionnaire/engine';
 import { answersSchema, type Answers, type QuestionnaireDef } from '../../shared/questionnaire/schema';
 import { ApiError } from '../api/errors';
-import type { QuestionnaireLibrary } from './questionnaire-library';
+import type { QuestionnaireLibrary } from '../questionnaires/questionnaire-library';
 import { parseJson, type TaskRecord } from './work';
 
 export function questionnaireOf(lib: QuestionnaireLibrary, task: TaskRecord): QuestionnaireDef | null {
@@ -12,7 +12,12 @@ export function questionnaireOf(lib: QuestionnaireLibrary, task: TaskRecord): Qu
 
 export function checkedAnswers(raw: Record<string, unknown>): Answers {
   const parsed = answersSchema.safeParse(raw);
-  if (!parsed.success) throw new ApiError('invalid_input', '答案格式不正确 (malformed answers)', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  if (!parsed.success)
+    throw new ApiError(
+      'invalid_input',
+      '答案格式不正确 (malformed answers)',
+      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
   return parsed.data;
 }
 
@@ -20,23 +25,35 @@ export function checkedAnswers(raw: Record<string, unknown>): Answers {
 export function scoreFinal(def: QuestionnaireDef, answers: Answers): ScoreOutcome {
   const issues = validateAnswers(def, answers);
   if (issues.length)
-    throw new ApiError('invalid_input', `问卷未完成或有误 (the questionnaire has ${issues.length} problem(s))`,
-      issues.map((i) => ({ path: `answers.${i.item}`, message: `${i.message} (${i.messageEn})` })));
+    throw new ApiError(
+      'invalid_input',
+      `问卷未完成或有误 (the questionnaire has ${issues.length} problem(s))`,
+      issues.map((i) => ({ path: `answers.${i.item}`, message: `${i.message} (${i.messageEn})` })),
+    );
   return score(def, answers);
 }
 
 export function toResponseState(r: Record<string, unknown>): ResponseState {
   return {
-    questionnaireId: r.questionnaire_id as string, questionnaireVersion: Number(r.questionnaire_version),
-    answers: parseJson(r.answers, {}), scores: parseJson(r.scores, []), triggers: parseJson(r.triggers, []),
-    warningColour: (r.warning_colour as WarningColour) ?? null, draft: !!Number(r.draft), version: Number(r.version),
-    seq: Number(r.client_seq), updatedAt: r.updated_at as string,
+    questionnaireId: r.questionnaire_id as string,
+    questionnaireVersion: Number(r.questionnaire_version),
+    answers: parseJson(r.answers, {}),
+    scores: parseJson(r.scores, []),
+    triggers: parseJson(r.triggers, []),
+    warningColour: (r.warning_colour as WarningColour) ?? null,
+    draft: !!Number(r.draft),
+    version: Number(r.version),
+    seq: Number(r.client_seq),
+    updatedAt: r.updated_at as string,
     updatedBy: r.updated_by == null ? null : { id: Number(r.updated_by), name: (r.updated_by_name as string) ?? '' },
   };
 }
 
 export async function responseOf(knex: Knex, taskId: number): Promise<ResponseState | null> {
-  const r = await knex('responses as r').leftJoin('users as u', 'u.id', 'r.updated_by').where('r.task_id', taskId).first('r.*', 'u.display_name as updated_by_name');
+  const r = await knex('responses as r')
+    .leftJoin('users as u', 'u.id', 'r.updated_by')
+    .where('r.task_id', taskId)
+    .first('r.*', 'u.display_name as updated_by_name');
   return r ? toResponseState(r) : null;
 }
 
@@ -45,13 +62,45 @@ export async function responseOf(knex: Knex, taskId: number): Promise<ResponseSt
  * (retries and late arrivals are no-ops) and never over a completed response; `final` always applies.
  */
 export async function writeResponse(
-  knex: Knex, task: TaskRecord, def: QuestionnaireDef, answers: Answers, outcome: ScoreOutcome,
+  knex: Knex,
+  task: TaskRecord,
+  def: QuestionnaireDef,
+  answers: Answers,
+  outcome: ScoreOutcome,
   by: { userId: number; now: string; seq: number; final: boolean },
 ): Promise<boolean> {
-  const cols = ['task_id', 'patient_id', 'questionnaire_id', 'questionnaire_version', 'answers', 'scores', 'triggers', 'warning_colour',
-    'draft', 'version', 'client_seq', 'updated_at', 'updated_by', 'completed_at'];
-  const values = [task.id, task.patient_id, def.id, def.version, JSON.stringify(answers), JSON.stringify(outcome.scores), JSON.stringify(outcome.triggers),
-    outcome.warningColor, by.final ? 0 : 1, 1, by.seq, by.now, by.userId, by.final ? by.now : null];
+  const cols = [
+    'task_id',
+    'patient_id',
+    'questionnaire_id',
+    'questionnaire_version',
+    'answers',
+    'scores',
+    'triggers',
+    'warning_colour',
+    'draft',
+    'version',
+    'client_seq',
+    'updated_at',
+    'updated_by',
+    'completed_at',
+  ];
+  const values = [
+    task.id,
+    task.patient_id,
+    def.id,
+    def.version,
+    JSON.stringify(answers),
+    JSON.stringify(outcome.scores),
+    JSON.stringify(outcome.triggers),
+    outcome.warningColor,
+    by.final ? 0 : 1,
+    1,
+    by.seq,
+    by.now,
+    by.userId,
+    by.final ? by.now : null,
+  ];
   const guard = by.final ? '' : ' where responses.draft = 1 and responses.client_seq < excluded.client_seq';
   const res = await knex.raw(
     `insert into responses (${cols.join(',')}) values (${cols.map(() => '?').join(',')})
@@ -60,7 +109,9 @@ export async function writeResponse(
        client_seq = case when excluded.client_seq > responses.client_seq then excluded.client_seq else responses.client_seq end,
        questionnaire_id = excluded.questionnaire_id, questionnaire_version = excluded.questionnaire_version,
        updated_at = excluded.updated_at, updated_by = excluded.updated_by, completed_at = excluded.completed_at${guard}
-     returning id`, values);
+     returning id`,
+    values,
+  );
   const rows = Array.isArray(res) ? res : res.rows;
   return rows.length > 0;
 }

@@ -17,8 +17,11 @@ export const lastAttemptQuery = (knex: Knex, taskIds: number[]): Knex.QueryBuild
 
 /** The missed calls linked to these tasks (a handful per callback at most). */
 export const missedCallQuery = (knex: Knex, taskIds: number[]): Knex.QueryBuilder =>
-  knex('missed_call_callbacks as m').join('calls as c', 'c.id', 'm.call_id').whereIn('m.task_id', taskIds)
-    .orderBy([{ column: 'c.started_at' }, { column: 'c.id' }]).select('m.task_id', 'c.number', 'c.started_at');
+  knex('missed_call_callbacks as m')
+    .join('calls as c', 'c.id', 'm.call_id')
+    .whereIn('m.task_id', taskIds)
+    .orderBy([{ column: 'c.started_at' }, { column: 'c.id' }])
+    .select('m.task_id', 'c.number', 'c.started_at');
 
 export async function rowExtras(knex: Knex, rows: Record<string, unknown>[], fullPhone: boolean): Promise<(id: number) => RowExtras> {
   const out = new Map<number, RowExtras>();

@@ -3,22 +3,35 @@ import type { EducationState, EscalationInfo, FollowupView, TaskStatus, WarningC
 import type { User } from '../../shared/model';
 import type { Store } from '../store/store';
 import { attemptQuery, callPhones, toAttempt } from './phones';
-import type { QuestionnaireLibrary } from './questionnaire-library';
+import type { QuestionnaireLibrary } from '../questionnaires/questionnaire-library';
 import { questionnaireOf, responseOf } from './responses';
 import { queueRowById } from './rows';
 import { loadTask, parseJson } from './work';
 
-export const DEFAULT_OPENING = '您好，我是医院随访中心的护士。请问您是{name}本人（或家属）吗？请核对一下出生日期。为保证服务质量，本次通话将会录音，您同意吗？\n'
-  + '(Hello, this is the hospital follow-up nurse. Am I speaking with {name} or a family member? Please confirm the date of birth. This call is recorded for quality; do you agree?)';
-export const DEFAULT_CLOSING = '感谢您的配合。如有不适请及时就诊，祝您早日康复。\n(Thank you. If you feel unwell, please see a doctor promptly. We wish you a quick recovery.)';
+export const DEFAULT_OPENING =
+  '您好，我是医院随访中心的护士。请问您是{name}本人（或家属）吗？请核对一下出生日期。为保证服务质量，本次通话将会录音，您同意吗？\n' +
+  '(Hello, this is the hospital follow-up nurse. Am I speaking with {name} or a family member? Please confirm the date of birth. This call is recorded for quality; do you agree?)';
+export const DEFAULT_CLOSING =
+  '感谢您的配合。如有不适请及时就诊，祝您早日康复。\n(Thank you. If you feel unwell, please see a doctor promptly. We wish you a quick recovery.)';
 
 async function escalationsOf(knex: Knex, patientId: number): Promise<EscalationInfo[]> {
-  const rows = await knex('escalations as e').leftJoin('departments as d', 'd.id', 'e.dept_id').leftJoin('users as u', 'u.id', 'e.created_by')
-    .where({ 'e.patient_id': patientId, 'e.status': 'open' }).orderBy('e.id', 'desc').select('e.*', 'd.name as dept_name', 'u.display_name as by_name');
+  const rows = await knex('escalations as e')
+    .leftJoin('departments as d', 'd.id', 'e.dept_id')
+    .leftJoin('users as u', 'u.id', 'e.created_by')
+    .where({ 'e.patient_id': patientId, 'e.status': 'open' })
+    .orderBy('e.id', 'desc')
+    .select('e.*', 'd.name as dept_name', 'u.display_name as by_name');
   return rows.map((r: Record<string, unknown>): EscalationInfo => ({
-    id: Number(r.id), taskId: Number(r.task_id), escalationTaskId: r.escalation_task_id == null ? null : Number(r.escalation_task_id),
-    deptName: (r.dept_name as string) ?? null, triggers: parseJson(r.triggers, []), note: r.note as string, status: r.status as 'open' | 'closed',
-    dueAt: r.due_at as string, createdBy: r.created_by == null ? null : { id: Number(r.created_by), name: (r.by_name as string) ?? '' }, createdAt: r.created_at as string,
+    id: Number(r.id),
+    taskId: Number(r.task_id),
+    escalationTaskId: r.escalation_task_id == null ? null : Number(r.escalation_task_id),
+    deptName: (r.dept_name as string) ?? null,
+    triggers: parseJson(r.triggers, []),
+    note: r.note as string,
+    status: r.status as 'open' | 'closed',
+    dueAt: r.due_at as string,
+    createdBy: r.created_by == null ? null : { id: Number(r.created_by), name: (r.by_name as string) ?? '' },
+    createdAt: r.created_at as string,
   }));
 }
 
@@ -31,23 +44,46 @@ export async function openFollowup(store: Store, lib: QuestionnaireLibrary, user
   const given = new Set((await knex('education_given').where({ task_id: task.id }).pluck('item_code')) as string[]);
   const items = new Map(plan.definition.education.map((e) => [e.code, e]));
   const education = parseJson<string[]>(task.education, []).map((code): EducationState => ({
-    code, title: items.get(code)?.title ?? code, content: items.get(code)?.content ?? '', given: given.has(code),
+    code,
+    title: items.get(code)?.title ?? code,
+    content: items.get(code)?.content ?? '',
+    given: given.has(code),
   }));
-  const history = await knex('tasks as t').leftJoin('responses as r', 'r.task_id', 't.id')
-    .where({ 't.enrolment_id': task.enrolment_id, 't.kind': 'followup' }).whereNot('t.id', task.id).where('t.due_date', '<=', task.due_date)
-    .orderBy('t.due_date', 'desc').limit(50).select('t.id', 't.point_label', 't.due_date', 't.status', 't.completed_at', 'r.warning_colour', 'r.scores');
-  const appointments = await knex('appointments as a').leftJoin('departments as d', 'd.id', 'a.dept_id').leftJoin('users as u', 'u.id', 'a.created_by')
-    .where('a.patient_id', task.patient_id).orderBy('a.date', 'desc').limit(20).select('a.*', 'd.name as dept_name', 'u.display_name as by_name');
+  const history = await knex('tasks as t')
+    .leftJoin('responses as r', 'r.task_id', 't.id')
+    .where({ 't.enrolment_id': task.enrolment_id, 't.kind': 'followup' })
+    .whereNot('t.id', task.id)
+    .where('t.due_date', '<=', task.due_date)
+    .orderBy('t.due_date', 'desc')
+    .limit(50)
+    .select('t.id', 't.point_label', 't.due_date', 't.status', 't.completed_at', 'r.warning_colour', 'r.scores');
+  const appointments = await knex('appointments as a')
+    .leftJoin('departments as d', 'd.id', 'a.dept_id')
+    .leftJoin('users as u', 'u.id', 'a.created_by')
+    .where('a.patient_id', task.patient_id)
+    .orderBy('a.date', 'desc')
+    .limit(20)
+    .select('a.*', 'd.name as dept_name', 'u.display_name as by_name');
   const fill = (s: string) => s.replace(/\{name\}/g, p.name);
   return {
-    task: row, editable: held,
+    task: row,
+    editable: held,
     enrolment: {
-      id: Number(en.id), status: en.status, stopReason: en.stop_reason ?? null, anchorDate: en.anchor_date,
-      anchorEncounterId: en.anchor_encounter_id == null ? null : Number(en.anchor_encounter_id), matchedRule: en.matched_rule, enrolledAt: en.enrolled_at,
+      id: Number(en.id),
+      status: en.status,
+      stopReason: en.stop_reason ?? null,
+      anchorDate: en.anchor_date,
+      anchorEncounterId: en.anchor_encounter_id == null ? null : Number(en.anchor_encounter_id),
+      matchedRule: en.matched_rule,
+      enrolledAt: en.enrolled_at,
     },
     registry: {
-      vitalStatus: p.vital_status, lastContactDate: p.last_contact_date ?? null, lostToFollowup: !!Number(p.lost_to_followup),
-      lostReason: p.lost_reason ?? null, deathDate: p.death_date ?? null, deathCause: p.death_cause ?? null,
+      vitalStatus: p.vital_status,
+      lastContactDate: p.last_contact_date ?? null,
+      lostToFollowup: !!Number(p.lost_to_followup),
+      lostReason: p.lost_reason ?? null,
+      deathDate: p.death_date ?? null,
+      deathCause: p.death_cause ?? null,
     },
     phones: await callPhones(knex, task.patient_id, task.id, user.role),
     attempts: (await attemptQuery(knex).where('a.task_id', task.id).orderBy('a.id', 'desc')).map((a: Record<string, unknown>) => toAttempt(a)),
@@ -56,13 +92,23 @@ export async function openFollowup(store: Store, lib: QuestionnaireLibrary, user
     response: await responseOf(knex, task.id),
     education,
     appointments: appointments.map((a: Record<string, unknown>) => ({
-      id: Number(a.id), date: a.date as string, deptId: a.dept_id == null ? null : Number(a.dept_id), deptName: (a.dept_name as string) ?? null,
-      note: (a.note as string) ?? null, status: a.status as 'booked' | 'cancelled',
-      createdBy: a.created_by == null ? null : { id: Number(a.created_by), name: (a.by_name as string) ?? '' }, createdAt: a.created_at as string,
+      id: Number(a.id),
+      date: a.date as string,
+      deptId: a.dept_id == null ? null : Number(a.dept_id),
+      deptName: (a.dept_name as string) ?? null,
+      note: (a.note as string) ?? null,
+      status: a.status as 'booked' | 'cancelled',
+      createdBy: a.created_by == null ? null : { id: Number(a.created_by), name: (a.by_name as string) ?? '' },
+      createdAt: a.created_at as string,
     })),
     history: history.map((h: Record<string, unknown>) => ({
-      taskId: Number(h.id), pointLabel: (h.point_label as string) ?? null, dueDate: h.due_date as string, status: h.status as TaskStatus,
-      completedAt: (h.completed_at as string) ?? null, warningColour: (h.warning_colour as WarningColour) ?? null, scores: parseJson(h.scores, []),
+      taskId: Number(h.id),
+      pointLabel: (h.point_label as string) ?? null,
+      dueDate: h.due_date as string,
+      status: h.status as TaskStatus,
+      completedAt: (h.completed_at as string) ?? null,
+      warningColour: (h.warning_colour as WarningColour) ?? null,
+      scores: parseJson(h.scores, []),
     })),
     escalations: await escalationsOf(knex, task.patient_id),
   };

@@ -5,11 +5,34 @@ import { ApiError } from '../api/errors';
 import { compiledVersions, type CompiledPlan } from '../plans/definitions';
 
 export interface TaskRecord {
-  id: number; kind: TaskKind; enrolment_id: number; plan_id: number; plan_version_id: number; patient_id: number;
-  dept_id: number | null; track_id: string; point_index: number; point_label: string | null; due_date: string; window_start: string;
-  window_end: string; channel: string; questionnaire_id: string | null; questionnaire_version: number | null; education: string | null;
-  priority: number; critical: number; colour: string | null; priority_reason: string | null; status: string; assignee_id: number | null;
-  claimed_at: string | null; reserved_for: number | null; callback_at: string | null; retry_count: number; note: string | null;
+  id: number;
+  kind: TaskKind;
+  enrolment_id: number;
+  plan_id: number;
+  plan_version_id: number;
+  patient_id: number;
+  dept_id: number | null;
+  track_id: string;
+  point_index: number;
+  point_label: string | null;
+  due_date: string;
+  window_start: string;
+  window_end: string;
+  channel: string;
+  questionnaire_id: string | null;
+  questionnaire_version: number | null;
+  education: string | null;
+  priority: number;
+  critical: number;
+  colour: string | null;
+  priority_reason: string | null;
+  status: string;
+  assignee_id: number | null;
+  claimed_at: string | null;
+  reserved_for: number | null;
+  callback_at: string | null;
+  retry_count: number;
+  note: string | null;
 }
 
 export interface WorkContext {
@@ -25,22 +48,22 @@ export async function loadTask(knex: Knex, taskId: number, user: User, mustHold:
   const task = { ...raw, id: Number(raw.id), patient_id: Number(raw.patient_id), enrolment_id: Number(raw.enrolment_id) } as TaskRecord;
   const held = task.status === 'claimed' && Number(task.assignee_id) === user.id;
   if (mustHold && !held)
-    throw new ApiError('conflict', task.status === 'claimed' ? '该任务由其他护士处理中 (another nurse holds this task)' : `请先领取该任务 (claim the task first; it is ${task.status})`);
+    throw new ApiError(
+      'conflict',
+      task.status === 'claimed' ? '该任务由其他护士处理中 (another nurse holds this task)' : `请先领取该任务 (claim the task first; it is ${task.status})`,
+    );
   const plan = (await compiledVersions(knex, [Number(task.plan_version_id)])).get(Number(task.plan_version_id));
   if (!plan) throw new ApiError('internal', `plan version ${task.plan_version_id} missing`);
   return { task, plan, held };
 }
 
 export const parseJson = <T>(s: unknown, fallback: T): T => {
-  try { return s ? (JSON.parse(String(s)) as T) : fallback; } catch { return fallback; }
+  try {
+    return s ? (JSON.parse(String(s)) as T) : fallback;
+  } catch {
+    return fallback;
+  }
 };
 
 /** 'YYYY-MM-DD HH:mm' → 'YYYY-MM-DD HH:mm:00'. */
 export const fullTimestamp = (s: string): string => (s.length === 16 ? `${s}:00` : s);
-
-/** A Beijing wall-clock timestamp moved by minutes (Beijing has no DST). */
-export function addMinutes(ts: string, minutes: number): string {
-  const t = new Date(`${ts.replace(' ', 'T')}+08:00`).getTime() + minutes * 60_000;
-  const b = new Date(t + 8 * 3600_000).toISOString();
-  return `${b.slice(0, 10)} ${b.slice(11, 19)}`;
-}

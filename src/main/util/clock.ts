@@ -1,18 +1,32 @@
+import { beijingDate, beijingTimestamp } from '../../shared/beijing-time';
+
+export { beijingDate, beijingTimestamp };
+
 export interface Clock {
   now(): Date;
 }
 
-export const systemClock: Clock = { now: () => new Date() };
+/**
+ * Shifts the product's clock by a fixed number of milliseconds, so that a whole test run, with
+ * every process it starts, can live on another date (scripts/test-on-date.sh computes it once
+ * and every child inherits the same offset). Unset in production.
+ */
+export const CLOCK_OFFSET_ENV = 'FOLLOWUP_CLOCK_OFFSET_MS';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** Wall-clock time in Beijing (UTC+8, no DST since 1991) as 'YYYY-MM-DD HH:mm:ss'. */
-export function beijingTimestamp(d: Date): string {
-  const b = new Date(d.getTime() + 8 * 3600_000);
-  return `${b.getUTCFullYear()}-${pad(b.getUTCMonth() + 1)}-${pad(b.getUTCDate())} ${pad(b.getUTCHours())}:${pad(b.getUTCMinutes())}:${pad(b.getUTCSeconds())}`;
+export function clockOffsetMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[CLOCK_OFFSET_ENV];
+  if (raw === undefined || raw === '') return 0;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms)) throw new Error(`${CLOCK_OFFSET_ENV} must be a whole number of milliseconds, got '${raw}'`);
+  return ms;
 }
 
-export const beijingDate = (d: Date): string => beijingTimestamp(d).slice(0, 10);
+export function offsetClock(offsetMs: number): Clock {
+  return { now: () => new Date(Date.now() + offsetMs) };
+}
+
+/** The wall clock, shifted when FOLLOWUP_CLOCK_OFFSET_MS is set. */
+export const systemClock: Clock = offsetClock(clockOffsetMs());
 
 /** Whole years between a birth date and a reference date, both YYYY-MM-DD. */
 export function ageOn(birthDate: string | null, onDate: string): number | null {

@@ -2,9 +2,7 @@ import type { EventName, EventPayloads, MethodInput, MethodName, MethodOutput } 
 import { toApiCallError } from './errors';
 import { transport } from './transport';
 
-type InputArgs<M extends MethodName> = undefined extends MethodInput<M>
-  ? [input?: MethodInput<M>]
-  : [input: MethodInput<M>];
+type InputArgs<M extends MethodName> = undefined extends MethodInput<M> ? [input?: MethodInput<M>] : [input: MethodInput<M>];
 
 const unauthenticatedListeners = new Set<() => void>();
 

@@ -15,7 +15,14 @@ export class ApiCallError extends Error {
 }
 
 const CODES: ReadonlySet<string> = new Set<ClientErrorCode>([
-  'invalid_input', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'internal', 'unknown_method', 'network',
+  'invalid_input',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'internal',
+  'unknown_method',
+  'network',
 ]);
 
 /** Normalises whatever a transport rejected with (IPC Error with `.code`, HTTP body, TypeError). */

@@ -1,6 +1,4 @@
-import type {
-  ApiErrorBody, EventName, EventPayloads, MethodInput, MethodName, MethodOutput, Transport,
-} from '../../shared/contract';
+import type { ApiErrorBody, EventName, EventPayloads, MethodInput, MethodName, MethodOutput, Transport } from '../../shared/contract';
 import { ApiCallError, toApiCallError } from './errors';
 
 /** What the Electron preload exposes; declared here rather than on Window so the renderer

@@ -1,8 +1,20 @@
 import { useSyncExternalStore } from 'react';
 
 // Hash routes so a reload (and Electron's file:// load) keeps the screen without server help.
-export type Route = { name: 'finder' } | { name: 'patient'; patientId: number } | { name: 'sync' } | { name: 'phone' }
-  | { name: 'queue' } | { name: 'followup'; taskId: number } | { name: 'plans'; planId?: number };
+export type Route =
+  | { name: 'finder' }
+  | { name: 'patient'; patientId: number }
+  | { name: 'sync' }
+  | { name: 'phone' }
+  | { name: 'queue' }
+  | { name: 'followup'; taskId: number }
+  | { name: 'plans'; planId?: number }
+  | { name: HeadPage };
+
+/** The statistics side: dashboard, report builder, survival, exports, user departments. */
+export const headPages = ['dashboard', 'reports', 'survival', 'exports', 'users'] as const;
+export type HeadPage = (typeof headPages)[number];
+const isHeadPage = (s: string): s is HeadPage => (headPages as readonly string[]).includes(s);
 
 export function parseHash(hash: string): Route {
   const path = hash.replace(/^#/, '');
@@ -10,6 +22,8 @@ export function parseHash(hash: string): Route {
   if (patient) return { name: 'patient', patientId: Number(patient[1]) };
   if (path === '/sync') return { name: 'sync' };
   if (path === '/phone') return { name: 'phone' };
+  const head = path.slice(1);
+  if (isHeadPage(head)) return { name: head };
   const work = /^\/(queue|followup|plans)(?:\/(\d+))?$/.exec(path);
   if (work?.[1] === 'followup' && work[2]) return { name: 'followup', taskId: Number(work[2]) };
   if (work?.[1] === 'plans') return work[2] ? { name: 'plans', planId: Number(work[2]) } : { name: 'plans' };
@@ -31,6 +45,12 @@ export function hrefOf(route: Route): string {
       return `#/followup/${route.taskId}`;
     case 'plans':
       return route.planId ? `#/plans/${route.planId}` : '#/plans';
+    case 'dashboard':
+    case 'reports':
+    case 'survival':
+    case 'exports':
+    case 'users':
+      return `#/${route.name}`;
     default:
       return '#/';
   }

@@ -15,5 +15,6 @@ export interface AuthOutputs {
   /** The token is kept by the transport (cookie / main process) and never reaches the renderer. */
   'auth.login': { user: User; token?: string };
   'auth.logout': { ok: true };
-  'auth.me': { user: User | null };
+  /** serverTime: the server clock (epoch ms), so the UI's "today" is the server's. */
+  'auth.me': { user: User | null; serverTime: number };
 }

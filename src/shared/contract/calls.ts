@@ -16,34 +16,57 @@ export const callOutcome = z.enum([...attemptOutcomes, 'cancelled', 'failed']);
 export type CallOutcome = z.infer<typeof callOutcome>;
 export const CALL_OUTCOMES: readonly CallOutcome[] = callOutcome.options;
 
-const wsUrl = z.string().trim().max(256).refine((s) => {
-  try {
-    const u = new URL(s);
-    return (u.protocol === 'ws:' || u.protocol === 'wss:') && !!u.hostname && !u.username && !u.password;
-  } catch {
-    return false;
-  }
-}, 'expected ws://host[:port][/path] or wss://…');
+const wsUrl = z
+  .string()
+  .trim()
+  .max(256)
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return (u.protocol === 'ws:' || u.protocol === 'wss:') && !!u.hostname && !u.username && !u.password;
+    } catch {
+      return false;
+    }
+  }, 'expected ws://host[:port][/path] or wss://…');
 
-const iceServer = z.object({
-  urls: z.union([z.string().max(256), z.array(z.string().max(256)).min(1).max(8)]),
-  username: z.string().max(128).optional(),
-  credential: z.string().max(256).optional(),
-}).strict();
+const iceServer = z
+  .object({
+    urls: z.union([z.string().max(256), z.array(z.string().max(256)).min(1).max(8)]),
+    username: z.string().max(128).optional(),
+    credential: z.string().max(256).optional(),
+  })
+  .strict();
 
-const sipUser = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.!~*'()&=+$,;?/-]+$/, 'not a valid SIP user part');
+const sipUser = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.!~*'()&=+$,;?/-]+$/, 'not a valid SIP user part');
 /** A phone number or, for extensions and browser peers, a SIP user part. */
-export const callParty = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.!~*'()&=+$,;?/#\- ]+$/, 'not a phone number or SIP user');
+export const callParty = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_.!~*'()&=+$,;?/#\- ]+$/, 'not a phone number or SIP user');
 
-export const saveAccountInput = z.object({
-  wsUrl,
-  user: sipUser,
-  /** Omitted: keep the stored one. */
-  password: z.string().min(1).max(256).optional(),
-  domain: z.string().trim().min(1).max(128).regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, 'expected a host name or IP address'),
-  displayName: z.string().trim().max(64).default(''),
-  iceServers: z.array(iceServer).max(8).default([]),
-}).strict();
+export const saveAccountInput = z
+  .object({
+    wsUrl,
+    user: sipUser,
+    /** Omitted: keep the stored one. */
+    password: z.string().min(1).max(256).optional(),
+    domain: z
+      .string()
+      .trim()
+      .min(1)
+      .max(128)
+      .regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, 'expected a host name or IP address'),
+    displayName: z.string().trim().max(64).default(''),
+    iceServers: z.array(iceServer).max(8).default([]),
+  })
+  .strict();
 export type SaveAccountInput = z.input<typeof saveAccountInput>;
 export type IceServer = z.infer<typeof iceServer>;
 
@@ -63,7 +86,10 @@ export const voiceProvider = z.enum(['sip', 'twilio']);
 export type VoiceProvider = z.infer<typeof voiceProvider>;
 
 /** The provider in use and whether main can mint Twilio Voice tokens (config twilio.voice + API key). */
-export interface VoiceSettings { provider: VoiceProvider; twilioAvailable: boolean }
+export interface VoiceSettings {
+  provider: VoiceProvider;
+  twilioAvailable: boolean;
+}
 
 /** Only for registering, only the signed-in user's own account. */
 export interface SipCredentials {
@@ -121,24 +147,28 @@ export const callMethods = {
   'softphone.voice': { input: none, roles: ALL_ROLES },
   'softphone.setProvider': { input: z.object({ provider: voiceProvider }).strict(), roles: ALL_ROLES },
   'calls.start': {
-    input: z.object({
-      direction: z.enum(['outbound', 'inbound']),
-      number: callParty,
-      patientId: id.nullish(),
-      taskId: id.nullish(),
-      consent: z.boolean().default(false),
-    }).strict(),
+    input: z
+      .object({
+        direction: z.enum(['outbound', 'inbound']),
+        number: callParty,
+        patientId: id.nullish(),
+        taskId: id.nullish(),
+        consent: z.boolean().default(false),
+      })
+      .strict(),
     roles: ALL_ROLES,
   },
   'calls.answered': { input: z.object({ callId: id }).strict(), roles: ALL_ROLES },
   'calls.end': {
-    input: z.object({
-      callId: id,
-      endedBy: z.enum(['local', 'remote', 'system']),
-      sipCode: z.number().int().min(100).max(699).nullish(),
-      reason: z.string().max(64),
-      outcome: callOutcome.nullish(),
-    }).strict(),
+    input: z
+      .object({
+        callId: id,
+        endedBy: z.enum(['local', 'remote', 'system']),
+        sipCode: z.number().int().min(100).max(699).nullish(),
+        reason: z.string().max(64),
+        outcome: callOutcome.nullish(),
+      })
+      .strict(),
     roles: ALL_ROLES,
   },
   'calls.link': { input: z.object({ callId: id, patientId: id.nullish(), taskId: id.nullish() }).strict(), roles: ALL_ROLES },
@@ -154,25 +184,35 @@ export const callMethods = {
   'calls.setConsent': { input: z.object({ callId: id, consent: z.boolean() }).strict(), roles: ALL_ROLES },
   /** Binary: over IPC as a Uint8Array, over HTTP through POST /api/calls.recording?callId=. */
   'calls.uploadRecording': {
-    input: z.object({
-      callId: id,
-      mimeType: z.enum(RECORDING_MIME),
-      data: z.instanceof(Uint8Array).refine((d) => d.byteLength > 0 && d.byteLength <= MAX_RECORDING_BYTES, 'empty or too large'),
-    }).strict(),
+    input: z
+      .object({
+        callId: id,
+        mimeType: z.enum(RECORDING_MIME),
+        data: z.instanceof(Uint8Array).refine((d) => d.byteLength > 0 && d.byteLength <= MAX_RECORDING_BYTES, 'empty or too large'),
+      })
+      .strict(),
     roles: ALL_ROLES,
   },
   /** Binary answer: over HTTP use GET /api/calls.recording?callId= instead. */
   'calls.recordingData': { input: z.object({ callId: id }).strict(), roles: ALL_ROLES },
   'calls.lookupCaller': { input: z.object({ number: callParty }).strict(), roles: ALL_ROLES },
   'calls.list': {
-    input: z.object({
-      patientId: id.optional(),
-      missedOnly: z.boolean().optional(),
-      limit: z.number().int().min(1).max(200).default(50),
-    }).strict(),
+    input: z
+      .object({
+        patientId: id.optional(),
+        missedOnly: z.boolean().optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
     roles: ALL_ROLES,
   },
-  'calls.purgeRecordings': { input: z.object({ olderThanDays: z.number().int().min(1).max(36500).optional() }).strict().optional(), roles: ['admin'] },
+  'calls.purgeRecordings': {
+    input: z
+      .object({ olderThanDays: z.number().int().min(1).max(36500).optional() })
+      .strict()
+      .optional(),
+    roles: ['admin'],
+  },
 } satisfies Record<string, MethodSpec>;
 
 export interface CallOutputs {

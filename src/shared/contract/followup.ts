@@ -7,9 +7,7 @@ import { date, id, type MethodSpec } from './common';
 // The nurse's work: the queue of due follow-ups, claiming, the follow-up screen (script,
 // questionnaire, drafts saved as she types), call attempts and the closing disposition.
 
-export const datetime = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/, 'expected YYYY-MM-DD HH:mm[:ss] (Beijing time)');
+export const datetime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/, 'expected YYYY-MM-DD HH:mm[:ss] (Beijing time)');
 
 export type TaskStatus = 'pending' | 'claimed' | 'done' | 'satisfied' | 'unreachable' | 'cancelled';
 /** callback: returns a missed incoming call (src/main/tasks/callback-task.ts). */
@@ -233,7 +231,15 @@ export interface FollowupView {
   education: EducationState[];
   appointments: AppointmentInfo[];
   /** Earlier points of this enrolment, newest first. */
-  history: { taskId: number; pointLabel: string | null; dueDate: string; status: TaskStatus; completedAt: string | null; warningColour: WarningColour | null; scores: ScoreResult[] }[];
+  history: {
+    taskId: number;
+    pointLabel: string | null;
+    dueDate: string;
+    status: TaskStatus;
+    completedAt: string | null;
+    warningColour: WarningColour | null;
+    scores: ScoreResult[];
+  }[];
   escalations: EscalationInfo[];
 }
 
@@ -241,18 +247,23 @@ const completeBase = {
   taskId: id,
   note: z.string().max(4000).optional(),
   educationGiven: z.array(z.string().min(1).max(64)).max(50).optional(),
-  appointment: z.object({ date, deptId: id.optional(), note: z.string().max(500).optional() }).strict().optional(),
+  appointment: z
+    .object({ date, deptId: id.optional(), note: z.string().max(500).optional() })
+    .strict()
+    .optional(),
 };
 
 export const completeInput = z.discriminatedUnion('disposition', [
-  z.object({
-    disposition: z.literal('completed'),
-    ...completeBase,
-    /** The final answers (else the saved draft is used). */
-    answers: answers.optional(),
-    /** Required when a trigger with escalate=true fired; checked in main. */
-    escalationNote: z.string().trim().min(1).max(4000).optional(),
-  }).strict(),
+  z
+    .object({
+      disposition: z.literal('completed'),
+      ...completeBase,
+      /** The final answers (else the saved draft is used). */
+      answers: answers.optional(),
+      /** Required when a trigger with escalate=true fired; checked in main. */
+      escalationNote: z.string().trim().min(1).max(4000).optional(),
+    })
+    .strict(),
   z.object({ disposition: z.literal('no_contact'), ...completeBase }).strict(),
   z.object({ disposition: z.literal('refused'), ...completeBase, reason: z.string().max(200).optional() }).strict(),
   z.object({ disposition: z.literal('deceased'), ...completeBase, deathDate: date, deathCause: z.string().max(200).optional() }).strict(),

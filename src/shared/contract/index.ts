@@ -5,6 +5,7 @@ import type { MethodSpec } from './common';
 import { followupMethods, type FollowupOutputs } from './followup';
 import { messagingMethods, type MessagingOutputs } from './messaging';
 import { planMethods, type PlanOutputs } from './plans';
+import { reportMethods, type ReportEvents, type ReportOutputs } from './reports';
 import { patientMethods, type PatientOutputs } from './patients';
 import { syncMethods, type SyncEvents, type SyncOutputs } from './sync';
 
@@ -22,12 +23,13 @@ export const methods = {
   ...followupMethods,
   ...callMethods,
   ...messagingMethods,
+  ...reportMethods,
 } satisfies Record<string, MethodSpec>;
 
-export interface MethodOutputs extends AuthOutputs, PatientOutputs, SyncOutputs, PlanOutputs, FollowupOutputs, CallOutputs, MessagingOutputs {}
+export interface MethodOutputs extends AuthOutputs, PatientOutputs, SyncOutputs, PlanOutputs, FollowupOutputs, CallOutputs, MessagingOutputs, ReportOutputs {}
 
 /** Server → UI events. */
-export interface EventPayloads extends SyncEvents {}
+export interface EventPayloads extends SyncEvents, ReportEvents {}
 
 export type MethodName = keyof typeof methods & keyof MethodOutputs;
 export type MethodInput<M extends MethodName> = z.input<(typeof methods)[M]['input']>;

@@ -80,14 +80,16 @@ const templateId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/);
 /** One of the patient's numbers as stored or as E.164; omitted: the patient's best mobile. */
 const phone = z.string().trim().min(5).max(32).optional();
 
-export const sendInput = z.object({
-  patientId: id,
-  template: templateId,
-  variables,
-  phone,
-  /** The follow-up task whose screen sends it (shown on the timeline; several messages may share one). */
-  taskId: id.optional(),
-}).strict();
+export const sendInput = z
+  .object({
+    patientId: id,
+    template: templateId,
+    variables,
+    phone,
+    /** The follow-up task whose screen sends it (shown on the timeline; several messages may share one). */
+    taskId: id.optional(),
+  })
+  .strict();
 export type SendInput = z.input<typeof sendInput>;
 
 export const messagingMethods = {

@@ -75,7 +75,13 @@ export interface EnrolAndGenerateCounts {
 const PLAN_EDITORS = ['head', 'admin'] as const;
 
 export const planMethods = {
-  'plans.list': { input: z.object({ includeRetired: z.boolean().default(false) }).strict().optional(), roles: ALL_ROLES },
+  'plans.list': {
+    input: z
+      .object({ includeRetired: z.boolean().default(false) })
+      .strict()
+      .optional(),
+    roles: ALL_ROLES,
+  },
   'plans.get': { input: z.object({ planId: id, version: z.number().int().positive().optional() }).strict(), roles: ALL_ROLES },
   'plans.preview': {
     input: z.union([

@@ -5,7 +5,13 @@ import { id, none, type MethodSpec } from './common';
 export const syncMethods = {
   'sync.start': { input: none, roles: ['admin'] },
   'sync.cancel': { input: z.object({ runId: id }).strict(), roles: ['admin'] },
-  'sync.runs': { input: z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict().optional(), roles: ['head', 'admin'] },
+  'sync.runs': {
+    input: z
+      .object({ limit: z.number().int().min(1).max(100).default(20) })
+      .strict()
+      .optional(),
+    roles: ['head', 'admin'],
+  },
   'sync.rejected': {
     input: z
       .object({

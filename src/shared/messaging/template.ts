@@ -10,33 +10,39 @@ export type SmsTemplateKind = (typeof smsTemplateKinds)[number];
 
 const key = z.string().regex(/^[a-z][a-zA-Z0-9]{0,31}$/, 'lower camelCase key');
 
-export const smsVariableSchema = z.object({
-  key,
-  label: z.string().min(1).max(32),
-  labelEn: z.string().min(1).max(64),
-  /** date: sent as YYYY-MM-DD, shown as 2026年11月20日. */
-  type: z.enum(['text', 'date']).default('text'),
-  required: z.boolean().default(true),
-  maxLength: z.number().int().min(1).max(500).default(64),
-}).strict();
+export const smsVariableSchema = z
+  .object({
+    key,
+    label: z.string().min(1).max(32),
+    labelEn: z.string().min(1).max(64),
+    /** date: sent as YYYY-MM-DD, shown as 2026年11月20日. */
+    type: z.enum(['text', 'date']).default('text'),
+    required: z.boolean().default(true),
+    maxLength: z.number().int().min(1).max(500).default(64),
+  })
+  .strict();
 
-export const smsTemplateSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, - and _'),
-  kind: z.enum(smsTemplateKinds),
-  name: z.string().min(1).max(64),
-  nameEn: z.string().min(1).max(128),
-  body: z.string().min(1).max(500),
-  variables: z.array(smsVariableSchema).max(10).default([]),
-  /** chronic_monthly only: plan codes this template is for; none = the default for every plan. */
-  plans: z.array(z.string().min(1).max(64)).max(50).default([]),
-}).strict().superRefine((t, ctx) => {
-  const declared = new Set(t.variables.map((v) => v.key));
-  for (const v of t.variables)
-    if ((RESERVED_VARIABLES as readonly string[]).includes(v.key)) ctx.addIssue({ code: 'custom', path: ['variables'], message: `{${v.key}} is filled by the workstation` });
-  for (const m of t.body.matchAll(/\{([^{}]*)\}/g))
-    if (!declared.has(m[1]) && !(RESERVED_VARIABLES as readonly string[]).includes(m[1]))
-      ctx.addIssue({ code: 'custom', path: ['body'], message: `placeholder {${m[1]}} is not a declared variable` });
-});
+export const smsTemplateSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, - and _'),
+    kind: z.enum(smsTemplateKinds),
+    name: z.string().min(1).max(64),
+    nameEn: z.string().min(1).max(128),
+    body: z.string().min(1).max(500),
+    variables: z.array(smsVariableSchema).max(10).default([]),
+    /** chronic_monthly only: plan codes this template is for; none = the default for every plan. */
+    plans: z.array(z.string().min(1).max(64)).max(50).default([]),
+  })
+  .strict()
+  .superRefine((t, ctx) => {
+    const declared = new Set(t.variables.map((v) => v.key));
+    for (const v of t.variables)
+      if ((RESERVED_VARIABLES as readonly string[]).includes(v.key))
+        ctx.addIssue({ code: 'custom', path: ['variables'], message: `{${v.key}} is filled by the workstation` });
+    for (const m of t.body.matchAll(/\{([^{}]*)\}/g))
+      if (!declared.has(m[1]) && !(RESERVED_VARIABLES as readonly string[]).includes(m[1]))
+        ctx.addIssue({ code: 'custom', path: ['body'], message: `placeholder {${m[1]}} is not a declared variable` });
+  });
 
 export type SmsTemplate = z.output<typeof smsTemplateSchema>;
 export type SmsVariable = z.output<typeof smsVariableSchema>;

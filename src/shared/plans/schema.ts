@@ -115,7 +115,10 @@ export const planDefinitionSchema = z
       .object({ maxAttempts: z.number().int().min(1).max(10).default(3), intervalHours: z.number().int().min(1).max(720).default(24) })
       .strict()
       .default({ maxAttempts: 3, intervalHours: 24 }),
-    callback: z.object({ teamDelayMinutes: z.number().int().min(0).max(10080).default(60) }).strict().default({ teamDelayMinutes: 60 }),
+    callback: z
+      .object({ teamDelayMinutes: z.number().int().min(0).max(10080).default(60) })
+      .strict()
+      .default({ teamDelayMinutes: 60 }),
     stop: z
       .object({
         /** This many unreachable points in a row flag the patient lost to follow-up and stop the plan; 0: never. */

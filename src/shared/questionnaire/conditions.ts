@@ -10,7 +10,10 @@ import type { Answer, Answers, Condition, Op } from './schema';
 // - A score is only compared once it is complete; until then every test on it is false
 //   except `answered: false`.
 
-export interface ScoreState { value: number | null; complete: boolean }
+export interface ScoreState {
+  value: number | null;
+  complete: boolean;
+}
 
 export interface ConditionContext {
   /** Answers of visible items only (see visibility.ts). */
@@ -36,11 +39,16 @@ function equals(a: string | string[] | number, v: unknown): boolean {
 function compare(n: number | null, op: Op, v: Value): boolean {
   if (n === null || typeof v !== 'number') return false;
   switch (op) {
-    case 'gt': return n > v;
-    case 'gte': return n >= v;
-    case 'lt': return n < v;
-    case 'lte': return n <= v;
-    default: return false;
+    case 'gt':
+      return n > v;
+    case 'gte':
+      return n >= v;
+    case 'lt':
+      return n < v;
+    case 'lte':
+      return n <= v;
+    default:
+      return false;
   }
 }
 

@@ -4,7 +4,10 @@ import { checkBands, checkMap, scoreRange } from './range-checks';
 // Cross-reference checks on a definition that already has the right shape. Each problem is
 // reported with a path (for tools) and a message that names the item, score or trigger.
 
-export interface DefinitionIssue { path: (string | number)[]; message: string }
+export interface DefinitionIssue {
+  path: (string | number)[];
+  message: string;
+}
 
 const CHOICE = new Set(['single', 'multiple']);
 const NUMERIC = new Set(['integer', 'decimal']);
@@ -61,7 +64,9 @@ function checkItem(it: Item, i: number, all: Item[], items: Map<string, Item>, a
     for (const k of ['min', 'max', 'unit'] as const) if (it[k] !== undefined) add(at(k), `${where}: ${k} is only for integer/decimal items`);
   } else {
     if (it.min !== undefined && it.max !== undefined && it.min > it.max) add(at('min'), `${where}: min ${it.min} is greater than max ${it.max}`);
-    if (it.type === 'integer') for (const k of ['min', 'max'] as const) if (it[k] !== undefined && !Number.isInteger(it[k])) add(at(k), `${where}: ${k} of an integer item must be whole`);
+    if (it.type === 'integer')
+      for (const k of ['min', 'max'] as const)
+        if (it[k] !== undefined && !Number.isInteger(it[k])) add(at(k), `${where}: ${k} of an integer item must be whole`);
   }
   if (it.maxLength !== undefined && it.type !== 'text') add(at('maxLength'), `${where}: maxLength is only for text items`);
   if (it.type === 'display' && it.required) add(at('required'), `${where}: a display item cannot be required`);
@@ -74,13 +79,17 @@ function checkItem(it: Item, i: number, all: Item[], items: Map<string, Item>, a
 function checkScore(s: Score, i: number, items: Map<string, Item>, scores: Map<string, Score>, add: Add): void {
   const where = `score "${s.id}"`;
   const refs = s.sum ?? s.max;
-  if (!!s.sum === !!s.max) { add(['scores', i], `${where}: give exactly one of sum or max`); return; }
+  if (!!s.sum === !!s.max) {
+    add(['scores', i], `${where}: give exactly one of sum or max`);
+    return;
+  }
   const key = s.sum ? 'sum' : 'max';
   refs!.forEach((ref, j) => {
     const it = items.get(ref);
     if (it) {
       if (!CHOICE.has(it.type) && !NUMERIC.has(it.type)) add(['scores', i, key, j], `${where}: item "${ref}" is ${it.type} and cannot be scored`);
-      else if (CHOICE.has(it.type) && !it.options?.some((o) => o.score !== undefined)) add(['scores', i, key, j], `${where}: item "${ref}" has no option with a score`);
+      else if (CHOICE.has(it.type) && !it.options?.some((o) => o.score !== undefined))
+        add(['scores', i, key, j], `${where}: item "${ref}" has no option with a score`);
     } else if (ref === s.id) add(['scores', i, key, j], `${where}: refers to itself`);
     else if (!scores.has(ref)) add(['scores', i, key, j], `${where}: unknown item or score "${ref}"`);
   });
@@ -93,7 +102,10 @@ function scoreCycles(scores: Score[]): string[][] {
   const cycles: string[][] = [];
   const visit = (id: string, stack: string[]) => {
     if (state.get(id) === 'done') return;
-    if (state.get(id) === 'open') { cycles.push([...stack.slice(stack.indexOf(id)), id]); return; }
+    if (state.get(id) === 'open') {
+      cycles.push([...stack.slice(stack.indexOf(id)), id]);
+      return;
+    }
     state.set(id, 'open');
     for (const ref of byId.get(id)?.sum ?? byId.get(id)?.max ?? []) if (byId.has(ref) && ref !== id) visit(ref, [...stack, id]);
     state.set(id, 'done');
@@ -107,8 +119,13 @@ function scoreCycles(scores: Score[]): string[][] {
  * decided in one pass and cannot loop; scores are not allowed there for the same reason.
  */
 function checkCondition(
-  c: Condition, where: string, path: (string | number)[], items: Map<string, Item>, scores: Map<string, unknown>,
-  earlier: Set<string> | null, add: Add,
+  c: Condition,
+  where: string,
+  path: (string | number)[],
+  items: Map<string, Item>,
+  scores: Map<string, unknown>,
+  earlier: Set<string> | null,
+  add: Add,
 ): void {
   if ('all' in c || 'any' in c) {
     const list = 'all' in c ? c.all : c.any;
@@ -122,9 +139,18 @@ function checkCondition(
     return;
   }
   const it = items.get(c.item);
-  if (!it) { add(path, `${where}: condition refers to unknown item "${c.item}"`); return; }
-  if (earlier && !earlier.has(c.item)) { add(path, `${where}: showIf must refer to an item asked before it, not "${c.item}"`); return; }
-  if (it.type === 'display') { add(path, `${where}: condition refers to display item "${c.item}", which has no answer`); return; }
+  if (!it) {
+    add(path, `${where}: condition refers to unknown item "${c.item}"`);
+    return;
+  }
+  if (earlier && !earlier.has(c.item)) {
+    add(path, `${where}: showIf must refer to an item asked before it, not "${c.item}"`);
+    return;
+  }
+  if (it.type === 'display') {
+    add(path, `${where}: condition refers to display item "${c.item}", which has no answer`);
+    return;
+  }
   if (c.op === 'answered') return;
   const values = Array.isArray(c.value) ? c.value : [c.value];
   if (CHOICE.has(it.type)) {

@@ -6,7 +6,10 @@ import type { Condition, Op } from './schema';
 // Keywords are case-insensitive; strings take '…', "…" and the curly quotes Excel inserts.
 
 export class ExpressionError extends Error {
-  constructor(message: string, readonly position: number) {
+  constructor(
+    message: string,
+    readonly position: number,
+  ) {
     super(message);
     this.name = 'ExpressionError';
   }
@@ -23,12 +26,23 @@ function tokenize(src: string): Tok[] {
   let i = 0;
   while (i < src.length) {
     const ch = src[i];
-    if (/\s/.test(ch)) { i++; continue; }
+    if (/\s/.test(ch)) {
+      i++;
+      continue;
+    }
     const rest = src.slice(i);
     const m = /^[A-Za-z][A-Za-z0-9_]*/.exec(rest);
-    if (m) { out.push({ kind: 'id', text: m[0], value: m[0], pos: i + 1 }); i += m[0].length; continue; }
+    if (m) {
+      out.push({ kind: 'id', text: m[0], value: m[0], pos: i + 1 });
+      i += m[0].length;
+      continue;
+    }
     const n = /^-?\d+(?:\.\d+)?/.exec(rest);
-    if (n) { out.push({ kind: 'num', text: n[0], value: Number(n[0]), pos: i + 1 }); i += n[0].length; continue; }
+    if (n) {
+      out.push({ kind: 'num', text: n[0], value: Number(n[0]), pos: i + 1 });
+      i += n[0].length;
+      continue;
+    }
     if (QUOTES[ch]) {
       const end = src.indexOf(QUOTES[ch], i + 1);
       if (end < 0) throw new ExpressionError(`unterminated string starting at ${i + 1}`, i + 1);
@@ -37,8 +51,16 @@ function tokenize(src: string): Tok[] {
       continue;
     }
     const op = /^(==|!=|<>|>=|<=|=|>|<)/.exec(rest);
-    if (op) { out.push({ kind: 'op', text: op[0], value: op[0], pos: i + 1 }); i += op[0].length; continue; }
-    if ('(),'.includes(ch)) { out.push({ kind: 'punct', text: ch, value: ch, pos: i + 1 }); i++; continue; }
+    if (op) {
+      out.push({ kind: 'op', text: op[0], value: op[0], pos: i + 1 });
+      i += op[0].length;
+      continue;
+    }
+    if ('(),'.includes(ch)) {
+      out.push({ kind: 'punct', text: ch, value: ch, pos: i + 1 });
+      i++;
+      continue;
+    }
     throw new ExpressionError(`unexpected character "${ch}" at ${i + 1}`, i + 1);
   }
   return out;
@@ -55,13 +77,28 @@ export function parseCondition(src: string, kindOf: (name: string) => NameKind |
   let k = 0;
   const peek = () => toks[k];
   const where = (t?: Tok) => (t ? `"${t.text}" at ${t.pos}` : 'end of expression');
-  const fail = (want: string): never => { throw new ExpressionError(`expected ${want}, found ${where(peek())}`, peek()?.pos ?? src.length + 1); };
+  const fail = (want: string): never => {
+    throw new ExpressionError(`expected ${want}, found ${where(peek())}`, peek()?.pos ?? src.length + 1);
+  };
   const isWord = (w: string) => peek()?.kind === 'id' && peek()!.text.toLowerCase() === w;
-  const expect = (text: string) => { if (peek()?.text !== text) fail(`"${text}"`); k++; };
-  const name = (): string => { const t = peek(); if (t?.kind !== 'id') fail('an item id'); k++; return t!.text; };
-  const literal = (): string | number => { const t = peek(); if (t?.kind !== 'num' && t?.kind !== 'str') fail('a number or a quoted value'); k++; return t!.value; };
+  const expect = (text: string) => {
+    if (peek()?.text !== text) fail(`"${text}"`);
+    k++;
+  };
+  const name = (): string => {
+    const t = peek();
+    if (t?.kind !== 'id') fail('an item id');
+    k++;
+    return t!.text;
+  };
+  const literal = (): string | number => {
+    const t = peek();
+    if (t?.kind !== 'num' && t?.kind !== 'str') fail('a number or a quoted value');
+    k++;
+    return t!.value;
+  };
   const leaf = (id: string, op: Op, value?: string | number | boolean | (string | number)[]): Condition =>
-    (kindOf(id) === 'score' ? { score: id, op, ...(value === undefined ? {} : { value }) } : { item: id, op, ...(value === undefined ? {} : { value }) });
+    kindOf(id) === 'score' ? { score: id, op, ...(value === undefined ? {} : { value }) } : { item: id, op, ...(value === undefined ? {} : { value }) };
 
   const group = (kind: 'all' | 'any', parts: Condition[]): Condition => {
     if (parts.length === 1) return parts[0];
@@ -70,21 +107,37 @@ export function parseCondition(src: string, kindOf: (name: string) => NameKind |
   };
   const orExpr = (): Condition => {
     const parts = [andExpr()];
-    while (isWord('or')) { k++; parts.push(andExpr()); }
+    while (isWord('or')) {
+      k++;
+      parts.push(andExpr());
+    }
     return group('any', parts);
   };
   const andExpr = (): Condition => {
     const parts = [atom()];
-    while (isWord('and')) { k++; parts.push(atom()); }
+    while (isWord('and')) {
+      k++;
+      parts.push(atom());
+    }
     return group('all', parts);
   };
   const atom = (): Condition => {
-    if (peek()?.text === '(') { k++; const c = orExpr(); expect(')'); return c; }
+    if (peek()?.text === '(') {
+      k++;
+      const c = orExpr();
+      expect(')');
+      return c;
+    }
     for (const fn of ['answered', 'unanswered', 'selected']) {
       if (isWord(fn) && toks[k + 1]?.text === '(') {
         k += 2;
         const id = name();
-        if (fn === 'selected') { expect(','); const v = literal(); expect(')'); return leaf(id, 'eq', v); }
+        if (fn === 'selected') {
+          expect(',');
+          const v = literal();
+          expect(')');
+          return leaf(id, 'eq', v);
+        }
         expect(')');
         return fn === 'answered' ? leaf(id, 'answered') : leaf(id, 'answered', false);
       }
@@ -94,7 +147,10 @@ export function parseCondition(src: string, kindOf: (name: string) => NameKind |
       k++;
       expect('(');
       const list = [literal()];
-      while (peek()?.text === ',') { k++; list.push(literal()); }
+      while (peek()?.text === ',') {
+        k++;
+        list.push(literal());
+      }
       expect(')');
       return leaf(id, 'in', list);
     }

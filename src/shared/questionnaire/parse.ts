@@ -3,13 +3,15 @@ import { questionnaireShape, type QuestionnaireDef } from './schema';
 
 export type { DefinitionIssue } from './definition-checks';
 
-export type ParseResult =
-  | { ok: true; def: QuestionnaireDef }
-  | { ok: false; issues: DefinitionIssue[]; errors: string[] };
+export type ParseResult = { ok: true; def: QuestionnaireDef } | { ok: false; issues: DefinitionIssue[]; errors: string[] };
 
 /** Thrown by `assertQuestionnaire`; `errors` holds one readable line per problem. */
 export class QuestionnaireDefinitionError extends Error {
-  constructor(readonly source: string, readonly errors: string[], readonly issues: DefinitionIssue[]) {
+  constructor(
+    readonly source: string,
+    readonly errors: string[],
+    readonly issues: DefinitionIssue[],
+  ) {
     super(`${source}: invalid questionnaire definition:\n  - ${errors.join('\n  - ')}`);
     this.name = 'QuestionnaireDefinitionError';
   }

@@ -3,7 +3,11 @@ import type { Band, Item, MapEntry, Score } from './schema';
 // Bands must tile the values a score can take: ascending, no overlap, no gap, and covering
 // the whole possible range (so every complete answer set gets a band).
 
-export interface ScoreRange { lo: number | null; hi: number | null; integral: boolean }
+export interface ScoreRange {
+  lo: number | null;
+  hi: number | null;
+  integral: boolean;
+}
 
 const fmt = (n: number) => String(n);
 
@@ -68,12 +72,18 @@ export function checkBands(bands: Band[], range: ScoreRange, where: string): str
   for (let k = 1; k < bands.length; k++) {
     const a = bands[k - 1];
     const b = bands[k];
-    if (b.min <= a.min) { out.push(`${where}: bands must be in ascending order ("${b.label}" comes after "${a.label}")`); continue; }
+    if (b.min <= a.min) {
+      out.push(`${where}: bands must be in ascending order ("${b.label}" comes after "${a.label}")`);
+      continue;
+    }
     // Whole-number scores: 0–4 then 5–9. Decimal scores: 0–5 then 5–10, the shared edge
     // belonging to the upper band.
     const next = range.integral ? a.max + 1 : a.max;
     if (b.min < next) out.push(`${where}: bands "${a.label}" (${fmt(a.min)}–${fmt(a.max)}) and "${b.label}" (${fmt(b.min)}–${fmt(b.max)}) overlap`);
-    else if (b.min > next) out.push(`${where}: gap between bands "${a.label}" (…${fmt(a.max)}) and "${b.label}" (${fmt(b.min)}…)${range.integral ? '' : '; decimal bands must share their edge'}`);
+    else if (b.min > next)
+      out.push(
+        `${where}: gap between bands "${a.label}" (…${fmt(a.max)}) and "${b.label}" (${fmt(b.min)}…)${range.integral ? '' : '; decimal bands must share their edge'}`,
+      );
   }
   if (!out.length && bands.length && range.lo !== null && range.hi !== null) {
     const first = bands[0];
@@ -90,7 +100,8 @@ export function checkMap(map: MapEntry[], where: string): string[] {
   map.forEach((m, i) => {
     if (m.min > m.max) out.push(`${where}: map entry ${i + 1} has min ${fmt(m.min)} greater than max ${fmt(m.max)}`);
     map.slice(0, i).forEach((o, j) => {
-      if (m.min <= o.max && o.min <= m.max) out.push(`${where}: map entries ${j + 1} (${fmt(o.min)}–${fmt(o.max)}) and ${i + 1} (${fmt(m.min)}–${fmt(m.max)}) overlap`);
+      if (m.min <= o.max && o.min <= m.max)
+        out.push(`${where}: map entries ${j + 1} (${fmt(o.min)}–${fmt(o.max)}) and ${i + 1} (${fmt(m.min)}–${fmt(m.max)}) overlap`);
     });
   });
   return out;

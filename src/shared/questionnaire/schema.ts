@@ -29,18 +29,34 @@ const scalar = z.union([z.string(), z.number()]);
  * an optional boolean (default true: "has an answer"; false: "has none").
  */
 export type Condition = ItemCondition | ScoreCondition | AllCondition | AnyCondition;
-export interface ItemCondition { item: string; op: Op; value?: string | number | boolean | (string | number)[] }
-export interface ScoreCondition { score: string; op: Op; value?: string | number | boolean | (string | number)[] }
-export interface AllCondition { all: Condition[] }
-export interface AnyCondition { any: Condition[] }
+export interface ItemCondition {
+  item: string;
+  op: Op;
+  value?: string | number | boolean | (string | number)[];
+}
+export interface ScoreCondition {
+  score: string;
+  op: Op;
+  value?: string | number | boolean | (string | number)[];
+}
+export interface AllCondition {
+  all: Condition[];
+}
+export interface AnyCondition {
+  any: Condition[];
+}
 
 const conditionShape = z.strictObject({
   item: name.optional(),
   score: name.optional(),
   op: z.enum(OPS).optional(),
   value: z.union([scalar, z.boolean(), z.array(scalar)]).optional(),
-  get all() { return z.array(conditionSchema).min(1, 'a group needs at least one condition').optional(); },
-  get any() { return z.array(conditionSchema).min(1, 'a group needs at least one condition').optional(); },
+  get all() {
+    return z.array(conditionSchema).min(1, 'a group needs at least one condition').optional();
+  },
+  get any() {
+    return z.array(conditionSchema).min(1, 'a group needs at least one condition').optional();
+  },
 });
 
 export const conditionSchema: z.ZodType<Condition> = conditionShape.superRefine((c, ctx) => {
@@ -54,7 +70,10 @@ export const conditionSchema: z.ZodType<Condition> = conditionShape.superRefine(
     return;
   }
   const subject = `${kinds[0]} "${c[kinds[0]]}"`;
-  if (!c.op) { ctx.addIssue({ code: 'custom', path: ['op'], message: `condition on ${subject} needs an op` }); return; }
+  if (!c.op) {
+    ctx.addIssue({ code: 'custom', path: ['op'], message: `condition on ${subject} needs an op` });
+    return;
+  }
   const v = c.value;
   const bad = (want: string) => ctx.addIssue({ code: 'custom', path: ['value'], message: `condition on ${subject}: op "${c.op}" needs ${want}` });
   if ((c.op === 'eq' || c.op === 'ne') && typeof v !== 'string' && typeof v !== 'number') bad('a string or number value');
@@ -159,7 +178,4 @@ export type QuestionnaireInput = z.input<typeof questionnaireShape>;
 export type Answer = string | string[] | number | null;
 export type Answers = Record<string, Answer | undefined>;
 
-export const answersSchema = z.record(
-  z.string(),
-  z.union([z.string(), z.array(z.string()), z.number().finite(), z.null()]),
-);
+export const answersSchema = z.record(z.string(), z.union([z.string(), z.array(z.string()), z.number().finite(), z.null()]));

@@ -48,8 +48,7 @@ export interface ScoreOutcome {
 }
 
 const RANK: Record<WarningColor, number> = { green: 0, yellow: 1, orange: 2, red: 3 };
-export const worstColor = (colors: WarningColor[]): WarningColor =>
-  colors.reduce<WarningColor>((w, c) => (RANK[c] > RANK[w] ? c : w), 'green');
+export const worstColor = (colors: WarningColor[]): WarningColor => colors.reduce<WarningColor>((w, c) => (RANK[c] > RANK[w] ? c : w), 'green');
 
 /** Decimal bands share edges; the edge belongs to the upper band, hence the search from the top. */
 export function bandOf(bands: Band[], value: number): Band | null {
@@ -78,7 +77,10 @@ function computeScore(def: QuestionnaireDef, s: Score, visible: Set<string>, ans
       if (!visible.has(ref)) continue;
       applicable = true;
       const a = answers[ref];
-      if (a === undefined) { if (items.get(ref)!.required) missing.push(ref); continue; }
+      if (a === undefined) {
+        if (items.get(ref)!.required) missing.push(ref);
+        continue;
+      }
       const n = contribution(def, ref, a);
       if (n !== null) parts.push(n);
     } else {

@@ -61,8 +61,18 @@ function checkAnswer(it: Item, a: string | string[] | number): Issue {
       if (typeof a !== 'number' || !Number.isFinite(a)) return issue('type', '应为数字', 'Expected a number');
       if (it.type === 'integer' && !Number.isInteger(a)) return issue('type', '应为整数', 'Expected a whole number');
       if ((it.min !== undefined && a < it.min) || (it.max !== undefined && a > it.max)) {
-        const zh = it.min !== undefined && it.max !== undefined ? `应在 ${num(it.min)}–${num(it.max, it.unit)} 之间` : it.min !== undefined ? `不应小于 ${num(it.min, it.unit)}` : `不应大于 ${num(it.max!, it.unit)}`;
-        const en = it.min !== undefined && it.max !== undefined ? `Must be between ${num(it.min)} and ${num(it.max, it.unit)}` : it.min !== undefined ? `Must be at least ${num(it.min, it.unit)}` : `Must be at most ${num(it.max!, it.unit)}`;
+        const zh =
+          it.min !== undefined && it.max !== undefined
+            ? `应在 ${num(it.min)}–${num(it.max, it.unit)} 之间`
+            : it.min !== undefined
+              ? `不应小于 ${num(it.min, it.unit)}`
+              : `不应大于 ${num(it.max!, it.unit)}`;
+        const en =
+          it.min !== undefined && it.max !== undefined
+            ? `Must be between ${num(it.min)} and ${num(it.max, it.unit)}`
+            : it.min !== undefined
+              ? `Must be at least ${num(it.min, it.unit)}`
+              : `Must be at most ${num(it.max!, it.unit)}`;
         return issue('range', zh, en);
       }
       return null;

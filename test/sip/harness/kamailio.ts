@@ -27,10 +27,17 @@ export class Kamailio {
     fs.mkdirSync(o.dir, { recursive: true });
     this.cfg = path.join(o.dir, 'kamailio.cfg');
     const template = fs.readFileSync(path.join(HARNESS, 'kamailio.cfg'), 'utf8');
-    const passwords = Object.entries(o.users).map(([u, p]) => `\t$sht(pw=>${u}) = "${p}";`).join('\n');
-    fs.writeFileSync(this.cfg, template
-      .replaceAll('@SIP_PORT@', String(o.sipPort)).replaceAll('@WS_PORT@', String(o.wsPort))
-      .replaceAll('@RTPE_PORT@', String(o.rtpePort)).replace('@PASSWORDS@', passwords));
+    const passwords = Object.entries(o.users)
+      .map(([u, p]) => `\t$sht(pw=>${u}) = "${p}";`)
+      .join('\n');
+    fs.writeFileSync(
+      this.cfg,
+      template
+        .replaceAll('@SIP_PORT@', String(o.sipPort))
+        .replaceAll('@WS_PORT@', String(o.wsPort))
+        .replaceAll('@RTPE_PORT@', String(o.rtpePort))
+        .replace('@PASSWORDS@', passwords),
+    );
   }
 
   get wsUrl(): string {
@@ -46,14 +53,21 @@ export class Kamailio {
     this.starts += 1;
     const run = path.join(this.o.dir, 'run');
     fs.mkdirSync(run, { recursive: true });
-    this.proc = startProc(this.starts === 1 ? 'kamailio' : `kamailio-${this.starts}`, 'kamailio', [
-      '-f', this.cfg, '-DD', '-E', '-Y', run, '-P', path.join(run, 'kamailio.pid'),
-    ], { logDir: this.o.logDir });
+    this.proc = startProc(
+      this.starts === 1 ? 'kamailio' : `kamailio-${this.starts}`,
+      'kamailio',
+      ['-f', this.cfg, '-DD', '-E', '-Y', run, '-P', path.join(run, 'kamailio.pid')],
+      { logDir: this.o.logDir },
+    );
     const proc = this.proc;
-    await waitFor('kamailio WebSocket port', async () => {
-      if (proc.child.exitCode !== null) throw new Error(`kamailio exited: ${proc.log().slice(-2000)}`);
-      return tcpOpen(this.o.wsPort);
-    }, 10_000);
+    await waitFor(
+      'kamailio WebSocket port',
+      async () => {
+        if (proc.child.exitCode !== null) throw new Error(`kamailio exited: ${proc.log().slice(-2000)}`);
+        return tcpOpen(this.o.wsPort);
+      },
+      10_000,
+    );
     // The port opens before the workers are ready (they ping rtpengine first): wait for a
     // SIP answer, so a test never talks to a PBX that swallows its first requests.
     await waitFor('kamailio answering SIP', () => sipPing(this.o.sipPort), 20_000, 100);
@@ -85,9 +99,16 @@ function sipPing(port: number): Promise<boolean> {
       const local = (sock.address() as { port: number }).port;
       const branch = `z9hG4bK-ping-${Date.now()}`;
       const msg = [
-        `OPTIONS sip:127.0.0.1:${port} SIP/2.0`, `Via: SIP/2.0/UDP 127.0.0.1:${local};branch=${branch}`,
-        'From: <sip:ping@127.0.0.1>;tag=ping', `To: <sip:127.0.0.1:${port}>`, `Call-ID: ping-${branch}@127.0.0.1`,
-        'CSeq: 1 OPTIONS', 'Max-Forwards: 70', 'Content-Length: 0', '', '',
+        `OPTIONS sip:127.0.0.1:${port} SIP/2.0`,
+        `Via: SIP/2.0/UDP 127.0.0.1:${local};branch=${branch}`,
+        'From: <sip:ping@127.0.0.1>;tag=ping',
+        `To: <sip:127.0.0.1:${port}>`,
+        `Call-ID: ping-${branch}@127.0.0.1`,
+        'CSeq: 1 OPTIONS',
+        'Max-Forwards: 70',
+        'Content-Length: 0',
+        '',
+        '',
       ].join('\r\n');
       sock.send(msg, port, '127.0.0.1');
     });

@@ -28,7 +28,9 @@ export async function stopPerTestProcs(): Promise<void> {
 }
 
 export function startProc(
-  name: string, cmd: string, args: string[],
+  name: string,
+  cmd: string,
+  args: string[],
   opts: { logDir: string; cwd?: string; env?: NodeJS.ProcessEnv; stdin?: boolean; worker?: boolean },
 ): Proc {
   fs.mkdirSync(opts.logDir, { recursive: true });
@@ -41,7 +43,11 @@ export function startProc(
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const pid = child.pid;
   const proc: Proc = {
-    name, pid, child, logFile, exited,
+    name,
+    pid,
+    child,
+    logFile,
+    exited,
     log: () => fs.readFileSync(logFile, 'utf8'),
     write: (line) => void child.stdin?.write(line),
     async stop() {
@@ -116,7 +122,18 @@ export async function freeRange(n: number): Promise<number> {
       });
       socks.push(sock);
     }
-    await Promise.all(socks.map((s) => new Promise<void>((r) => { try { s.close(() => r()); } catch { r(); } })));
+    await Promise.all(
+      socks.map(
+        (s) =>
+          new Promise<void>((r) => {
+            try {
+              s.close(() => r());
+            } catch {
+              r();
+            }
+          }),
+      ),
+    );
     if (ok) return base;
   }
 }

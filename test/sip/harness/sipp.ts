@@ -37,12 +37,27 @@ function write(dir: string, name: string, xml: string): string {
 
 function run(name: string, scenario: string, args: string[], o: SippBase): Proc {
   // The SIP messages and any unexpected one go to files beside the log (failure artefacts).
-  return startProc(name, 'sipp', [
-    '-sf', scenario, '-i', '127.0.0.1', '-m', '1', '-nostdin',
-    '-trace_err', '-error_file', path.join(o.logDir, `${name}-errors.log`),
-    '-trace_msg', '-message_file', path.join(o.logDir, `${name}-messages.log`),
-    ...args,
-  ], { logDir: o.logDir, cwd: o.dir });
+  return startProc(
+    name,
+    'sipp',
+    [
+      '-sf',
+      scenario,
+      '-i',
+      '127.0.0.1',
+      '-m',
+      '1',
+      '-nostdin',
+      '-trace_err',
+      '-error_file',
+      path.join(o.logDir, `${name}-errors.log`),
+      '-trace_msg',
+      '-message_file',
+      path.join(o.logDir, `${name}-messages.log`),
+      ...args,
+    ],
+    { logDir: o.logDir, cwd: o.dir },
+  );
 }
 
 /** REGISTER (with digest auth) the patient's number, Contact pointing at the UAS port. */
@@ -61,12 +76,16 @@ Expires: 300
 ${auth}Content-Length: 0
 
 ]]></send>`;
-  const file = write(o.dir, 'register.xml', `<scenario name="register">
+  const file = write(
+    o.dir,
+    'register.xml',
+    `<scenario name="register">
 ${req(1, '')}
 <recv response="401" auth="true"/>
 ${req(2, '[authentication username=' + o.user + ' password=' + o.password + ']\n')}
 <recv response="200"/>
-</scenario>`);
+</scenario>`,
+  );
   return run('sipp-register', file, [`127.0.0.1:${o.proxyPort}`], o);
 }
 
@@ -98,7 +117,10 @@ SIP/2.0 200 OK
 Content-Length: 0
 
 ]]></send>`;
-  const file = write(o.dir, 'uas.xml', `<scenario name="patient answers">
+  const file = write(
+    o.dir,
+    'uas.xml',
+    `<scenario name="patient answers">
 <recv request="INVITE" rrs="true">
   <!-- The caller's tag, for the To of our own BYE. -->
   <action><ereg regexp="tag=([^;>[:space:]]+)" search_in="hdr" header="From:" assign_to="junk,ftag"/></action>
@@ -133,13 +155,17 @@ ${sdp}]]></send>
 <recv request="ACK" crlf="true"/>
 <nop><action><exec play_pcap_audio="${PCAP}"/></action></nop>
 ${hangup}
-</scenario>`);
+</scenario>`,
+  );
   return run('sipp-uas', file, ['-p', String(o.port), '-mi', '127.0.0.1', '-mp', String(o.mediaPort)], o);
 }
 
 /** Refuse the next INVITE with `code` (486 busy …). */
 export function sippRefuse(o: SippBase & { port: number; code: number; reason: string }): Proc {
-  const file = write(o.dir, `refuse-${o.code}.xml`, `<scenario name="patient refuses">
+  const file = write(
+    o.dir,
+    `refuse-${o.code}.xml`,
+    `<scenario name="patient refuses">
 <recv request="INVITE"/>
 <send><![CDATA[
 SIP/2.0 ${o.code} ${o.reason}
@@ -152,7 +178,8 @@ Content-Length: 0
 
 ]]></send>
 <recv request="ACK"/>
-</scenario>`);
+</scenario>`,
+  );
   return run(`sipp-refuse-${o.code}`, file, ['-p', String(o.port)], o);
 }
 
@@ -234,5 +261,10 @@ Content-Length: 0
 ]]></send>
 <recv response="200"/>`;
   const file = write(o.dir, o.cancelAfterMs ? 'uac-cancel.xml' : 'uac.xml', `<scenario name="patient calls">${invite}\n${body}\n</scenario>`);
-  return run(o.cancelAfterMs ? 'sipp-uac-cancel' : 'sipp-uac', file, ['-p', String(o.port), '-mi', '127.0.0.1', '-mp', String(o.mediaPort), `127.0.0.1:${o.proxyPort}`], o);
+  return run(
+    o.cancelAfterMs ? 'sipp-uac-cancel' : 'sipp-uac',
+    file,
+    ['-p', String(o.port), '-mi', '127.0.0.1', '-mp', String(o.mediaPort), `127.0.0.1:${o.proxyPort}`],
+    o,
+  );
 }

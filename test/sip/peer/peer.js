@@ -100,8 +100,14 @@ window.peer = {
     const done = new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('not established in 10 s')), 10000);
       inviter.stateChange.addListener((s) => {
-        if (s === SessionState.Established) { clearTimeout(timer); resolve(); }
-        if (s === SessionState.Terminated) { clearTimeout(timer); reject(new Error('terminated')); }
+        if (s === SessionState.Established) {
+          clearTimeout(timer);
+          resolve();
+        }
+        if (s === SessionState.Terminated) {
+          clearTimeout(timer);
+          reject(new Error('terminated'));
+        }
       });
     });
     await inviter.invite();
@@ -137,7 +143,13 @@ window.peer = {
 
   state(name) {
     const a = agents.get(name);
-    return { state: a.session ? a.session.state : null, incoming: a.incoming, byeReceived: !!a.byeReceived, lastCaller: a.lastCaller || null, isInvitation: a.session instanceof Invitation };
+    return {
+      state: a.session ? a.session.state : null,
+      incoming: a.incoming,
+      byeReceived: !!a.byeReceived,
+      lastCaller: a.lastCaller || null,
+      isInvitation: a.session instanceof Invitation,
+    };
   },
 
   /** Answers the ringing call of an agent made with autoAnswer: false. */

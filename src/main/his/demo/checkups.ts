@@ -10,7 +10,14 @@ import { Weighted } from './prng';
 /** PEIS codes sex as '0' male, '1' female, '2' unknown, unlike GB/T 2261.1 in the HIS. */
 const PEIS_SEX: Record<string, string> = { '1': '0', '2': '1' };
 /** Checkups from the last two weeks are often still being worked through. */
-const RECENT_STATUS = new Weighted<number>([[5, 40], [4, 15], [3, 15], [2, 10], [1, 10], [0, 10]]);
+const RECENT_STATUS = new Weighted<number>([
+  [5, 40],
+  [4, 15],
+  [3, 15],
+  [2, 10],
+  [1, 10],
+  [0, 10],
+]);
 /** Share of a package's items already resulted, by status. */
 const RESULTED_SHARE = [0, 0.25, 0.5, 0.8, 1, 1];
 const RECENT_DAYS = 14;
@@ -62,8 +69,17 @@ export function generateCheckups(ctx: GenContext, p: Person, count: number, last
     // The orphan's registration row was deleted in PEIS; its results remain.
     if (planted !== 'orphanFindings') {
       w.insert('V_TJ_DJ', [
-        tjh, linked ? p.brid : null, p.xm, PEIS_SEX[p.xb] ?? '2', p.sfzh, p.lxdh || p.jtdh,
-        fmt.ymd(day), pkg.name, zt, ryzt, zt === 5 ? conclusion(findings) : null,
+        tjh,
+        linked ? p.brid : null,
+        p.xm,
+        PEIS_SEX[p.xb] ?? '2',
+        p.sfzh,
+        p.lxdh || p.jtdh,
+        fmt.ymd(day),
+        pkg.name,
+        zt,
+        ryzt,
+        zt === 5 ? conclusion(findings) : null,
       ]);
     }
     findings.forEach((f, i) => w.insert('V_TJ_JG', [tjh, i + 1, f.xmmc, f.jg, f.dw, f.ckz, f.ycbz, f.wjzbz]));

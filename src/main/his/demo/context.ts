@@ -65,7 +65,10 @@ export function createContext(rng: Rng, w: BulkWriter, patients: number, endDate
   const doctors = new Map<string, string[]>();
   for (const d of DEPARTMENTS) {
     const n = rng.between(4, 9);
-    doctors.set(d.code, Array.from({ length: n }, () => fullName(rng, 1960 + rng.int(35), rng.chance(0.5) ? '1' : '2')));
+    doctors.set(
+      d.code,
+      Array.from({ length: n }, () => fullName(rng, 1960 + rng.int(35), rng.chance(0.5) ? '1' : '2')),
+    );
   }
 
   const ipDepts: Weighted<Department>[] = [];
@@ -77,9 +80,7 @@ export function createContext(rng: Rng, w: BulkWriter, patients: number, endDate
       const i = bucket(sex, band);
       ipDepts[i] = new Weighted(DEPARTMENTS.filter(fits).map((d) => [d, d.ipWeight[band]] as const));
       opDepts[i] = new Weighted(DEPARTMENTS.filter(fits).map((d) => [d, d.opWeight[band]] as const));
-      packages[i] = new Weighted(
-        PACKAGES.filter((p) => !p.sex || p.sex === sex).map((p) => [p, p.weight[band]] as const),
-      );
+      packages[i] = new Weighted(PACKAGES.filter((p) => !p.sex || p.sex === sex).map((p) => [p, p.weight[band]] as const));
     }
   }
 
@@ -91,13 +92,27 @@ export function createContext(rng: Rng, w: BulkWriter, patients: number, endDate
   }
 
   return {
-    rng, w, fmt: new DateFmt(), planted: emptyPlanted(), patients,
-    startDay, endDay, endSec: (endDay + 1) * SECONDS_PER_DAY - 1, renameDay,
+    rng,
+    w,
+    fmt: new DateFmt(),
+    planted: emptyPlanted(),
+    patients,
+    startDay,
+    endDay,
+    endSec: (endDay + 1) * SECONDS_PER_DAY - 1,
+    renameDay,
     tcmClosedDay: startDay + 240,
     unknownBrid: brid(patients),
-    doctors, ipDepts, opDepts, ipDx, opDx, packages,
+    doctors,
+    ipDepts,
+    opDepts,
+    ipDx,
+    opDx,
+    packages,
     seq: { stay: 0, visit: 0, checkup: 0 },
-    usedIds: new Set(), mergeSurvivor: null, recycledMzh: null,
+    usedIds: new Set(),
+    mergeSurvivor: null,
+    recycledMzh: null,
   };
 }
 

@@ -42,7 +42,10 @@ function numericFinding(rng: Rng, item: NumericItem, sex: BodySex, age: number, 
   const shown = Number(jg);
   const critical = (item.critHi !== undefined && shown >= item.critHi[0]) || (item.critLo !== undefined && shown <= item.critLo[0]);
   return {
-    xmmc: item.name, jg, dw: item.unit, ckz,
+    xmmc: item.name,
+    jg,
+    dw: item.unit,
+    ckz,
     ycbz: shown > hi ? 'H' : shown < lo ? 'L' : 'N',
     wjzbz: critical ? 1 : 0,
   };

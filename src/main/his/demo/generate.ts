@@ -40,11 +40,36 @@ export interface DemoHisSummary {
 export const DEFAULT_END_DATE = '2026-11-30';
 
 // Per-patient encounter counts; means are about 1.3 stays, 2.3 visits and 0.4 checkups.
-const STAY_COUNTS = new Weighted<number>([[0, 48], [1, 20], [2, 12], [3, 7], [4, 5], [5, 3.5], [6, 2], [7, 1.5], [8, 1]]);
-const VISIT_COUNTS = new Weighted<number>([
-  [0, 21], [1, 26], [2, 18], [3, 12], [4, 8], [5, 5], [6, 4], [7, 2.5], [8, 1.5], [10, 1], [12, 1],
+const STAY_COUNTS = new Weighted<number>([
+  [0, 48],
+  [1, 20],
+  [2, 12],
+  [3, 7],
+  [4, 5],
+  [5, 3.5],
+  [6, 2],
+  [7, 1.5],
+  [8, 1],
 ]);
-const CHECKUP_COUNTS = new Weighted<number>([[0, 68], [1, 26], [2, 5], [3, 1]]);
+const VISIT_COUNTS = new Weighted<number>([
+  [0, 21],
+  [1, 26],
+  [2, 18],
+  [3, 12],
+  [4, 8],
+  [5, 5],
+  [6, 4],
+  [7, 2.5],
+  [8, 1.5],
+  [10, 1],
+  [12, 1],
+]);
+const CHECKUP_COUNTS = new Weighted<number>([
+  [0, 68],
+  [1, 26],
+  [2, 5],
+  [3, 1],
+]);
 
 function validate(opts: DemoHisOptions): string {
   if (!opts.out) throw new Error('demo HIS: out path is required');

@@ -26,10 +26,30 @@ export interface Person {
   mzh: string;
 }
 
-const SEX_CODES = new Weighted<string>([['1', 480], ['2', 516], ['0', 2], ['9', 2]]);
-const BANDS = new Weighted<AgeBand>([[0, 10], [1, 30], [2, 25], [3, 35]]);
-const BAND_AGES: ReadonlyArray<readonly [number, number]> = [[0, 13], [14, 44], [45, 59], [60, 96]];
-const RELATIONS_ADULT = new Weighted<string>([['配偶', 45], ['子女', 35], ['父母', 12], ['其他', 8]]);
+const SEX_CODES = new Weighted<string>([
+  ['1', 480],
+  ['2', 516],
+  ['0', 2],
+  ['9', 2],
+]);
+const BANDS = new Weighted<AgeBand>([
+  [0, 10],
+  [1, 30],
+  [2, 25],
+  [3, 35],
+]);
+const BAND_AGES: ReadonlyArray<readonly [number, number]> = [
+  [0, 13],
+  [14, 44],
+  [45, 59],
+  [60, 96],
+];
+const RELATIONS_ADULT = new Weighted<string>([
+  ['配偶', 45],
+  ['子女', 35],
+  ['父母', 12],
+  ['其他', 8],
+]);
 
 function drawAge(ctx: GenContext, role: Role | undefined): number {
   const { rng } = ctx;
@@ -82,9 +102,19 @@ export function makePerson(ctx: GenContext, index: number, role: Role | undefine
   const sn = survivor ? survivor.surname : surname(rng);
   const given = role === 'rareCharName' ? rareGivenName(rng) : givenName(rng, birthYear, xb);
   const p: Person = {
-    index, brid: brid(index), xb, sex, birthDay, age, band: ageBand(age), area: a,
-    surname: sn, xm: survivor ? survivor.xm : sn + given,
-    sfzh: '', lxdh: mobile(rng), jtdh: rng.chance(0.1) ? landline(rng, a) : null,
+    index,
+    brid: brid(index),
+    xb,
+    sex,
+    birthDay,
+    age,
+    band: ageBand(age),
+    area: a,
+    surname: sn,
+    xm: survivor ? survivor.xm : sn + given,
+    sfzh: '',
+    lxdh: mobile(rng),
+    jtdh: rng.chance(0.1) ? landline(rng, a) : null,
     mzh: String(index + 1).padStart(10, '0'),
   };
   p.sfzh = survivor ? survivor.sfzh : idNumber(ctx, p, role);
@@ -100,10 +130,18 @@ export function makePerson(ctx: GenContext, index: number, role: Role | undefine
 function applyPersonRole(ctx: GenContext, p: Person, role: Role | undefined): void {
   const pl = ctx.planted;
   switch (role) {
-    case 'invalidId': pl.invalidIdNumbers.push(p.brid); break;
-    case 'legacyId': pl.legacyIdNumbers.push(p.brid); break;
-    case 'lowercaseX': pl.lowercaseX = p.brid; break;
-    case 'rareCharName': pl.rareCharName = p.brid; break;
+    case 'invalidId':
+      pl.invalidIdNumbers.push(p.brid);
+      break;
+    case 'legacyId':
+      pl.legacyIdNumbers.push(p.brid);
+      break;
+    case 'lowercaseX':
+      pl.lowercaseX = p.brid;
+      break;
+    case 'rareCharName':
+      pl.rareCharName = p.brid;
+      break;
     case 'missingPhoneNull':
     case 'missingPhoneEmpty':
       p.lxdh = role === 'missingPhoneNull' ? null : '';
@@ -148,8 +186,5 @@ function contact(ctx: GenContext, p: Person): [string | null, string | null, str
 /** The V_BRXX row; xgsj is the patient's last activity so incremental reads see recently active patients. */
 export function personRow(ctx: GenContext, p: Person, xgsjSec: number): (string | number | null)[] {
   const [lxrxm, lxrgx, lxrdh] = contact(ctx, p);
-  return [
-    p.brid, p.xm, p.xb, ctx.fmt.ymd(p.birthDay), p.sfzh, p.lxdh, p.jtdh, lxrxm, lxrgx,
-    lxrdh, address(ctx.rng, p.area), ctx.fmt.dateTime(xgsjSec), 0,
-  ];
+  return [p.brid, p.xm, p.xb, ctx.fmt.ymd(p.birthDay), p.sfzh, p.lxdh, p.jtdh, lxrxm, lxrgx, lxrdh, address(ctx.rng, p.area), ctx.fmt.dateTime(xgsjSec), 0];
 }

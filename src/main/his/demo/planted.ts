@@ -58,20 +58,68 @@ export interface DemoHisPlanted {
 }
 
 export type Role =
-  | 'invalidId' | 'legacyId' | 'lowercaseX' | 'missingPhoneNull' | 'missingPhoneEmpty' | 'badPhoneShort'
-  | 'badPhoneNineDigits' | 'mergeSurvivor' | 'mergeObsolete' | 'cancelledStay' | 'deathStay' | 'cancelledVisit'
-  | 'cancelledCheckup' | 'unknownPatientStay' | 'badDateStay' | 'garbageDateStay' | 'dischargeBeforeAdmission'
-  | 'missingKeyNull' | 'missingKeyEmpty' | 'malformedDxName' | 'malformedDxNumeric' | 'noMainDx'
-  | 'unknownDeptVisit' | 'oldDeptVisit' | 'recycleFirst' | 'recycleSecond' | 'criticalFinding' | 'orphanFindings'
+  | 'invalidId'
+  | 'legacyId'
+  | 'lowercaseX'
+  | 'missingPhoneNull'
+  | 'missingPhoneEmpty'
+  | 'badPhoneShort'
+  | 'badPhoneNineDigits'
+  | 'mergeSurvivor'
+  | 'mergeObsolete'
+  | 'cancelledStay'
+  | 'deathStay'
+  | 'cancelledVisit'
+  | 'cancelledCheckup'
+  | 'unknownPatientStay'
+  | 'badDateStay'
+  | 'garbageDateStay'
+  | 'dischargeBeforeAdmission'
+  | 'missingKeyNull'
+  | 'missingKeyEmpty'
+  | 'malformedDxName'
+  | 'malformedDxNumeric'
+  | 'noMainDx'
+  | 'unknownDeptVisit'
+  | 'oldDeptVisit'
+  | 'recycleFirst'
+  | 'recycleSecond'
+  | 'criticalFinding'
+  | 'orphanFindings'
   | 'rareCharName';
 
 // Order matters where one role reads another's result: survivor before obsolete, first mzh owner before reuser.
 const ROLE_ORDER: readonly Role[] = [
-  'invalidId', 'legacyId', 'lowercaseX', 'missingPhoneNull', 'mergeSurvivor', 'cancelledStay', 'badPhoneShort',
-  'deathStay', 'cancelledVisit', 'recycleFirst', 'unknownPatientStay', 'badDateStay', 'garbageDateStay',
-  'mergeObsolete', 'dischargeBeforeAdmission', 'missingKeyNull', 'missingKeyEmpty', 'malformedDxName',
-  'invalidId', 'malformedDxNumeric', 'noMainDx', 'unknownDeptVisit', 'oldDeptVisit', 'cancelledCheckup',
-  'legacyId', 'recycleSecond', 'criticalFinding', 'orphanFindings', 'rareCharName', 'missingPhoneEmpty',
+  'invalidId',
+  'legacyId',
+  'lowercaseX',
+  'missingPhoneNull',
+  'mergeSurvivor',
+  'cancelledStay',
+  'badPhoneShort',
+  'deathStay',
+  'cancelledVisit',
+  'recycleFirst',
+  'unknownPatientStay',
+  'badDateStay',
+  'garbageDateStay',
+  'mergeObsolete',
+  'dischargeBeforeAdmission',
+  'missingKeyNull',
+  'missingKeyEmpty',
+  'malformedDxName',
+  'invalidId',
+  'malformedDxNumeric',
+  'noMainDx',
+  'unknownDeptVisit',
+  'oldDeptVisit',
+  'cancelledCheckup',
+  'legacyId',
+  'recycleSecond',
+  'criticalFinding',
+  'orphanFindings',
+  'rareCharName',
+  'missingPhoneEmpty',
   'badPhoneNineDigits',
 ];
 
@@ -86,12 +134,20 @@ export function assignRoles(patients: number): Map<number, Role> {
 }
 
 const STAY_ROLES = new Set<Role>([
-  'cancelledStay', 'deathStay', 'unknownPatientStay', 'badDateStay', 'garbageDateStay', 'dischargeBeforeAdmission',
-  'missingKeyNull', 'missingKeyEmpty', 'malformedDxName', 'malformedDxNumeric', 'noMainDx', 'mergeObsolete',
+  'cancelledStay',
+  'deathStay',
+  'unknownPatientStay',
+  'badDateStay',
+  'garbageDateStay',
+  'dischargeBeforeAdmission',
+  'missingKeyNull',
+  'missingKeyEmpty',
+  'malformedDxName',
+  'malformedDxNumeric',
+  'noMainDx',
+  'mergeObsolete',
 ]);
-const VISIT_ROLES = new Set<Role>([
-  'cancelledVisit', 'unknownDeptVisit', 'oldDeptVisit', 'recycleFirst', 'recycleSecond', 'mergeObsolete',
-]);
+const VISIT_ROLES = new Set<Role>(['cancelledVisit', 'unknownDeptVisit', 'oldDeptVisit', 'recycleFirst', 'recycleSecond', 'mergeObsolete']);
 const CHECKUP_ROLES = new Set<Role>(['cancelledCheckup', 'criticalFinding', 'orphanFindings']);
 
 /** Minimum encounter counts a role needs so its planted row can exist. */
@@ -106,8 +162,16 @@ export function roleMinimums(role: Role | undefined): { stays: number; visits: n
 
 export function emptyPlanted(): DemoHisPlanted {
   return {
-    invalidIdNumbers: [], legacyIdNumbers: [], lowercaseX: '', missingPhones: [], badPhones: [],
-    mergedPatients: [], cancelledStays: [], deathStays: [], cancelledVisits: [], cancelledCheckups: [],
+    invalidIdNumbers: [],
+    legacyIdNumbers: [],
+    lowercaseX: '',
+    missingPhones: [],
+    badPhones: [],
+    mergedPatients: [],
+    cancelledStays: [],
+    deathStays: [],
+    cancelledVisits: [],
+    cancelledCheckups: [],
     badStays: { unknownPatient: '', badDate: '', garbageDate: '', dischargeBeforeAdmission: '', missingKey: [] },
     badDiagnoses: { malformedCode: [], noMainDiagnosis: '' },
     badVisits: { unknownDepartment: '', oldDepartmentName: '' },

@@ -8,9 +8,21 @@ import { roleMinimums, type Role } from './planted';
 import { Weighted } from './prng';
 
 // '6' means 其他 in this vendor alongside the standard '9'; '5' (death) is decided separately.
-const DISCHARGE_WAYS = new Weighted<string>([['1', 915], ['2', 30], ['3', 10], ['4', 25], ['9', 10], ['6', 5]]);
+const DISCHARGE_WAYS = new Weighted<string>([
+  ['1', 915],
+  ['2', 30],
+  ['3', 10],
+  ['4', 25],
+  ['9', 10],
+  ['6', 5],
+]);
 const DEATH_RATE_ON_LAST_STAY = [0.004, 0.006, 0.02, 0.045];
-const OTHER_DX_RANGE: ReadonlyArray<readonly [number, number]> = [[0, 1], [0, 2], [0, 3], [1, 3]];
+const OTHER_DX_RANGE: ReadonlyArray<readonly [number, number]> = [
+  [0, 1],
+  [0, 2],
+  [0, 3],
+  [1, 3],
+];
 const comorbidities = new Weighted(COMORBIDITIES);
 const chemoCancers = new Weighted(CHEMO_CANCERS);
 
@@ -46,12 +58,12 @@ export function generateStays(ctx: GenContext, p: Person, count: number, role: R
     const los = Math.max(1, Math.min(30, Math.round(dept.los * Math.exp(0.45 * rng.gauss()))));
     const dischargeDay = ctx.startDay + j * slot + rng.between(Math.min(los, slot - 1), slot - 1);
     const viaEd = rng.chance(0.04);
-    const admitSec = (dischargeDay - los) * SECONDS_PER_DAY +
-      (viaEd ? rng.int(86400) : rng.between(8 * 60, 17 * 60) * 60);
+    const admitSec = (dischargeDay - los) * SECONDS_PER_DAY + (viaEd ? rng.int(86400) : rng.between(8 * 60, 17 * 60) * 60);
     let lyfs = DISCHARGE_WAYS.draw(rng);
     let cypb = rng.chance(0.005) ? 99 : rng.chance(0.025) ? 9 : 8;
-    const dies = planted === 'deathStay' || (planted === undefined && role === undefined && last &&
-      rng.chance(DEATH_RATE_ON_LAST_STAY[p.band] * (dept.code === ONCOLOGY_CODE ? 2.5 : 1)));
+    const dies =
+      planted === 'deathStay' ||
+      (planted === undefined && role === undefined && last && rng.chance(DEATH_RATE_ON_LAST_STAY[p.band] * (dept.code === ONCOLOGY_CODE ? 2.5 : 1)));
     if (dies) lyfs = '5';
     if (planted) cypb = planted === 'cancelledStay' ? 99 : 8;
     if (planted && !dies) lyfs = '1';
@@ -70,11 +82,24 @@ export function generateStays(ctx: GenContext, p: Person, count: number, role: R
     let brid = p.brid;
     const pl = ctx.planted;
     switch (planted) {
-      case 'cancelledStay': pl.cancelledStays.push(zyh); break;
-      case 'deathStay': pl.deathStays.push(zyh); break;
-      case 'unknownPatientStay': brid = ctx.unknownBrid; pl.badStays.unknownPatient = zyh; break;
-      case 'badDateStay': cyrq = `${cyrq.slice(0, 4)}13${cyrq.slice(6, 8)}08:00:00`; pl.badStays.badDate = zyh; break;
-      case 'garbageDateStay': cyrq = 'abcd'; pl.badStays.garbageDate = zyh; break;
+      case 'cancelledStay':
+        pl.cancelledStays.push(zyh);
+        break;
+      case 'deathStay':
+        pl.deathStays.push(zyh);
+        break;
+      case 'unknownPatientStay':
+        brid = ctx.unknownBrid;
+        pl.badStays.unknownPatient = zyh;
+        break;
+      case 'badDateStay':
+        cyrq = `${cyrq.slice(0, 4)}13${cyrq.slice(6, 8)}08:00:00`;
+        pl.badStays.badDate = zyh;
+        break;
+      case 'garbageDateStay':
+        cyrq = 'abcd';
+        pl.badStays.garbageDate = zyh;
+        break;
       case 'dischargeBeforeAdmission':
         [ryrq, cyrq] = [cyrq, ryrq];
         pl.badStays.dischargeBeforeAdmission = zyh;
@@ -84,13 +109,11 @@ export function generateStays(ctx: GenContext, p: Person, count: number, role: R
         zyh = planted === 'missingKeyNull' ? null : '';
         pl.badStays.missingKey.push({ zyhm, zyh: planted === 'missingKeyNull' ? null : '' });
         break;
-      default: break;
+      default:
+        break;
     }
     const ryks = viaEd && !planted ? EMERGENCY_CODE : dept.code;
-    ctx.w.insert('V_ZY_CYBR', [
-      zyh, zyhm, brid, ryrq, cyrq, ryks, dept.code, rng.pick(ctx.doctors.get(dept.code)!),
-      lyfs, cypb, fmt.dateTime(xgsjSec),
-    ]);
+    ctx.w.insert('V_ZY_CYBR', [zyh, zyhm, brid, ryrq, cyrq, ryks, dept.code, rng.pick(ctx.doctors.get(dept.code)!), lyfs, cypb, fmt.dateTime(xgsjSec)]);
     // Diagnoses are keyed by zyh, so a stay without one cannot have any.
     if (!zyh) continue;
     const main: string = dept === home && homeDx !== null && rng.chance(0.5) ? homeDx : mainDiagnosis(ctx, p, dept);
@@ -104,8 +127,7 @@ function writeDiagnoses(ctx: GenContext, p: Person, zyh: string, dept: Departmen
   const { rng, w } = ctx;
   let zdxh = 0;
   const used = new Set<string>([main]);
-  const row = (zdlb: string, code: string, name: string, isMain: boolean) =>
-    w.insert('V_ZY_ZD', [zyh, zdlb, ++zdxh, code, name, isMain ? 1 : 0]);
+  const row = (zdlb: string, code: string, name: string, isMain: boolean) => w.insert('V_ZY_ZD', [zyh, zdlb, ++zdxh, code, name, isMain ? 1 : 0]);
 
   if (planted === 'malformedDxNumeric') {
     row('2', '123', '高血压', false);

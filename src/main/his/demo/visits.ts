@@ -26,9 +26,7 @@ function clinicSecond(ctx: GenContext, emergency: boolean): number {
 }
 
 /** Returns the time of the last visit (0 when none). */
-export function generateVisits(
-  ctx: GenContext, p: Person, count: number, lastAliveDay: number, homeIp: Department | null, role: Role | undefined,
-): number {
+export function generateVisits(ctx: GenContext, p: Person, count: number, lastAliveDay: number, homeIp: Department | null, role: Role | undefined): number {
   const { rng, fmt, planted: pl } = ctx;
   if (count === 0) return 0;
   const home = homeIp && homeIp.opWeight[p.band] > 0 && rng.chance(0.6) ? homeIp : drawOpDept(ctx, p);
@@ -63,9 +61,15 @@ export function generateVisits(
     // A cancelled registration never reached a doctor; a few real visits lack a coded diagnosis.
     const code = thbz === 0 && rng.chance(0.97) ? ctx.opDx.get(dept.code)![p.sex === '2' ? 1 : 0].draw(rng) : null;
     ctx.w.insert('V_MZ_JZ', [
-      jzxh, p.mzh, p.brid, fmt.dateTime(sec), ksmc,
+      jzxh,
+      p.mzh,
+      p.brid,
+      fmt.dateTime(sec),
+      ksmc,
       thbz === 0 ? rng.pick(ctx.doctors.get(dept.code)!) : null,
-      code, code === null ? null : icdName(code), thbz,
+      code,
+      code === null ? null : icdName(code),
+      thbz,
     ]);
   }
   return lastSec;

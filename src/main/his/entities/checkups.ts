@@ -12,13 +12,27 @@ import { emptyResult, keyOf, mapped, str } from './types';
 // A PEIS has its own archive numbers: link a checkup to the HIS patient by patient id when the
 // view has one, else by a valid ID number, else keep the client as a patient of its own.
 async function linkPatients(q: Q, ctx: EntityContext, rows: HisRow[], result: BatchResult): Promise<Map<HisRow, number>> {
-  const byPid = await patientIds(q, ctx, rows.map((r) => str(r, 'source_patient_id') ?? ''));
-  const idNumbers = rows.map((r) => parseIdNumber(str(r, 'id_number'))).filter((p) => p?.valid).map((p) => p!.normalized);
+  const byPid = await patientIds(
+    q,
+    ctx,
+    rows.map((r) => str(r, 'source_patient_id') ?? ''),
+  );
+  const idNumbers = rows
+    .map((r) => parseIdNumber(str(r, 'id_number')))
+    .filter((p) => p?.valid)
+    .map((p) => p!.normalized);
   const byIdNumber = new Map(
     // Filtered in JS: a source_system condition here makes SQLite pick the wrong index.
-    (await selectIn<{ id_number: string; id: number; source_system: string; status: string }>(
-      q, 'select id_number, id, source_system, status from patients where id_number in', [], idNumbers,
-    )).filter((r) => r.source_system === ctx.sourceSystem && r.status !== 'merged').map((r) => [r.id_number, r.id]),
+    (
+      await selectIn<{ id_number: string; id: number; source_system: string; status: string }>(
+        q,
+        'select id_number, id, source_system, status from patients where id_number in',
+        [],
+        idNumbers,
+      )
+    )
+      .filter((r) => r.source_system === ctx.sourceSystem && r.status !== 'merged')
+      .map((r) => [r.id_number, r.id]),
   );
   const links = new Map<HisRow, number>();
   const newcomers: { row: HisRow; rec: PatientRecord }[] = [];
@@ -26,14 +40,22 @@ async function linkPatients(q: Q, ctx: EntityContext, rows: HisRow[], result: Ba
     const pid = byPid.get(str(row, 'source_patient_id') ?? '');
     const idn = parseIdNumber(str(row, 'id_number'));
     const linked = pid ?? (idn?.valid ? byIdNumber.get(idn.normalized) : undefined);
-    if (linked) { links.set(row, linked); continue; }
+    if (linked) {
+      links.set(row, linked);
+      continue;
+    }
     const tjh = str(row, 'source_checkup_id');
     if (!tjh) continue;
     const rec = normalisePatient({ ...row, source_patient_id: `peis:${tjh}`, source_updated_at: null }, ctx, 'checkups', result.rejections);
     if (rec) newcomers.push({ row, rec });
   }
   const counts = emptyResult();
-  const ids = await writePatients(q, ctx, newcomers.map((n) => n.rec), counts);
+  const ids = await writePatients(
+    q,
+    ctx,
+    newcomers.map((n) => n.rec),
+    counts,
+  );
   result.rejections.push(...counts.rejections);
   for (const n of newcomers) links.set(n.row, ids.get(n.rec.sourceId)!);
   return links;
@@ -49,23 +71,42 @@ export const checkups: EntityHandler = {
       const reject = (reason: string, detail?: string) =>
         result.rejections.push({ entity: 'checkups', key: keyOf(row, 'source_checkup_id', 'name'), reason, detail, raw: row });
       const key = str(row, 'source_checkup_id');
-      if (!key) { reject('missing key'); continue; }
+      if (!key) {
+        reject('missing key');
+        continue;
+      }
       const patientId = links.get(row);
       if (!patientId) continue; // normalisePatient already recorded why
       const date = parseDate(row.checkup_date);
-      if (!date) { reject('bad checkup date', String(row.checkup_date)); continue; }
+      if (!date) {
+        reject('bad checkup date', String(row.checkup_date));
+        continue;
+      }
       const cancelled = mapped(ctx, 'checkups', 'person_status', row.person_status);
       const status = mapped(ctx, 'checkups', 'status', row.status);
-      if ('unmapped' in status || !status.value) { reject('unmapped status', String(row.status)); continue; }
-      if ('unmapped' in cancelled) { reject('unmapped person status', cancelled.unmapped); continue; }
+      if ('unmapped' in status || !status.value) {
+        reject('unmapped status', String(row.status));
+        continue;
+      }
+      if ('unmapped' in cancelled) {
+        reject('unmapped person status', cancelled.unmapped);
+        continue;
+      }
       const deptName = str(row, 'dept_name');
       records.push({
         sourceId: key,
         cols: {
-          patient_id: patientId, encounter_no: key, dept_id: deptName ? depts.byName.get(deptName) ?? null : null,
-          event_date: date, event_time: `${date} 00:00:00`, package_name: str(row, 'package_name'), summary: str(row, 'summary'),
-          status: cancelled.value === 'cancelled' ? 'cancelled' : status.value, source_status_raw: str(row, 'status'),
-          critical_count: Number(row.critical_count) || 0, abnormal_count: Number(row.abnormal_count) || 0,
+          patient_id: patientId,
+          encounter_no: key,
+          dept_id: deptName ? (depts.byName.get(deptName) ?? null) : null,
+          event_date: date,
+          event_time: `${date} 00:00:00`,
+          package_name: str(row, 'package_name'),
+          summary: str(row, 'summary'),
+          status: cancelled.value === 'cancelled' ? 'cancelled' : status.value,
+          source_status_raw: str(row, 'status'),
+          critical_count: Number(row.critical_count) || 0,
+          abnormal_count: Number(row.abnormal_count) || 0,
         },
       });
     }

@@ -46,7 +46,12 @@ export function childEntity(spec: ChildSpec): EntityHandler {
         if (p && p.first_seen_at !== ctx.now) older.push(p.id);
       }
       const stored = new Map<number, Value[][]>();
-      for (const r of await selectIn<Record<string, Value>>(q, `select encounter_id, ${spec.columns.join(', ')} from ${spec.table} where encounter_id in`, [], older)) {
+      for (const r of await selectIn<Record<string, Value>>(
+        q,
+        `select encounter_id, ${spec.columns.join(', ')} from ${spec.table} where encounter_id in`,
+        [],
+        older,
+      )) {
         const id = Number(r.encounter_id);
         if (!stored.has(id)) stored.set(id, []);
         stored.get(id)!.push(spec.columns.map((c) => r[c]));

@@ -16,11 +16,29 @@ export const inpatientDiagnoses = childEntity({
     if (!icd) return { reason: 'malformed ICD-10 code', detail: String(row.code) };
     const role = mapped(ctx, 'inpatient_diagnoses', 'role', row.role);
     if ('unmapped' in role) return { reason: 'unmapped diagnosis role', detail: role.unmapped };
-    return { values: [Number(row.seq_no) || 0, role.value ?? 'discharge', str(row, 'is_primary') === '1' ? 1 : 0, icd.code, icd.category, str(row, 'name') ?? icd.code] };
+    return {
+      values: [
+        Number(row.seq_no) || 0,
+        role.value ?? 'discharge',
+        str(row, 'is_primary') === '1' ? 1 : 0,
+        icd.code,
+        icd.category,
+        str(row, 'name') ?? icd.code,
+      ],
+    };
   },
   async afterGroup(q, ctx, stayKey, children, result) {
     if (!children.some((c) => c[2] === 1))
-      result.rejections.push({ entity: 'inpatient_diagnoses', key: stayKey, reason: 'no main diagnosis', raw: { source_stay_id: stayKey, diagnoses: children.length } });
-    await rememberDiagnoses(q, ctx.seenDiagnosisCodes, children.map((c) => ({ code: c[3] as string, category: c[4] as string, name: c[5] as string })));
+      result.rejections.push({
+        entity: 'inpatient_diagnoses',
+        key: stayKey,
+        reason: 'no main diagnosis',
+        raw: { source_stay_id: stayKey, diagnoses: children.length },
+      });
+    await rememberDiagnoses(
+      q,
+      ctx.seenDiagnosisCodes,
+      children.map((c) => ({ code: c[3] as string, category: c[4] as string, name: c[5] as string })),
+    );
   },
 });

@@ -18,10 +18,22 @@ export interface WrittenEncounter {
 
 /** Upserts one kind of encounter by (source_system, kind, source_id), skipping unchanged rows. */
 export async function writeEncounters(
-  q: Q, ctx: EntityContext, kind: EncounterKind, records: EncounterRecord[], result: BatchResult,
+  q: Q,
+  ctx: EntityContext,
+  kind: EncounterKind,
+  records: EncounterRecord[],
+  result: BatchResult,
 ): Promise<WrittenEncounter[]> {
   if (!records.length) return [];
-  const existing = await encounterIds(q, ctx.sourceSystem, kind, storedCandidates(ctx, records.map((r) => r.sourceId)));
+  const existing = await encounterIds(
+    q,
+    ctx.sourceSystem,
+    kind,
+    storedCandidates(
+      ctx,
+      records.map((r) => r.sourceId),
+    ),
+  );
   const names = Object.keys(records[0].cols);
   const inserts: unknown[][] = [];
   const updates: unknown[][] = [];
@@ -47,11 +59,18 @@ export async function writeEncounters(
   }
   await q.runMany(
     `insert into encounters (source_system, kind, source_id, row_hash, first_seen_at, last_synced_at, ${names.join(', ')})
-     values (?, ?, ?, ?, ?, ?, ${names.map(() => '?').join(', ')})`, inserts);
-  noteInserted(ctx, inserts.map((v) => v[2] as string));
+     values (?, ?, ?, ?, ?, ?, ${names.map(() => '?').join(', ')})`,
+    inserts,
+  );
+  noteInserted(
+    ctx,
+    inserts.map((v) => v[2] as string),
+  );
   // Updates run after the inserts so a duplicate key's second row lands on the first.
   await q.runMany(
     `update encounters set row_hash = ?, last_synced_at = ?, ${names.map((n) => `${n} = ?`).join(', ')}
-     where source_system = ? and kind = ? and source_id = ?`, updates);
+     where source_system = ? and kind = ? and source_id = ?`,
+    updates,
+  );
   return written;
 }

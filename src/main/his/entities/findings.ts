@@ -14,6 +14,16 @@ export const checkupFindings = childEntity({
     if (!item) return { reason: 'missing item name' };
     const flag = mapped(ctx, 'checkup_findings', 'abnormal_flag', row.abnormal_flag);
     if ('unmapped' in flag) return { reason: 'unmapped abnormal flag', detail: flag.unmapped };
-    return { values: [Number(row.seq_no) || 0, item, str(row, 'result_value'), str(row, 'unit'), str(row, 'reference_range'), flag.value, str(row, 'critical') === '1' ? 1 : 0] };
+    return {
+      values: [
+        Number(row.seq_no) || 0,
+        item,
+        str(row, 'result_value'),
+        str(row, 'unit'),
+        str(row, 'reference_range'),
+        flag.value,
+        str(row, 'critical') === '1' ? 1 : 0,
+      ],
+    };
   },
 });

@@ -10,7 +10,12 @@ import type { EntityHandler } from './types';
 import { outpatientVisits } from './visits';
 
 export const entityHandlers: Record<EntityName, EntityHandler> = {
-  departments, patients, merges,
-  inpatient_stays: inpatientStays, inpatient_diagnoses: inpatientDiagnoses,
-  outpatient_visits: outpatientVisits, checkups, checkup_findings: checkupFindings,
+  departments,
+  patients,
+  merges,
+  inpatient_stays: inpatientStays,
+  inpatient_diagnoses: inpatientDiagnoses,
+  outpatient_visits: outpatientVisits,
+  checkups,
+  checkup_findings: checkupFindings,
 };

@@ -1,6 +1,6 @@
 import type { Q } from '../sync-db';
 import { selectIn } from '../sync-db';
-import type { EntityContext } from './types';
+import type { DeptLookup, EntityContext, ParentRow } from './types';
 
 type PatientRow = { source_patient_id: string; id: number; merged_into_patient_id: number | null };
 const PATIENT_IDS = 'select source_patient_id, id, merged_into_patient_id from patients where source_system = ?';
@@ -20,13 +20,14 @@ export async function patientIds(q: Q, ctx: EntityContext, sourceIds: string[]):
 /** Stored encounters by source id, with what the upsert compares. */
 export async function encounterIds(q: Q, sourceSystem: string, kind: string, sourceIds: string[]) {
   const rows = await selectIn<{ source_id: string; id: number; row_hash: string; first_seen_at: string }>(
-    q, 'select source_id, id, row_hash, first_seen_at from encounters where source_system = ? and kind = ? and source_id in',
-    [sourceSystem, kind], [...new Set(sourceIds)],
+    q,
+    'select source_id, id, row_hash, first_seen_at from encounters where source_system = ? and kind = ? and source_id in',
+    [sourceSystem, kind],
+    [...new Set(sourceIds)],
   );
   return new Map(rows.map((r) => [r.source_id, r]));
 }
 
-export type ParentRow = { source_id: string; id: number; first_seen_at: string };
 const PARENT_IDS = 'select source_id, id, first_seen_at from encounters where source_system = ? and kind = ?';
 
 /** The encounters child rows hang on; on a first load all of them, read once (see patientIds). */
@@ -35,21 +36,19 @@ export async function parentIds(q: Q, ctx: EntityContext, kind: string, sourceId
   return (ctx.allParents ??= new Map((await q.all<ParentRow>(PARENT_IDS, [ctx.sourceSystem, kind])).map((r) => [r.source_id, r])));
 }
 
-export interface DeptLookup {
-  byCode: Map<string, number>;
-  byName: Map<string, number>;
-}
-
 /** The run's department lookup, read on first use instead of once per batch. */
 export async function cachedDepartments(q: Q, ctx: { sourceSystem: string; departments?: DeptLookup }): Promise<DeptLookup> {
   return (ctx.departments ??= await departmentLookup(q, ctx.sourceSystem));
 }
 
 export async function departmentLookup(q: Q, sourceSystem: string): Promise<DeptLookup> {
-  const depts = await q.all<{ id: number; source_code: string; name: string }>(
-    'select id, source_code, name from departments where source_system = ?', [sourceSystem]);
+  const depts = await q.all<{ id: number; source_code: string; name: string }>('select id, source_code, name from departments where source_system = ?', [
+    sourceSystem,
+  ]);
   const aliases = await q.all<{ department_id: number; name: string }>(
-    'select a.department_id, a.name from department_aliases a join departments d on d.id = a.department_id where d.source_system = ?', [sourceSystem]);
+    'select a.department_id, a.name from department_aliases a join departments d on d.id = a.department_id where d.source_system = ?',
+    [sourceSystem],
+  );
   const byName = new Map<string, number>(aliases.map((a) => [a.name, a.department_id]));
   for (const d of depts) byName.set(d.name, d.id);
   return { byCode: new Map(depts.map((d) => [d.source_code, d.id])), byName };

@@ -50,16 +50,31 @@ export function normalisePatient(row: HisRow, ctx: EntityContext, entity: 'patie
   addPhone('landline', 'self', null, null);
   addPhone('contact_phone', 'contact', str(row, 'contact_name'), str(row, 'contact_relation'));
   return {
-    sourceId: key, name, genderCode: gender.value ?? '0', birthDate,
-    idNumber: id?.normalized ?? null, idKind: id?.kind ?? null, idValid: id?.valid ? 1 : 0,
-    address: str(row, 'address'), needsReview: needsReview(name),
-    updatedAt: parseWallClock(row.source_updated_at), phones,
+    sourceId: key,
+    name,
+    genderCode: gender.value ?? '0',
+    birthDate,
+    idNumber: id?.normalized ?? null,
+    idKind: id?.kind ?? null,
+    idValid: id?.valid ? 1 : 0,
+    address: str(row, 'address'),
+    needsReview: needsReview(name),
+    updatedAt: parseWallClock(row.source_updated_at),
+    phones,
   };
 }
 
 const hashOf = (p: PatientRecord) =>
-  rowHash([p.name, p.genderCode, p.birthDate, p.idNumber, p.idValid, p.address, p.needsReview,
-    ...p.phones.flatMap((x) => [x.number, x.role, x.contactName, x.relation])]);
+  rowHash([
+    p.name,
+    p.genderCode,
+    p.birthDate,
+    p.idNumber,
+    p.idValid,
+    p.address,
+    p.needsReview,
+    ...p.phones.flatMap((x) => [x.number, x.role, x.contactName, x.relation]),
+  ]);
 
 /** Inserts or updates patients; returns their store ids by source id. */
 export async function writePatients(q: Q, ctx: EntityContext, records: PatientRecord[], result: BatchResult): Promise<Map<string, number>> {
@@ -67,10 +82,14 @@ export async function writePatients(q: Q, ctx: EntityContext, records: PatientRe
   const byKey = new Map(records.map((r) => [r.sourceId, r]));
   result.unchanged += records.length - byKey.size;
   const existing = new Map(
-    (await selectIn<{ source_patient_id: string; id: number; row_hash: string }>(
-      q, 'select source_patient_id, id, row_hash from patients where source_system = ? and source_patient_id in',
-      [ctx.sourceSystem], storedCandidates(ctx, [...byKey.keys()]),
-    )).map((r) => [r.source_patient_id, r]),
+    (
+      await selectIn<{ source_patient_id: string; id: number; row_hash: string }>(
+        q,
+        'select source_patient_id, id, row_hash from patients where source_system = ? and source_patient_id in',
+        [ctx.sourceSystem],
+        storedCandidates(ctx, [...byKey.keys()]),
+      )
+    ).map((r) => [r.source_patient_id, r]),
   );
   const inserts: unknown[][] = [];
   const updates: unknown[][] = [];
@@ -78,28 +97,64 @@ export async function writePatients(q: Q, ctx: EntityContext, records: PatientRe
   for (const p of byKey.values()) {
     const hash = hashOf(p);
     const old = existing.get(p.sourceId);
-    if (old && old.row_hash === hash) { result.unchanged++; continue; }
+    if (old && old.row_hash === hash) {
+      result.unchanged++;
+      continue;
+    }
     const py = namePinyin(p.name);
-    const values = [p.name, py.initials, py.full, p.genderCode, p.birthDate, p.idNumber, p.idKind, p.idValid, p.address, p.needsReview, hash, p.updatedAt, ctx.now];
-    if (old) { updates.push([...values, old.id]); result.updated++; }
-    else { inserts.push([...values, ctx.sourceSystem, p.sourceId, ctx.now]); result.inserted++; }
+    const values = [
+      p.name,
+      py.initials,
+      py.full,
+      p.genderCode,
+      p.birthDate,
+      p.idNumber,
+      p.idKind,
+      p.idValid,
+      p.address,
+      p.needsReview,
+      hash,
+      p.updatedAt,
+      ctx.now,
+    ];
+    if (old) {
+      updates.push([...values, old.id]);
+      result.updated++;
+    } else {
+      inserts.push([...values, ctx.sourceSystem, p.sourceId, ctx.now]);
+      result.inserted++;
+    }
     changed.push(p);
   }
   await q.runMany(
     `insert into patients (name, name_initials, name_pinyin, gender_code, birth_date, id_number, id_number_kind, id_number_valid,
       address, needs_review, row_hash, source_updated_at, last_synced_at, source_system, source_patient_id, first_seen_at)
-     values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`, inserts);
+     values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+    inserts,
+  );
   await q.runMany(
     `update patients set name=?, name_initials=?, name_pinyin=?, gender_code=?, birth_date=?, id_number=?, id_number_kind=?,
-      id_number_valid=?, address=?, needs_review=?, row_hash=?, source_updated_at=?, last_synced_at=? where id = ?`, updates);
-  noteInserted(ctx, inserts.map((v) => v[14] as string));
+      id_number_valid=?, address=?, needs_review=?, row_hash=?, source_updated_at=?, last_synced_at=? where id = ?`,
+    updates,
+  );
+  noteInserted(
+    ctx,
+    inserts.map((v) => v[14] as string),
+  );
   const ids = new Map([...existing.values()].map((r) => [r.source_patient_id, r.id]));
   const fresh = inserts.length
-    ? await selectIn<{ source_patient_id: string; id: number }>(q, 'select source_patient_id, id from patients where source_system = ? and source_patient_id in',
-      [ctx.sourceSystem], changed.filter((p) => !existing.has(p.sourceId)).map((p) => p.sourceId))
+    ? await selectIn<{ source_patient_id: string; id: number }>(
+        q,
+        'select source_patient_id, id from patients where source_system = ? and source_patient_id in',
+        [ctx.sourceSystem],
+        changed.filter((p) => !existing.has(p.sourceId)).map((p) => p.sourceId),
+      )
     : [];
   for (const r of fresh) ids.set(r.source_patient_id, r.id);
-  await writePhones(q, changed.map((p) => ({ patientId: ids.get(p.sourceId)!, phones: p.phones, existed: existing.has(p.sourceId) })));
+  await writePhones(
+    q,
+    changed.map((p) => ({ patientId: ids.get(p.sourceId)!, phones: p.phones, existed: existing.has(p.sourceId) })),
+  );
   return ids;
 }
 
@@ -108,13 +163,16 @@ async function writePhones(q: Q, owners: { patientId: number; phones: PatientRec
     `insert into phones (patient_id, number, kind, role, contact_name, relation, source) values (?,?,?,?,?,?, 'his')
      on conflict (patient_id, number) do update set kind = excluded.kind, role = excluded.role,
        contact_name = excluded.contact_name, relation = excluded.relation`,
-    owners.flatMap((o) => o.phones.map((ph) => [o.patientId, ph.number, ph.kind, ph.role, ph.contactName, ph.relation])));
+    owners.flatMap((o) => o.phones.map((ph) => [o.patientId, ph.number, ph.kind, ph.role, ph.contactName, ph.relation])),
+  );
   // A number the HIS no longer lists goes, unless a nurse has already called it.
   for (const o of owners.filter((x) => x.existed)) {
     const keep = o.phones.map((p) => p.number);
     await q.run(
       `delete from phones where patient_id = ? and source = 'his' and success_count = 0 and fail_count = 0
-       and number not in (${keep.map(() => '?').join(',') || "''"})`, [o.patientId, ...keep]);
+       and number not in (${keep.map(() => '?').join(',') || "''"})`,
+      [o.patientId, ...keep],
+    );
   }
 }
 

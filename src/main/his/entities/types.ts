@@ -18,6 +18,15 @@ export interface BatchResult {
   rejections: Rejection[];
 }
 
+/** Departments of a source by code and by name (aliases included). */
+export interface DeptLookup {
+  byCode: Map<string, number>;
+  byName: Map<string, number>;
+}
+
+/** A stored encounter that child rows hang on. */
+export type ParentRow = { source_id: string; id: number; first_seen_at: string };
+
 export interface EntityContext {
   sourceSystem: string;
   /** Beijing wall clock of this run, for first_seen_at / last_synced_at. */
@@ -27,7 +36,7 @@ export interface EntityContext {
   /** Diagnosis codes already put in the dictionary during this run. */
   seenDiagnosisCodes: Set<string>;
   /** Departments by code and name, read once per entity (departments sync first). */
-  departments?: import('./lookups').DeptLookup;
+  departments?: DeptLookup;
   /**
    * The store held nothing from this source when the run began, so every stored row of it was
    * written by this run: keys this entity has not inserted yet cannot exist.
@@ -38,7 +47,7 @@ export interface EntityContext {
   /** First load: every patient id of the source, read once per run (merges drop it). */
   run: { allPatients?: Map<string, number> };
   /** First load: every parent encounter of a child entity, read once. */
-  allParents?: Map<string, import('./lookups').ParentRow>;
+  allParents?: Map<string, ParentRow>;
 }
 
 export interface EntityHandler {

@@ -33,8 +33,7 @@ export function parseWallClock(raw: unknown): string | null {
   }
   if (typeof raw !== 'string') return null;
   const s = raw.trim();
-  if (CANONICAL.test(s))
-    return valid(num(s, 0, 4), num(s, 5, 7), num(s, 8, 10), num(s, 11, 13), num(s, 14, 16), num(s, 17, 19)) ? s : null;
+  if (CANONICAL.test(s)) return valid(num(s, 0, 4), num(s, 5, 7), num(s, 8, 10), num(s, 11, 13), num(s, 14, 16), num(s, 17, 19)) ? s : null;
   for (const re of PATTERNS) {
     const m = re.exec(s);
     if (!m) continue;

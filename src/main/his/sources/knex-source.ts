@@ -10,7 +10,7 @@ export async function openKnexSource(client: 'pg' | 'mysql', connection: unknown
     await knex.raw('select 1');
   } catch (err) {
     await knex.destroy();
-    throw new Error(`cannot reach the HIS (${client}): ${(err as Error).message}`);
+    throw new Error(`cannot reach the HIS (${client}): ${(err as Error).message}`, { cause: err });
   }
   return {
     describe: `${client} HIS`,

@@ -38,7 +38,7 @@ export async function openMssqlSource(c: MssqlHis): Promise<HisSource> {
   try {
     await pool.connect();
   } catch (err) {
-    throw new Error(`cannot connect to the HIS SQL Server ${c.server}/${c.database}: ${(err as Error).message}`);
+    throw new Error(`cannot connect to the HIS SQL Server ${c.server}/${c.database}: ${(err as Error).message}`, { cause: err });
   }
   return {
     describe: `SQL Server ${c.server}/${c.database}`,
@@ -54,7 +54,10 @@ export async function openMssqlSource(c: MssqlHis): Promise<HisSource> {
       let done = false;
       let failure: Error | null = null;
       let wake: (() => void) | null = null;
-      const notify = () => { wake?.(); wake = null; };
+      const notify = () => {
+        wake?.();
+        wake = null;
+      };
       request.on('row', (row: HisRow) => {
         batch.push(row);
         if (batch.length >= batchSize) {
@@ -64,14 +67,27 @@ export async function openMssqlSource(c: MssqlHis): Promise<HisSource> {
           notify();
         }
       });
-      request.on('error', (err: Error) => { failure = err; notify(); });
-      request.on('done', () => { if (batch.length) queue.push(batch); done = true; notify(); });
+      request.on('error', (err: Error) => {
+        failure = err;
+        notify();
+      });
+      request.on('done', () => {
+        if (batch.length) queue.push(batch);
+        done = true;
+        notify();
+      });
       void request.query(text);
       for (;;) {
-        if (queue.length) { yield queue.shift()!; if (!queue.length && !done) request.resume(); continue; }
+        if (queue.length) {
+          yield queue.shift()!;
+          if (!queue.length && !done) request.resume();
+          continue;
+        }
         if (failure) throw failure;
         if (done) return;
-        await new Promise<void>((resolve) => { wake = resolve; });
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
       }
     },
     close: () => pool.close(),

@@ -23,9 +23,11 @@ type Delivery = ReaderMessage | { exited: number } | { crashed: string };
 
 /* Runs inside the worker, from its source text: no imports, everything comes in workerData. */
 function readerThread(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- see above: no imports in a worker's source text
   const { parentPort, workerData } = require('node:worker_threads');
   const input = workerData as ReaderInput;
   const control = new Int32Array(input.control);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the driver's path comes in workerData
   const Database = require(input.driver);
   const db = new Database(input.filename, { readonly: true, fileMustExist: true });
   const mayGoOn = () => {
@@ -121,12 +123,17 @@ export function readInWorker(filename: string, sql: string, params: unknown[], b
       if ('crashed' in m && !columns) return m;
       if ('crashed' in m || 'error' in m) throw new Error('crashed' in m ? m.crashed : m.error);
       if ('exited' in m) throw new Error(`the HIS reader stopped unexpectedly (exit code ${m.exited})`);
-      if ('columns' in m) { columns = m.columns; continue; }
+      if ('columns' in m) {
+        columns = m.columns;
+        continue;
+      }
       return m;
     }
   };
   return {
-    [Symbol.asyncIterator]() { return this; },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
     async next() {
       if (fallback) return fallback.next();
       if (finished) return end;
@@ -137,7 +144,10 @@ export function readInWorker(filename: string, sql: string, params: unknown[], b
           fallback = readHere(filename, sql, params, batchSize);
           return fallback.next();
         }
-        if ('done' in m) { await stop(); return end; }
+        if ('done' in m) {
+          await stop();
+          return end;
+        }
         Atomics.add(control, 0, 1);
         Atomics.notify(control, 0);
         return { done: false, value: m.rows.map((values) => toRow(columns!, values)) };

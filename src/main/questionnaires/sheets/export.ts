@@ -18,7 +18,10 @@ export function questionnaireToTables(def: QuestionnaireDef): Tables {
     const key = JSON.stringify(it.options);
     const found = [...lists.entries()].find(([, opts]) => JSON.stringify(opts) === key);
     if (found) listOf.set(it.id, found[0]);
-    else { lists.set(it.id, it.options); listOf.set(it.id, it.id); }
+    else {
+      lists.set(it.id, it.options);
+      listOf.set(it.id, it.id);
+    }
   }
   const itemCols = ['id', 'type', 'text', 'text_en', 'required', 'choices', 'show_if', 'min', 'max', 'unit', 'max_length', 'help', 'help_en'];
   return {
@@ -29,8 +32,19 @@ export function questionnaireToTables(def: QuestionnaireDef): Tables {
     items: [
       header('items', itemCols),
       ...def.items.map((it) => [
-        it.id, it.type, it.text, it.textEn, it.type === 'display' ? null : yes(it.required), blank(listOf.get(it.id)),
-        it.showIf ? formatCondition(it.showIf) : null, blank(it.min), blank(it.max), blank(it.unit), blank(it.maxLength), blank(it.help), blank(it.helpEn),
+        it.id,
+        it.type,
+        it.text,
+        it.textEn,
+        it.type === 'display' ? null : yes(it.required),
+        blank(listOf.get(it.id)),
+        it.showIf ? formatCondition(it.showIf) : null,
+        blank(it.min),
+        blank(it.max),
+        blank(it.unit),
+        blank(it.maxLength),
+        blank(it.help),
+        blank(it.helpEn),
       ]),
     ],
     choices: [
@@ -40,7 +54,11 @@ export function questionnaireToTables(def: QuestionnaireDef): Tables {
     scores: [
       header('scores', ['id', 'label', 'label_en', 'sum', 'max', 'map']),
       ...def.scores.map((s) => [
-        s.id, s.label, s.labelEn, s.sum ? s.sum.join(', ') : null, s.max ? s.max.join(', ') : null,
+        s.id,
+        s.label,
+        s.labelEn,
+        s.sum ? s.sum.join(', ') : null,
+        s.max ? s.max.join(', ') : null,
         s.map ? s.map.map((m) => `${m.min === m.max ? m.min : `${m.min}..${m.max}`}=${m.value}`).join('; ') : null,
       ]),
     ],

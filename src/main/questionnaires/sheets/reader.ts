@@ -3,11 +3,16 @@ import { columnLetter, type Cell, type SheetSpec, type Table, type Tables } from
 // Reading one sheet of the layout: header row → column keys, then typed cell access that
 // records every problem with its cell reference ("items!C7").
 
-export interface SheetRow { n: number; cells: Cell[] }
+export interface SheetRow {
+  n: number;
+  cells: Cell[];
+}
 
 export class Problems {
   readonly list: string[] = [];
-  add(where: string, message: string): void { this.list.push(`${where}: ${message}`); }
+  add(where: string, message: string): void {
+    this.list.push(`${where}: ${message}`);
+  }
 }
 
 const normal = (s: string) => s.trim().toLowerCase().replace(/\s+/g, '_');
@@ -18,14 +23,30 @@ export class Sheet {
   readonly cols = new Map<string, number>();
   readonly rows: SheetRow[] = [];
 
-  constructor(readonly name: string, table: Table, spec: SheetSpec, private readonly problems: Problems) {
+  constructor(
+    readonly name: string,
+    table: Table,
+    spec: SheetSpec,
+    private readonly problems: Problems,
+  ) {
     const header = table[0] ?? [];
     header.forEach((h, i) => {
       const text = h === null || h === undefined ? '' : String(h).trim();
       if (!text || text.startsWith('#')) return;
       const key = Object.keys(spec.columns).find((k) => spec.columns[k].some((alias) => normal(alias) === normal(text)));
-      if (!key) { problems.add(`${name}!${columnLetter(i)}1`, `unknown column "${text}" (expected ${Object.values(spec.columns).map((a) => a[0]).join(', ')}; start a header with # for notes)`); return; }
-      if (this.cols.has(key)) { problems.add(`${name}!${columnLetter(i)}1`, `column "${text}" appears twice`); return; }
+      if (!key) {
+        problems.add(
+          `${name}!${columnLetter(i)}1`,
+          `unknown column "${text}" (expected ${Object.values(spec.columns)
+            .map((a) => a[0])
+            .join(', ')}; start a header with # for notes)`,
+        );
+        return;
+      }
+      if (this.cols.has(key)) {
+        problems.add(`${name}!${columnLetter(i)}1`, `column "${text}" appears twice`);
+        return;
+      }
       this.cols.set(key, i);
     });
     for (const key of spec.requiredColumns) if (!this.cols.has(key)) problems.add(`${name}!1`, `missing column "${spec.columns[key][0]}"`);
@@ -58,7 +79,10 @@ export class Sheet {
     const s = this.text(row, key);
     if (s === undefined) return undefined;
     const n = Number(s);
-    if (!Number.isFinite(n)) { this.problems.add(this.ref(row, key), `${key} must be a number, got "${s}"`); return undefined; }
+    if (!Number.isFinite(n)) {
+      this.problems.add(this.ref(row, key), `${key} must be a number, got "${s}"`);
+      return undefined;
+    }
     return n;
   }
 

@@ -21,12 +21,7 @@ export function LoginPage() {
           <Typography.Title level={3}>{t('common.appName')}</Typography.Title>
           <LanguageSwitch />
         </div>
-        <Form<Credentials>
-          layout="vertical"
-          requiredMark={false}
-          onFinish={(values) => login.mutate(values)}
-          disabled={login.isPending}
-        >
+        <Form<Credentials> layout="vertical" requiredMark={false} onFinish={(values) => login.mutate(values)} disabled={login.isPending}>
           <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('auth.usernameRequired') }]}>
             <Input prefix={<UserOutlined />} autoFocus autoComplete="username" data-testid="login-username" />
           </Form.Item>

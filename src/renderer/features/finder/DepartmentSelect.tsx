@@ -2,7 +2,7 @@ import { Select, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department } from '../../../shared/model';
-import { useDepartments } from './queries';
+import { useDepartments } from '../departments/queries';
 
 interface Option {
   value: number;
@@ -31,10 +31,7 @@ interface Props {
 export function DepartmentSelect({ value, onChange, id }: Props) {
   const { t } = useTranslation();
   const departments = useDepartments();
-  const options = useMemo(
-    () => toOptions(departments.data ?? [], t('finder.disabled')),
-    [departments.data, t],
-  );
+  const options = useMemo(() => toOptions(departments.data ?? [], t('finder.disabled')), [departments.data, t]);
 
   return (
     <Select<number[], Option>

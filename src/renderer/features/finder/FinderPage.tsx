@@ -1,7 +1,8 @@
-import { Typography } from 'antd';
+import { Space, Typography } from 'antd';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/router';
+import { ExportButtons } from '../exports/ExportButtons';
 import { DEFAULT_FILTERS, DEFAULT_PAGING, toFindInput, type FilterValues, type Paging } from './filters';
 import { FinderFilters } from './FinderFilters';
 import { useFindPatients } from './queries';
@@ -41,7 +42,19 @@ export function FinderPage() {
         >
           {t('common.total', { count: total })}
         </Typography.Text>
-        <Typography.Text type="secondary">{t('finder.openHint')}</Typography.Text>
+        <Space size="middle">
+          <Typography.Text type="secondary">{t('finder.openHint')}</Typography.Text>
+          {/* The whole result list under the current filters, not just this page. */}
+          <ExportButtons
+            kind="finder"
+            size="small"
+            disabled={!result.data || total === 0}
+            params={() => {
+              const { page: _p, pageSize: _s, ...query } = input;
+              return query;
+            }}
+          />
+        </Space>
       </div>
       <ResultTable
         kind={filters.kind}

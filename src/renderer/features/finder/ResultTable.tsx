@@ -25,8 +25,7 @@ function moveFocus(row: HTMLElement, dir: 1 | -1) {
 
 export function ResultTable({ kind, rows, total, loading, paging, onPagingChange, onOpen }: Props) {
   const { t } = useTranslation();
-  const sortOrderOf = (field: SortField): SortOrder =>
-    paging.sort === field ? (paging.order === 'asc' ? 'ascend' : 'descend') : null;
+  const sortOrderOf = (field: SortField): SortOrder => (paging.sort === field ? (paging.order === 'asc' ? 'ascend' : 'descend') : null);
   // Names and departments read A→Z first; dates newest first.
   const sortable = (field: SortField): ColumnType<PatientRow> => ({
     key: field,
@@ -40,7 +39,10 @@ export function ResultTable({ kind, rows, total, loading, paging, onPagingChange
 
   const columns: TableProps<PatientRow>['columns'] = [
     {
-      title: t('columns.name'), dataIndex: 'name', width: 110, ...sortable('name'),
+      title: t('columns.name'),
+      dataIndex: 'name',
+      width: 110,
+      ...sortable('name'),
       render: (name: string, row) => (
         <span className="cell-name">
           {name}
@@ -55,17 +57,24 @@ export function ResultTable({ kind, rows, total, loading, paging, onPagingChange
     ...inpatientOnly({ title: t('columns.admitDate'), dataIndex: 'admitDate', width: 104, render: day, ...sortable('admitDate') }),
     { title: t(`finder.eventDate.${kind}`), dataIndex: 'eventDate', width: 104, render: day, ...sortable('eventDate') },
     ...exceptCheckups({
-      title: t('columns.mainDiag'), key: 'diag', ellipsis: true,
+      title: t('columns.mainDiag'),
+      key: 'diag',
+      ellipsis: true,
       render: (_: unknown, row) =>
         row.mainDiagCode || row.mainDiagName ? (
           <span title={`${row.mainDiagCode ?? ''} ${row.mainDiagName ?? ''}`}>
-            <Typography.Text type="secondary" className="diag-code">{row.mainDiagCode}</Typography.Text>
+            <Typography.Text type="secondary" className="diag-code">
+              {row.mainDiagCode}
+            </Typography.Text>
             {row.mainDiagName}
           </span>
         ) : null,
     }),
     ...inpatientOnly({
-      title: t('columns.dischargeMode'), dataIndex: 'dischargeModeCode', width: 120, ellipsis: true,
+      title: t('columns.dischargeMode'),
+      dataIndex: 'dischargeModeCode',
+      width: 120,
+      ellipsis: true,
       render: (c: string | null) => <DischargeMode t={t} code={c} />,
     }),
     { title: t('columns.phone'), dataIndex: 'phone', width: 124 },

@@ -23,20 +23,36 @@ export function FollowupHeader({ task, colour, draft, editable, onRelease, onHel
   return (
     <div className="fu-header" data-testid="followup-header" data-task-id={task.id}>
       <Space size="middle" wrap className="fu-header-main">
-        <Typography.Title level={4} className="fu-name" data-testid="fu-patient-name">{task.patientName}</Typography.Title>
+        <Typography.Title level={4} className="fu-name" data-testid="fu-patient-name">
+          {task.patientName}
+        </Typography.Title>
         <span>{genderLabel(t, task.genderCode)}</span>
         {task.age !== null && <span>{t('queue.age', { age: task.age })}</span>}
         <ColourTag colour={colour} size="large" />
-        {task.critical && <Tag color="red" variant="solid" className="queue-reason" title={task.priorityReason ?? undefined}>{task.priorityReason ?? t('queue.critical')}</Tag>}
+        {task.critical && (
+          <Tag color="red" variant="solid" className="queue-reason" title={task.priorityReason ?? undefined}>
+            {task.priorityReason ?? t('queue.critical')}
+          </Tag>
+        )}
         {task.missedCall && (
-          <Tag color="gold" data-testid="fu-missed-call">{t('queue.missedCall', { at: task.missedCall.at.slice(5, 16), number: task.missedCall.number })}</Tag>
+          <Tag color="gold" data-testid="fu-missed-call">
+            {t('queue.missedCall', { at: task.missedCall.at.slice(5, 16), number: task.missedCall.number })}
+          </Tag>
         )}
         <span className="fu-point">
-          <Typography.Text strong data-testid="fu-point">{task.pointLabel ?? task.trackName}</Typography.Text>
-          <Typography.Text type="secondary"> · {task.planName}{task.deptName ? ` · ${task.deptName}` : ''}</Typography.Text>
+          <Typography.Text strong data-testid="fu-point">
+            {task.pointLabel ?? task.trackName}
+          </Typography.Text>
+          <Typography.Text type="secondary">
+            {' '}
+            · {task.planName}
+            {task.deptName ? ` · ${task.deptName}` : ''}
+          </Typography.Text>
         </span>
         <Tooltip title={t('followup.window', { from: task.windowStart, to: task.windowEnd })}>
-          <span><DueText dueDate={task.dueDate} overdueDays={task.overdueDays} /></span>
+          <span>
+            <DueText dueDate={task.dueDate} overdueDays={task.overdueDays} />
+          </span>
         </Tooltip>
         {task.retryCount > 0 && <Typography.Text type="warning">{t('followup.attempt', { n: task.retryCount + 1, max: task.maxAttempts })}</Typography.Text>}
       </Space>
@@ -44,9 +60,17 @@ export function FollowupHeader({ task, colour, draft, editable, onRelease, onHel
         <span className={`fu-draft fu-draft-${draft.status}`} data-testid="draft-status" data-state={draft.status}>
           {draft.status !== 'idle' && t(`followup.draft.${draft.status}`, { at: draft.savedAt ?? '' })}
         </span>
-        <Button icon={<QuestionCircleOutlined />} onClick={onHelp} data-testid="shortcut-help">{t('followup.help')}</Button>
-        {editable && <Button icon={<RollbackOutlined />} onClick={onRelease} data-testid="release">{t('followup.release')}</Button>}
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate({ name: 'queue' })} data-testid="back-to-queue">{t('followup.back')}</Button>
+        <Button icon={<QuestionCircleOutlined />} onClick={onHelp} data-testid="shortcut-help">
+          {t('followup.help')}
+        </Button>
+        {editable && (
+          <Button icon={<RollbackOutlined />} onClick={onRelease} data-testid="release">
+            {t('followup.release')}
+          </Button>
+        )}
+        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate({ name: 'queue' })} data-testid="back-to-queue">
+          {t('followup.back')}
+        </Button>
       </Space>
     </div>
   );

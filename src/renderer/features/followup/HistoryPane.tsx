@@ -25,11 +25,14 @@ export function HistoryPane({ view }: { view: FollowupView }) {
                   {h.warningColour && <ColourTag colour={h.warningColour} />}
                 </Space>
                 <div>
-                  {h.scores.filter((s) => s.applicable && s.value !== null).map((s) => (
-                    <Tag key={s.id} color={s.band ? COLOUR_HEX[s.band.color] : undefined}>
-                      {en ? s.labelEn : s.label} {s.value}{s.band ? ` · ${en ? s.band.labelEn : s.band.label}` : ''}
-                    </Tag>
-                  ))}
+                  {h.scores
+                    .filter((s) => s.applicable && s.value !== null)
+                    .map((s) => (
+                      <Tag key={s.id} color={s.band ? COLOUR_HEX[s.band.color] : undefined}>
+                        {en ? s.labelEn : s.label} {s.value}
+                        {s.band ? ` · ${en ? s.band.labelEn : s.band.label}` : ''}
+                      </Tag>
+                    ))}
                 </div>
               </div>
             </List.Item>
@@ -40,7 +43,9 @@ export function HistoryPane({ view }: { view: FollowupView }) {
         <>
           <div className="fu-field-label">{t('followup.history.appointments')}</div>
           {view.appointments.map((a) => (
-            <div key={a.id}>{a.date} {a.deptName ?? ''} {a.note ?? ''}</div>
+            <div key={a.id}>
+              {a.date} {a.deptName ?? ''} {a.note ?? ''}
+            </div>
           ))}
         </>
       )}

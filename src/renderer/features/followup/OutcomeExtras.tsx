@@ -1,12 +1,23 @@
 import { Checkbox, DatePicker, Input, Select, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
+import { beijingToday } from '../../app/server-clock';
 import { useTranslation } from 'react-i18next';
 import type { EducationState } from '../../../shared/contract/followup';
-import { useDepartments } from '../finder/queries';
+import { useDepartments } from '../departments/queries';
 import type { OutcomeForm } from './outcome';
 
 /** Whatever the disposition: education given, a return visit booked, a note. */
-export function OutcomeExtras({ form, patch, education, disabled }: { form: OutcomeForm; patch: (p: Partial<OutcomeForm>) => void; education: EducationState[]; disabled: boolean }) {
+export function OutcomeExtras({
+  form,
+  patch,
+  education,
+  disabled,
+}: {
+  form: OutcomeForm;
+  patch: (p: Partial<OutcomeForm>) => void;
+  education: EducationState[];
+  disabled: boolean;
+}) {
   const { t } = useTranslation();
   const depts = useDepartments();
   const appt = form.appointment;
@@ -24,7 +35,11 @@ export function OutcomeExtras({ form, patch, education, disabled }: { form: Outc
           data-testid="education"
           options={education.map((e) => ({
             value: e.code,
-            label: <Tooltip title={e.content} placement="left">{e.title}</Tooltip>,
+            label: (
+              <Tooltip title={e.content} placement="left">
+                {e.title}
+              </Tooltip>
+            ),
           }))}
         />
       )}
@@ -34,7 +49,7 @@ export function OutcomeExtras({ form, patch, education, disabled }: { form: Outc
           disabled={disabled}
           placeholder={t('followup.appointment.date')}
           value={appt.date ? dayjs(appt.date) : null}
-          disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+          disabledDate={(d) => d.isBefore(dayjs(beijingToday()), 'day')}
           onChange={(d) => patch({ appointment: { ...appt, date: d ? d.format('YYYY-MM-DD') : undefined } })}
           data-testid="appointment-date"
         />
@@ -50,12 +65,22 @@ export function OutcomeExtras({ form, patch, education, disabled }: { form: Outc
         />
       </div>
       {appt.date && (
-        <Input className="fu-appt-note" disabled={disabled} placeholder={t('followup.appointment.note')} value={appt.note}
-          onChange={(e) => patch({ appointment: { ...appt, note: e.target.value } })} />
+        <Input
+          className="fu-appt-note"
+          disabled={disabled}
+          placeholder={t('followup.appointment.note')}
+          value={appt.note}
+          onChange={(e) => patch({ appointment: { ...appt, note: e.target.value } })}
+        />
       )}
       <div className="fu-field-label">{t('followup.note')}</div>
-      <Input.TextArea disabled={disabled} autoSize={{ minRows: 1, maxRows: 4 }} value={form.note}
-        onChange={(e) => patch({ note: e.target.value })} data-testid="followup-note" />
+      <Input.TextArea
+        disabled={disabled}
+        autoSize={{ minRows: 1, maxRows: 4 }}
+        value={form.note}
+        onChange={(e) => patch({ note: e.target.value })}
+        data-testid="followup-note"
+      />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { DatePicker, Input, Select } from 'antd';
 import dayjs from 'dayjs';
+import { beijingToday } from '../../app/server-clock';
 import { useTranslation } from 'react-i18next';
 import type { CallPhone } from '../../../shared/contract/followup';
 import { ChoiceGroup } from './ChoiceGroup';
@@ -42,15 +43,24 @@ export function OutcomeFields({ form, patch, phones, disabled, onDone }: Props) 
             disabled={disabled}
             className="full-width"
             onChange={(attemptNumber) => patch({ attemptNumber })}
-            options={phones.map((p) => ({ value: p.number, label: `${p.number} · ${p.role === 'self' ? t('followup.phones.self') : p.contactName ?? t('followup.phones.contact')}` }))}
+            options={phones.map((p) => ({
+              value: p.number,
+              label: `${p.number} · ${p.role === 'self' ? t('followup.phones.self') : (p.contactName ?? t('followup.phones.contact'))}`,
+            }))}
             data-testid="attempt-number"
           />
         </div>
       );
     case 'refused':
       return (
-        <Input className="fu-fields" disabled={disabled} placeholder={t('followup.dispo.reason')} value={form.reason}
-          onChange={(e) => patch({ reason: e.target.value })} data-testid="refused-reason" />
+        <Input
+          className="fu-fields"
+          disabled={disabled}
+          placeholder={t('followup.dispo.reason')}
+          value={form.reason}
+          onChange={(e) => patch({ reason: e.target.value })}
+          data-testid="refused-reason"
+        />
       );
     case 'deceased':
       return (
@@ -59,12 +69,17 @@ export function OutcomeFields({ form, patch, phones, disabled, onDone }: Props) 
             disabled={disabled}
             placeholder={t('followup.dispo.deathDate')}
             value={form.deathDate ? dayjs(form.deathDate) : null}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            disabledDate={(d) => d.isAfter(dayjs(beijingToday()), 'day')}
             onChange={(d) => patch({ deathDate: d ? d.format('YYYY-MM-DD') : undefined })}
             data-testid="death-date"
           />
-          <Input disabled={disabled} placeholder={t('followup.dispo.deathCause')} value={form.deathCause}
-            onChange={(e) => patch({ deathCause: e.target.value })} data-testid="death-cause" />
+          <Input
+            disabled={disabled}
+            placeholder={t('followup.dispo.deathCause')}
+            value={form.deathCause}
+            onChange={(e) => patch({ deathCause: e.target.value })}
+            data-testid="death-cause"
+          />
         </div>
       );
     case 'callback':
@@ -76,7 +91,7 @@ export function OutcomeFields({ form, patch, phones, disabled, onDone }: Props) 
           format="YYYY-MM-DD HH:mm"
           placeholder={t('followup.dispo.callbackAt')}
           value={form.callbackAt ? dayjs(form.callbackAt) : null}
-          disabledDate={(d) => d.isBefore(dayjs(), 'day')}
+          disabledDate={(d) => d.isBefore(dayjs(beijingToday()), 'day')}
           onChange={(d) => patch({ callbackAt: d ? d.format('YYYY-MM-DD HH:mm') : undefined })}
           data-testid="callback-at"
         />

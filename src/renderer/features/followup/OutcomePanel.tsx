@@ -70,21 +70,18 @@ export function OutcomePanel({ form, patch, phones, education, escalate, blocked
       {blocked.length > 0 && (
         <ul className="fu-blockers" data-testid="close-blockers">
           {blocked.map((b) => (
-            <li key={b.key} data-blocker={b.key}>{t(`followup.blocked.${b.key}`, { count: b.count })}</li>
+            <li key={b.key} data-blocker={b.key}>
+              {t(`followup.blocked.${b.key}`, { count: b.count })}
+            </li>
           ))}
         </ul>
       )}
       <Space className="fu-submit">
-        <Button
-          type="primary"
-          size="large"
-          disabled={blocked.length > 0}
-          loading={submitting}
-          onClick={() => onSubmit(true)}
-          data-testid="submit-next"
-        >
+        <Button type="primary" size="large" disabled={blocked.length > 0} loading={submitting} onClick={() => onSubmit(true)} data-testid="submit-next">
           {t('followup.submitNext')}
-          <Typography.Text keyboard className="fu-keys">Ctrl+Enter</Typography.Text>
+          <Typography.Text keyboard className="fu-keys">
+            Ctrl+Enter
+          </Typography.Text>
         </Button>
         <Button disabled={blocked.length > 0 || submitting} onClick={() => onSubmit(false)} data-testid="submit-only">
           {t('followup.submitOnly')}

@@ -3,6 +3,7 @@ import { Card, Empty, Tag, Typography } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isAttemptOutcome, type CallPhone } from '../../../shared/contract/followup';
+import { serverStamp } from '../../app/server-clock';
 import { DialButton, rankPhones, useSoftphoneController } from '../softphone';
 import { followupKeys, useLogAttempt } from './queries';
 
@@ -14,11 +15,7 @@ interface Props {
   editable: boolean;
 }
 
-const stampOf = (ms: number | null) => {
-  if (!ms) return undefined;
-  const d = new Date(ms + 8 * 3600_000); // Beijing wall clock, as the store keeps dates
-  return d.toISOString().slice(0, 19).replace('T', ' ');
-};
+const stampOf = (ms: number | null) => (ms ? serverStamp(ms) : undefined);
 
 /**
  * The patient's numbers, the suggested one first, each with its dial button and last results;
@@ -49,8 +46,11 @@ export function PhonePanel({ phones, patientId, taskId, consent, editable }: Pro
       const outcome = call.end?.suggested;
       if (call.taskId !== taskId || !latest.current.editable || !isAttemptOutcome(outcome)) return;
       latest.current.logAttempt.mutate({
-        phoneNumber: call.number, outcome, callId: call.callId ?? undefined,
-        startedAt: stampOf(call.startedAt), endedAt: stampOf(call.endedAt),
+        phoneNumber: call.number,
+        outcome,
+        callId: call.callId ?? undefined,
+        startedAt: stampOf(call.startedAt),
+        endedAt: stampOf(call.endedAt),
       });
     });
     // Her confirmed (or corrected) outcome replaces the suggestion main stored on the attempt.
@@ -77,14 +77,26 @@ export function PhonePanel({ phones, patientId, taskId, consent, editable }: Pro
     <Card size="small" className="fu-card phone-panel" title={t('followup.phones.title')} data-testid="phone-panel">
       {ranked.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('followup.phones.none')} />}
       {ranked.map((p, i) => (
-        <div key={p.number} className={p.wrongNumber ? 'fu-phone fu-phone-wrong' : 'fu-phone'} data-testid="fu-phone" data-number={p.number} data-suggested={p.suggested ? 'true' : 'false'}>
+        <div
+          key={p.number}
+          className={p.wrongNumber ? 'fu-phone fu-phone-wrong' : 'fu-phone'}
+          data-testid="fu-phone"
+          data-number={p.number}
+          data-suggested={p.suggested ? 'true' : 'false'}
+        >
           <div className="fu-phone-head">
-            <Typography.Text keyboard className="fu-phone-key">Alt+{i + 1}</Typography.Text>
+            <Typography.Text keyboard className="fu-phone-key">
+              Alt+{i + 1}
+            </Typography.Text>
             <span className="phone-number">{p.number}</span>
             <Tag color={p.role === 'self' ? 'blue' : 'default'}>
               {p.role === 'self' ? t('followup.phones.self') : [p.contactName, p.relation].filter(Boolean).join(' · ') || t('followup.phones.contact')}
             </Tag>
-            {p.suggested && <Tag color="green" data-testid="phone-suggested">{t('followup.phones.suggested')}</Tag>}
+            {p.suggested && (
+              <Tag color="green" data-testid="phone-suggested">
+                {t('followup.phones.suggested')}
+              </Tag>
+            )}
             {p.wrongNumber && <Tag color="red">{t('followup.phones.wrong')}</Tag>}
             <span className="fu-phone-dial">
               <DialButton number={p.number} patientId={patientId} taskId={taskId} consent={consent} />

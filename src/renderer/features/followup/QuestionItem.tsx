@@ -58,7 +58,11 @@ function NumberInput({ item, answer, disabled, onAnswer, onNext }: Omit<Props, '
         }}
         onKeyDown={(e) => enterMovesOn(e, () => onNext(item.id))}
       />
-      {bad && <Typography.Text type="danger" className="q-issue">{t('followup.q.notNumber')}</Typography.Text>}
+      {bad && (
+        <Typography.Text type="danger" className="q-issue">
+          {t('followup.q.notNumber')}
+        </Typography.Text>
+      )}
     </div>
   );
 }
@@ -67,8 +71,13 @@ export function QuestionItem({ item, answer, issue, disabled, onAnswer, onNext }
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   const text = en ? item.textEn : item.text;
-  const help = en ? item.helpEn ?? item.help : item.help;
-  if (item.type === 'display') return <div className="q-display" data-testid="q-display">{text}</div>;
+  const help = en ? (item.helpEn ?? item.help) : item.help;
+  if (item.type === 'display')
+    return (
+      <div className="q-display" data-testid="q-display">
+        {text}
+      </div>
+    );
 
   const labelId = `q-label-${item.id}`;
   const answered = answer !== undefined && answer !== null && answer !== '' && !(Array.isArray(answer) && answer.length === 0);
@@ -110,14 +119,25 @@ export function QuestionItem({ item, answer, issue, disabled, onAnswer, onNext }
   }
 
   return (
-    <div className={answered ? 'q-item q-answered' : 'q-item'} data-item-id={item.id} data-testid="q-item" data-type={item.type} data-required={item.required ? 'true' : 'false'} data-answered={answered ? 'true' : 'false'}>
+    <div
+      className={answered ? 'q-item q-answered' : 'q-item'}
+      data-item-id={item.id}
+      data-testid="q-item"
+      data-type={item.type}
+      data-required={item.required ? 'true' : 'false'}
+      data-answered={answered ? 'true' : 'false'}
+    >
       <div className="q-text" id={labelId}>
         {text}
         {item.required && <Tag className="q-required">{t('followup.q.required')}</Tag>}
       </div>
       {help && <div className="q-help">{help}</div>}
       {control}
-      {issue && issue.code !== 'required' && <Typography.Text type="danger" className="q-issue" data-testid="q-issue">{en ? issue.messageEn : issue.message}</Typography.Text>}
+      {issue && issue.code !== 'required' && (
+        <Typography.Text type="danger" className="q-issue" data-testid="q-issue">
+          {en ? issue.messageEn : issue.message}
+        </Typography.Text>
+      )}
     </div>
   );
 }

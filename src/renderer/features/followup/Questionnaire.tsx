@@ -16,7 +16,12 @@ interface Props {
 /** The visible items in order (show-if applied by the caller), keyboard-first. */
 export function Questionnaire({ def, items, answers, issues, disabled, onAnswer, onNext }: Props) {
   const { t, i18n } = useTranslation();
-  if (!def) return <Card size="small" className="fu-card"><Empty description={t('followup.q.none')} /></Card>;
+  if (!def)
+    return (
+      <Card size="small" className="fu-card">
+        <Empty description={t('followup.q.none')} />
+      </Card>
+    );
   const en = i18n.language === 'en';
   const issueOf = new Map(issues.map((i) => [i.item, i]));
   const missing = issues.filter((i) => i.code === 'required').length;
@@ -25,11 +30,17 @@ export function Questionnaire({ def, items, answers, issues, disabled, onAnswer,
       size="small"
       className="fu-card questionnaire"
       title={en ? def.titleEn : def.title}
-      extra={<Typography.Text type={missing ? 'warning' : 'success'} data-testid="q-missing" data-count={missing}>{missing ? t('followup.q.missing', { count: missing }) : '✓'}</Typography.Text>}
+      extra={
+        <Typography.Text type={missing ? 'warning' : 'success'} data-testid="q-missing" data-count={missing}>
+          {missing ? t('followup.q.missing', { count: missing }) : '✓'}
+        </Typography.Text>
+      }
       data-testid="questionnaire"
       data-questionnaire-id={def.id}
     >
-      <Typography.Text type="secondary" className="q-hint">{t('followup.q.hint')}</Typography.Text>
+      <Typography.Text type="secondary" className="q-hint">
+        {t('followup.q.hint')}
+      </Typography.Text>
       {items.map((it) => (
         <QuestionItem key={it.id} item={it} answer={answers[it.id]} issue={issueOf.get(it.id)} disabled={disabled} onAnswer={onAnswer} onNext={onNext} />
       ))}

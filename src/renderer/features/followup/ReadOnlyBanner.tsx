@@ -13,7 +13,9 @@ export function ReadOnlyBanner({ task }: { task: QueueRow }) {
   const closed = task.status !== 'pending' && task.status !== 'claimed';
   const text = closed
     ? t('followup.readOnly.closed', { status: t(`followup.status.${task.status}`) })
-    : task.assignee ? t('followup.readOnly.others', { name: task.assignee.name }) : t('followup.readOnly.unclaimed');
+    : task.assignee
+      ? t('followup.readOnly.others', { name: task.assignee.name })
+      : t('followup.readOnly.unclaimed');
   return (
     <Alert
       type="info"
@@ -21,12 +23,19 @@ export function ReadOnlyBanner({ task }: { task: QueueRow }) {
       className="fu-readonly"
       data-testid="read-only"
       title={text}
-      action={task.status === 'pending' && (
-        <Button size="small" type="primary" loading={claim.isPending} data-testid="claim-this"
-          onClick={() => claim.mutate(task.id, { onSuccess: () => void qc.invalidateQueries({ queryKey: followupKeys.view(task.id) }) })}>
-          {t('followup.claim')}
-        </Button>
-      )}
+      action={
+        task.status === 'pending' && (
+          <Button
+            size="small"
+            type="primary"
+            loading={claim.isPending}
+            data-testid="claim-this"
+            onClick={() => claim.mutate(task.id, { onSuccess: () => void qc.invalidateQueries({ queryKey: followupKeys.view(task.id) }) })}
+          >
+            {t('followup.claim')}
+          </Button>
+        )
+      }
     />
   );
 }

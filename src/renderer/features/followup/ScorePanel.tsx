@@ -13,7 +13,11 @@ export function ScorePanel({ outcome, started }: { outcome: ScoreOutcome | null;
       size="small"
       className="fu-card score-panel"
       title={t('followup.score.title')}
-      extra={<span className="fu-warning" data-testid="warning-colour" data-colour={colour ?? 'none'}>{t('followup.score.warning')} <ColourTag colour={colour} size="large" /></span>}
+      extra={
+        <span className="fu-warning" data-testid="warning-colour" data-colour={colour ?? 'none'}>
+          {t('followup.score.warning')} <ColourTag colour={colour} size="large" />
+        </span>
+      }
       data-testid="score-panel"
     >
       {!outcome || (outcome.scores.length === 0 && outcome.triggers.length === 0) ? (
@@ -21,15 +25,24 @@ export function ScorePanel({ outcome, started }: { outcome: ScoreOutcome | null;
       ) : null}
       <Space orientation="vertical" size={6} className="full-width">
         {outcome?.scores.map((s) => (
-          <div key={s.id} className="score-row" data-testid="score" data-score-id={s.id} data-value={s.value ?? ''} data-complete={s.complete ? 'true' : 'false'}>
+          <div
+            key={s.id}
+            className="score-row"
+            data-testid="score"
+            data-score-id={s.id}
+            data-value={s.value ?? ''}
+            data-complete={s.complete ? 'true' : 'false'}
+          >
             <Typography.Text className="score-label">{en ? s.labelEn : s.label}</Typography.Text>
-            <span className="score-value">{s.applicable ? s.value ?? '–' : t('followup.score.notApplicable')}</span>
+            <span className="score-value">{s.applicable ? (s.value ?? '–') : t('followup.score.notApplicable')}</span>
             {s.band ? (
-              <Tag color={COLOUR_HEX[s.band.color]} variant="solid" data-testid="score-band">{en ? s.band.labelEn : s.band.label}</Tag>
+              <Tag color={COLOUR_HEX[s.band.color]} variant="solid" data-testid="score-band">
+                {en ? s.band.labelEn : s.band.label}
+              </Tag>
             ) : (
               s.applicable && <Typography.Text type="secondary">{t('followup.score.running')}</Typography.Text>
             )}
-            {s.band?.advice && <div className="score-advice">{en ? s.band.adviceEn ?? s.band.advice : s.band.advice}</div>}
+            {s.band?.advice && <div className="score-advice">{en ? (s.band.adviceEn ?? s.band.advice) : s.band.advice}</div>}
           </div>
         ))}
         {outcome?.triggers.map((tr) => (
@@ -43,7 +56,11 @@ export function ScorePanel({ outcome, started }: { outcome: ScoreOutcome | null;
             data-escalate={tr.escalate ? 'true' : 'false'}
             title={
               <span>
-                {tr.escalate && <Tag color="red" variant="solid">{t('followup.score.escalate')}</Tag>}
+                {tr.escalate && (
+                  <Tag color="red" variant="solid">
+                    {t('followup.score.escalate')}
+                  </Tag>
+                )}
                 {en ? tr.messageEn : tr.message}
               </span>
             }

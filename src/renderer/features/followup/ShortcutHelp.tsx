@@ -21,7 +21,9 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
         <tbody>
           {KEYS.map(([keys, what]) => (
             <tr key={what}>
-              <td><Typography.Text keyboard>{keys}</Typography.Text></td>
+              <td>
+                <Typography.Text keyboard>{keys}</Typography.Text>
+              </td>
               <td>{t(`followup.shortcuts.${what}`)}</td>
             </tr>
           ))}

@@ -35,7 +35,12 @@ export function Workspace({ view }: { view: FollowupView }) {
   const { message } = App.useApp();
   const { task, editable, questionnaire: def } = view;
   const [answers, setAnswers] = useState<Answers>(() => initialAnswers(view));
-  const [form, setForm] = useState<OutcomeForm>(() => emptyForm(view.education.filter((e) => e.given).map((e) => e.code), view.phones.find((p) => p.suggested)?.number));
+  const [form, setForm] = useState<OutcomeForm>(() =>
+    emptyForm(
+      view.education.filter((e) => e.given).map((e) => e.code),
+      view.phones.find((p) => p.suggested)?.number,
+    ),
+  );
   const [identity, setIdentity] = useState(false);
   const [consent, setConsent] = useState(false);
   const [help, setHelp] = useState(false);
@@ -114,9 +119,18 @@ export function Workspace({ view }: { view: FollowupView }) {
 
   return (
     <div className="fu-page" data-testid="followup-page" data-task-id={task.id} data-editable={editable ? 'true' : 'false'}>
-      <FollowupHeader task={task} colour={started && outcome ? outcome.warningColor : task.colour} draft={draft.state} editable={editable} onRelease={onRelease} onHelp={() => setHelp(true)} />
+      <FollowupHeader
+        task={task}
+        colour={started && outcome ? outcome.warningColor : task.colour}
+        draft={draft.state}
+        editable={editable}
+        onRelease={onRelease}
+        onHelp={() => setHelp(true)}
+      />
       {!editable && <ReadOnlyBanner task={task} />}
-      {view.escalations.some((e) => e.status === 'open') && <Alert type="error" showIcon className="fu-open-escalation" title={view.escalations.find((e) => e.status === 'open')!.note} />}
+      {view.escalations.some((e) => e.status === 'open') && (
+        <Alert type="error" showIcon className="fu-open-escalation" title={view.escalations.find((e) => e.status === 'open')!.note} />
+      )}
       <div className="fu-grid">
         <div className="fu-col">
           <PhonePanel phones={view.phones} patientId={task.patientId} taskId={task.id} consent={consent} editable={editable} />
@@ -124,7 +138,20 @@ export function Workspace({ view }: { view: FollowupView }) {
             <Tabs
               size="small"
               items={[
-                { key: 'script', label: t('followup.tabs.script'), children: <ScriptPane script={view.script} identity={identity} consent={consent} onIdentity={setIdentity} onConsent={setConsent} disabled={!editable} /> },
+                {
+                  key: 'script',
+                  label: t('followup.tabs.script'),
+                  children: (
+                    <ScriptPane
+                      script={view.script}
+                      identity={identity}
+                      consent={consent}
+                      onIdentity={setIdentity}
+                      onConsent={setConsent}
+                      disabled={!editable}
+                    />
+                  ),
+                },
                 { key: 'timeline', label: t('followup.tabs.timeline'), children: <TimelinePane patientId={task.patientId} /> },
                 { key: 'history', label: `${t('followup.tabs.history')} (${view.history.length})`, children: <HistoryPane view={view} /> },
               ]}
@@ -132,7 +159,15 @@ export function Workspace({ view }: { view: FollowupView }) {
           </Card>
         </div>
         <div className="fu-col fu-col-main">
-          <Questionnaire def={def} items={items} answers={answers} issues={issues} disabled={!editable} onAnswer={onAnswer} onNext={(id) => advanceFrom(id, answers)} />
+          <Questionnaire
+            def={def}
+            items={items}
+            answers={answers}
+            issues={issues}
+            disabled={!editable}
+            onAnswer={onAnswer}
+            onNext={(id) => advanceFrom(id, answers)}
+          />
         </div>
         <div className="fu-col">
           <ScorePanel outcome={outcome} started={started} />

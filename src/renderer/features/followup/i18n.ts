@@ -1,5 +1,7 @@
 // The app's instance, initialised first: bundles can only be added to an initialised store.
 import { addFeatureStrings, type SameKeys } from '../../i18n';
+import { en as appEn } from '../../i18n/en';
+import { zhCN as appZh } from '../../i18n/zh-CN';
 
 // The follow-up screen's strings under `followup.*`. Chinese first; en has the same keys.
 
@@ -28,7 +30,7 @@ const zhCN = {
     none: '没有可用的电话号码',
     recentNone: '暂无拨打记录',
   },
-  outcome: { connected: '已接通', no_answer: '无人接听', busy: '占线', powered_off: '关机/停机', invalid_number: '空号', wrong_number: '错号' },
+  outcome: appZh.codes.attemptOutcome, // the same words as the queue's last attempt
   script: {
     title: '话术',
     opening: '开场',
@@ -136,7 +138,7 @@ const en: SameKeys<typeof zhCN> = {
     none: 'No usable phone number',
     recentNone: 'Not dialled yet',
   },
-  outcome: { connected: 'Connected', no_answer: 'No answer', busy: 'Busy', powered_off: 'Switched off', invalid_number: 'Number does not exist', wrong_number: 'Wrong person' },
+  outcome: appEn.codes.attemptOutcome,
   script: {
     title: 'Script',
     opening: 'Opening',

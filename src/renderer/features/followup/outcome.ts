@@ -19,7 +19,13 @@ export interface OutcomeForm {
 }
 
 export const emptyForm = (educationGiven: string[], number?: string): OutcomeForm => ({
-  reason: '', deathCause: '', escalationNote: '', educationGiven, appointment: { note: '' }, note: '', attemptNumber: number,
+  reason: '',
+  deathCause: '',
+  escalationNote: '',
+  educationGiven,
+  appointment: { note: '' },
+  note: '',
+  attemptNumber: number,
 });
 
 export interface CloseContext {
@@ -70,7 +76,8 @@ export function completeInput(taskId: number, form: OutcomeForm, def: Questionna
   switch (form.disposition) {
     case 'completed':
       return {
-        ...base, disposition: 'completed',
+        ...base,
+        disposition: 'completed',
         // Hidden items go as null so a stale answer behind a closed branch is never stored.
         answers: def ? pruneHidden(def, answers) : undefined,
         escalationNote: form.escalationNote.trim() || undefined,

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { WarningColour } from '../../../shared/contract/followup';
 import type { Answers } from '../../../shared/questionnaire';
 import { api } from '../../api/client';
+import { serverStamp } from '../../app/server-clock';
 
 // Drafts are saved as she types: 300 ms after the last change, with a sequence number that only
 // grows, so main ignores a save that arrives after a newer one. A pending save is flushed when
@@ -16,7 +17,7 @@ export interface DraftState {
 }
 
 const DEBOUNCE_MS = 300;
-const stamp = () => new Date().toTimeString().slice(0, 8);
+const stamp = () => serverStamp(Date.now()).slice(11);
 
 export function useDraftSaver(taskId: number, enabled: boolean) {
   const [state, setState] = useState<DraftState>({ status: 'idle', savedAt: null, taskColour: undefined });
@@ -38,20 +39,22 @@ export function useDraftSaver(taskId: number, enabled: boolean) {
     setState((s) => ({ ...s, status: 'saving' }));
     try {
       const r = await api.call('followup.saveDraft', { taskId, answers, seq });
-      if (newest.current === seq && !pending.current)
-        setState({ status: 'saved', savedAt: stamp(), taskColour: r.taskColour });
+      if (newest.current === seq && !pending.current) setState({ status: 'saved', savedAt: stamp(), taskColour: r.taskColour });
     } catch {
       if (newest.current === seq && !stopped.current) setState((s) => ({ ...s, status: 'error' }));
     }
   }, [taskId]);
 
-  const schedule = useCallback((answers: Answers) => {
-    if (!enabled || stopped.current) return;
-    pending.current = answers;
-    setState((s) => ({ ...s, status: 'dirty' }));
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = setTimeout(() => void save(), DEBOUNCE_MS);
-  }, [enabled, save]);
+  const schedule = useCallback(
+    (answers: Answers) => {
+      if (!enabled || stopped.current) return;
+      pending.current = answers;
+      setState((s) => ({ ...s, status: 'dirty' }));
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(() => void save(), DEBOUNCE_MS);
+    },
+    [enabled, save],
+  );
 
   const flush = useCallback(() => {
     if (timer.current) clearTimeout(timer.current);

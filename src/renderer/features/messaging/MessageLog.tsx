@@ -7,7 +7,14 @@ import { useOptOut, usePatientMessages } from './queries';
 import { SendSmsButton } from './SendSmsDialog';
 
 const STATUS_COLOUR: Record<MessageStatus, string> = {
-  sending: 'processing', queued: 'processing', sent: 'blue', delivered: 'green', undelivered: 'orange', failed: 'red', logged: 'default', received: 'cyan',
+  sending: 'processing',
+  queued: 'processing',
+  sent: 'blue',
+  delivered: 'green',
+  undelivered: 'orange',
+  failed: 'red',
+  logged: 'default',
+  received: 'cyan',
 };
 
 function MessageItem({ m }: { m: MessageRecord }) {
@@ -22,15 +29,19 @@ function MessageItem({ m }: { m: MessageRecord }) {
             {m.direction === 'outbound' && <Tag color={STATUS_COLOUR[m.status]}>{t(`messaging.status.${m.status}`)}</Tag>}
             <span className="phone-number">{m.phone}</span>
             <Typography.Text type="secondary">
-              {m.direction === 'outbound' ? m.sentByName ?? t('messaging.auto') : ''}
-              {m.taskId ?? m.aboutTaskId ? ` · ${t('messaging.task', { id: m.taskId ?? m.aboutTaskId })}` : ''}
+              {m.direction === 'outbound' ? (m.sentByName ?? t('messaging.auto')) : ''}
+              {(m.taskId ?? m.aboutTaskId) ? ` · ${t('messaging.task', { id: m.taskId ?? m.aboutTaskId })}` : ''}
             </Typography.Text>
           </Space>
         }
         description={
           <>
             <div className="message-body">{m.body}</div>
-            {m.errorCode && <Typography.Text type="danger">{m.errorMessage ?? m.errorCode} ({m.errorCode})</Typography.Text>}
+            {m.errorCode && (
+              <Typography.Text type="danger">
+                {m.errorMessage ?? m.errorCode} ({m.errorCode})
+              </Typography.Text>
+            )}
           </>
         }
       />
@@ -51,7 +62,9 @@ export function MessageLog({ patientId, canSend = true }: { patientId: number; c
   return (
     <section className="message-log" style={{ margin: '8px 0 16px' }} data-testid="message-log" data-opted-out={optedOut ? '1' : '0'}>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={5} style={{ margin: 0 }}>{t('messaging.title')}</Typography.Title>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          {t('messaging.title')}
+        </Typography.Title>
         {worker && (
           <Space>
             {canSend && !optedOut && <SendSmsButton patientId={patientId} />}
@@ -60,7 +73,9 @@ export function MessageLog({ patientId, canSend = true }: { patientId: number; c
                 title={t('messaging.optOutConfirm')}
                 onConfirm={() => optOut.mutate({ patientId }, { onSuccess: () => void message.success(t('messaging.optOutDone')) })}
               >
-                <Button size="small" danger loading={optOut.isPending} data-testid="sms-opt-out">{t('messaging.optOut')}</Button>
+                <Button size="small" danger loading={optOut.isPending} data-testid="sms-opt-out">
+                  {t('messaging.optOut')}
+                </Button>
               </Popconfirm>
             )}
           </Space>
@@ -72,7 +87,9 @@ export function MessageLog({ patientId, canSend = true }: { patientId: number; c
           showIcon
           style={{ marginTop: 8 }}
           title={t('messaging.optedOut')}
-          description={data.data!.optOuts.map((o) => `${o.at} ${t(`messaging.source.${o.source}`)}${o.phone ? ` ${o.phone}` : ''}${o.note ? `：${o.note}` : ''}`).join('；')}
+          description={data
+            .data!.optOuts.map((o) => `${o.at} ${t(`messaging.source.${o.source}`)}${o.phone ? ` ${o.phone}` : ''}${o.note ? `：${o.note}` : ''}`)
+            .join('；')}
         />
       )}
       <List<MessageRecord>

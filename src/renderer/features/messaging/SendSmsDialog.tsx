@@ -21,8 +21,13 @@ function VariableField({ v }: { v: SmsTemplateInfo['variables'][number] }) {
   const label = i18n.language === 'en' ? v.labelEn : v.label;
   if (v.type === 'date')
     return (
-      <Form.Item name={['variables', v.key]} label={label} rules={[{ required: v.required }]}
-        getValueProps={(s?: string) => ({ value: s ? dayjs(s) : undefined })} normalize={(d?: dayjs.Dayjs | null) => d?.format('YYYY-MM-DD')}>
+      <Form.Item
+        name={['variables', v.key]}
+        label={label}
+        rules={[{ required: v.required }]}
+        getValueProps={(s?: string) => ({ value: s ? dayjs(s) : undefined })}
+        normalize={(d?: dayjs.Dayjs | null) => d?.format('YYYY-MM-DD')}
+      >
         <DatePicker />
       </Form.Item>
     );
@@ -55,15 +60,30 @@ export function SendSmsButton({ patientId, taskId, initial, onSent }: Props) {
   };
   return (
     <>
-      <Button size="small" onClick={() => setOpen(true)} data-testid="sms-send-open">{t('messaging.send.open')}</Button>
-      <Modal open={open} title={t('messaging.send.title')} onCancel={() => setOpen(false)} destroyOnHidden
-        okText={t('messaging.send.submit')} onOk={() => void submit().catch(() => {})} confirmLoading={send.isPending}
-        okButtonProps={{ disabled: !preview.data || preview.data.optedOut || !preview.data.phone, 'data-testid': 'sms-send-submit' } as ButtonProps}>
+      <Button size="small" onClick={() => setOpen(true)} data-testid="sms-send-open">
+        {t('messaging.send.open')}
+      </Button>
+      <Modal
+        open={open}
+        title={t('messaging.send.title')}
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+        okText={t('messaging.send.submit')}
+        onOk={() => void submit().catch(() => {})}
+        confirmLoading={send.isPending}
+        okButtonProps={{ disabled: !preview.data || preview.data.optedOut || !preview.data.phone, 'data-testid': 'sms-send-submit' } as ButtonProps}
+      >
         <Form form={form} layout="vertical" initialValues={{ template: initial?.template, variables: initial?.variables ?? {} }}>
           <Form.Item name="template" label={t('messaging.send.template')} rules={[{ required: true }]}>
-            <Select options={(templates.data ?? []).filter((x) => x.kind !== 'chronic_monthly').map((x) => ({ value: x.id, label: i18n.language === 'en' ? x.nameEn : x.name }))} />
+            <Select
+              options={(templates.data ?? [])
+                .filter((x) => x.kind !== 'chronic_monthly')
+                .map((x) => ({ value: x.id, label: i18n.language === 'en' ? x.nameEn : x.name }))}
+            />
           </Form.Item>
-          {tpl?.variables.map((v) => <VariableField key={v.key} v={v} />)}
+          {tpl?.variables.map((v) => (
+            <VariableField key={v.key} v={v} />
+          ))}
         </Form>
         {preview.isError && <Typography.Text type="danger">{errorText(preview.error, t)}</Typography.Text>}
         {preview.data && (

@@ -19,13 +19,29 @@ export function ContentFields() {
           <>
             {fields.map((f) => (
               <Row key={f.key} gutter={8} align="top" data-testid="plan-education">
-                <Col span={5}><Form.Item name={[f.name, 'code']} rules={[{ required: true }]}><Input placeholder={t('plans.content.code')} /></Form.Item></Col>
-                <Col span={6}><Form.Item name={[f.name, 'title']} rules={[{ required: true }]}><Input placeholder={t('plans.content.title')} /></Form.Item></Col>
-                <Col span={12}><Form.Item name={[f.name, 'content']}><Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} placeholder={t('plans.content.text')} /></Form.Item></Col>
-                <Col span={1}><Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('plans.remove')} /></Col>
+                <Col span={5}>
+                  <Form.Item name={[f.name, 'code']} rules={[{ required: true }]}>
+                    <Input placeholder={t('plans.content.code')} />
+                  </Form.Item>
+                </Col>
+                <Col span={6}>
+                  <Form.Item name={[f.name, 'title']} rules={[{ required: true }]}>
+                    <Input placeholder={t('plans.content.title')} />
+                  </Form.Item>
+                </Col>
+                <Col span={12}>
+                  <Form.Item name={[f.name, 'content']}>
+                    <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} placeholder={t('plans.content.text')} />
+                  </Form.Item>
+                </Col>
+                <Col span={1}>
+                  <Button type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} aria-label={t('plans.remove')} />
+                </Col>
               </Row>
             ))}
-            <Button icon={<PlusOutlined />} onClick={() => add({ code: '', title: '', content: '' })}>{t('plans.content.addEducation')}</Button>
+            <Button icon={<PlusOutlined />} onClick={() => add({ code: '', title: '', content: '' })}>
+              {t('plans.content.addEducation')}
+            </Button>
           </>
         )}
       </Form.List>

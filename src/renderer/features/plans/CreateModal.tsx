@@ -4,7 +4,11 @@ import type { PlanDefinitionInput } from '../../../shared/plans/schema';
 import { fromTemplate } from './definition';
 import { useTemplates } from './queries';
 
-interface Values { file: string; code: string; name: string }
+interface Values {
+  file: string;
+  code: string;
+  name: string;
+}
 
 /** Pick a shipped template and give the new plan its own code and name. */
 export function CreateModal({ open, onClose, onCreate }: { open: boolean; onClose: () => void; onCreate: (def: PlanDefinitionInput) => void }) {
@@ -22,16 +26,22 @@ export function CreateModal({ open, onClose, onCreate }: { open: boolean; onClos
       okText={t('plans.create.ok')}
       onCancel={onClose}
       destroyOnHidden
-      onOk={() => void form.validateFields().then((v) => {
-        const tpl = templates.data!.find((x) => x.file === v.file)!;
-        onCreate(fromTemplate(tpl.definition, v.code, v.name));
-      })}
+      onOk={() =>
+        void form.validateFields().then((v) => {
+          const tpl = templates.data!.find((x) => x.file === v.file)!;
+          onCreate(fromTemplate(tpl.definition, v.code, v.name));
+        })
+      }
       data-testid="plan-create-modal"
     >
       <Form form={form} layout="vertical" preserve={false}>
         <Form.Item name="file" label={t('plans.create.template')} rules={[{ required: true }]}>
-          <Select loading={templates.isLoading} onChange={pick} data-testid="plan-create-template"
-            options={(templates.data ?? []).map((x) => ({ value: x.file, label: `${x.definition.name} (${x.file})` }))} />
+          <Select
+            loading={templates.isLoading}
+            onChange={pick}
+            data-testid="plan-create-template"
+            options={(templates.data ?? []).map((x) => ({ value: x.file, label: `${x.definition.name} (${x.file})` }))}
+          />
         </Form.Item>
         <Form.Item name="code" label={t('plans.create.code')} rules={[{ required: true, pattern: /^[a-z0-9][a-z0-9_-]{0,63}$/ }]}>
           <Input data-testid="plan-create-code" />

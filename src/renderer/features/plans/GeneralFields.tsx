@@ -37,7 +37,12 @@ export function GeneralFields({ isNew }: { isNew: boolean }) {
         </Col>
         <Col span={8}>
           <Form.Item name={['enrolment', 'perPatient']} label={t('plans.general.perPatient')}>
-            <Select options={[{ value: 'per_encounter', label: t('plans.general.perEncounter') }, { value: 'once', label: t('plans.general.once') }]} />
+            <Select
+              options={[
+                { value: 'per_encounter', label: t('plans.general.perEncounter') },
+                { value: 'once', label: t('plans.general.once') },
+              ]}
+            />
           </Form.Item>
         </Col>
         {num(['generateAheadDays'], t('plans.general.generateAheadDays'), 90)}

@@ -27,7 +27,9 @@ export function JsonView({ value, disabled, onApply }: { value: unknown; disable
         data-testid="plan-json"
       />
       {error && <Alert type="error" showIcon title={error} />}
-      <Button onClick={apply} disabled={disabled} data-testid="plan-json-apply">{t('plans.json.apply')}</Button>
+      <Button onClick={apply} disabled={disabled} data-testid="plan-json-apply">
+        {t('plans.json.apply')}
+      </Button>
     </Space>
   );
 }

@@ -11,7 +11,11 @@ export function OffsetInput({ value, onChange, disabled }: { value?: Offset; onC
   const used = UNITS.filter((u) => value?.[u] !== undefined);
   if (used.length > 1) {
     const text = used.map((u) => `${value![u]} ${t(`plans.point.units.${u}`)}`).join(' ');
-    return <Typography.Text title={t('plans.point.multiUnit')}>{text} <Typography.Text type="secondary">({t('plans.point.multiUnit')})</Typography.Text></Typography.Text>;
+    return (
+      <Typography.Text title={t('plans.point.multiUnit')}>
+        {text} <Typography.Text type="secondary">({t('plans.point.multiUnit')})</Typography.Text>
+      </Typography.Text>
+    );
   }
   const unit: Unit = used[0] ?? 'days';
   const n = value?.[unit];

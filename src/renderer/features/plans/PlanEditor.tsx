@@ -83,22 +83,45 @@ export function PlanEditor({ detail, initial, questionnaires, onVersionSaved }: 
       title={
         <Space>
           {detail ? detail.plan.name : t('plans.newPlan')}
-          {detail && <Tag color={status === 'active' ? 'green' : status === 'draft' ? 'blue' : 'default'}>{t('plans.version', { n: detail.version.version })} {t(`plans.status.${status}`)}</Tag>}
+          {detail && (
+            <Tag color={status === 'active' ? 'green' : status === 'draft' ? 'blue' : 'default'}>
+              {t('plans.version', { n: detail.version.version })} {t(`plans.status.${status}`)}
+            </Tag>
+          )}
           {dirty && <Typography.Text type="warning">{t('plans.unsaved')}</Typography.Text>}
         </Space>
       }
       extra={
         <Space>
-          <Button onClick={onPreview} loading={preview.isPending} data-testid="plan-preview-btn">{t('plans.actions.preview')}</Button>
-          <Button type="primary" onClick={onSave} disabled={!editable} loading={save.isPending} data-testid="plan-save">{t('plans.actions.save')}</Button>
+          <Button onClick={onPreview} loading={preview.isPending} data-testid="plan-preview-btn">
+            {t('plans.actions.preview')}
+          </Button>
+          <Button type="primary" onClick={onSave} disabled={!editable} loading={save.isPending} data-testid="plan-save">
+            {t('plans.actions.save')}
+          </Button>
           {detail && status === 'draft' && (
-            <Popconfirm title={t('plans.actions.activateConfirm')} onConfirm={() => activate.mutate({ planId: detail.plan.id, version: detail.version.version }, { onSuccess: () => void message.success(t('plans.activated', { n: detail.version.version })) })}>
-              <Button disabled={dirty} loading={activate.isPending} data-testid="plan-activate">{t('plans.actions.activate')}</Button>
+            <Popconfirm
+              title={t('plans.actions.activateConfirm')}
+              onConfirm={() =>
+                activate.mutate(
+                  { planId: detail.plan.id, version: detail.version.version },
+                  { onSuccess: () => void message.success(t('plans.activated', { n: detail.version.version })) },
+                )
+              }
+            >
+              <Button disabled={dirty} loading={activate.isPending} data-testid="plan-activate">
+                {t('plans.actions.activate')}
+              </Button>
             </Popconfirm>
           )}
           {detail && !detail.plan.retired && (
-            <Popconfirm title={t('plans.actions.retireConfirm')} onConfirm={() => retire.mutate(detail.plan.id, { onSuccess: () => void message.success(t('plans.retiredDone')) })}>
-              <Button danger loading={retire.isPending} data-testid="plan-retire">{t('plans.actions.retire')}</Button>
+            <Popconfirm
+              title={t('plans.actions.retireConfirm')}
+              onConfirm={() => retire.mutate(detail.plan.id, { onSuccess: () => void message.success(t('plans.retiredDone')) })}
+            >
+              <Button danger loading={retire.isPending} data-testid="plan-retire">
+                {t('plans.actions.retire')}
+              </Button>
             </Popconfirm>
           )}
         </Space>
@@ -107,8 +130,20 @@ export function PlanEditor({ detail, initial, questionnaires, onVersionSaved }: 
       {!editable && <Alert type="info" showIcon title={t('plans.readOnly')} className="plan-note" />}
       {editable && status === 'active' && <Alert type="warning" showIcon title={t('plans.liveNote')} className="plan-note" />}
       {issues.length > 0 && (
-        <Alert type="error" showIcon className="plan-note" title={t('plans.invalid')} data-testid="plan-issues"
-          description={<ul className="plan-warnings">{issues.map((i) => <li key={i}>{i}</li>)}</ul>} />
+        <Alert
+          type="error"
+          showIcon
+          className="plan-note"
+          title={t('plans.invalid')}
+          data-testid="plan-issues"
+          description={
+            <ul className="plan-warnings">
+              {issues.map((i) => (
+                <li key={i}>{i}</li>
+              ))}
+            </ul>
+          }
+        />
       )}
       <Form
         key={formKey}
@@ -117,7 +152,10 @@ export function PlanEditor({ detail, initial, questionnaires, onVersionSaved }: 
         size="small"
         disabled={!editable}
         initialValues={base as object}
-        onValuesChange={() => { setDirty(true); setPreviewStale(true); }}
+        onValuesChange={() => {
+          setDirty(true);
+          setPreviewStale(true);
+        }}
         className="plan-form"
       >
         <Tabs
@@ -129,9 +167,20 @@ export function PlanEditor({ detail, initial, questionnaires, onVersionSaved }: 
             { key: 'tracks', label: t('plans.tabs.tracks'), children: <TracksFields questionnaires={questionnaires} />, forceRender: true },
             { key: 'content', label: t('plans.tabs.content'), children: <ContentFields />, forceRender: true },
             {
-              key: 'json', label: t('plans.tabs.json'),
+              key: 'json',
+              label: t('plans.tabs.json'),
               children: tab === 'json' && (
-                <JsonView value={base} disabled={!editable} onApply={(v) => { setBase(v); setFormKey((k) => k + 1); setDirty(true); setPreviewStale(true); void message.success(t('plans.json.applied')); }} />
+                <JsonView
+                  value={base}
+                  disabled={!editable}
+                  onApply={(v) => {
+                    setBase(v);
+                    setFormKey((k) => k + 1);
+                    setDirty(true);
+                    setPreviewStale(true);
+                    void message.success(t('plans.json.applied'));
+                  }}
+                />
               ),
             },
           ]}

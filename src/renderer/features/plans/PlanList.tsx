@@ -25,7 +25,9 @@ export function PlanList({ selected, showRetired, onShowRetired, onCreate, onSel
       extra={
         <Space>
           <Switch size="small" checked={showRetired} onChange={onShowRetired} /> {t('plans.list.showRetired')}
-          <Button type="primary" size="small" icon={<PlusOutlined />} onClick={onCreate} data-testid="plan-create">{t('plans.list.create')}</Button>
+          <Button type="primary" size="small" icon={<PlusOutlined />} onClick={onCreate} data-testid="plan-create">
+            {t('plans.list.create')}
+          </Button>
         </Space>
       }
     >
@@ -36,14 +38,17 @@ export function PlanList({ selected, showRetired, onShowRetired, onCreate, onSel
         dataSource={plans.data ?? []}
         pagination={false}
         rowClassName={(p) => (p.id === selected ? 'plan-row-selected' : '')}
-        onRow={(p) => ({ onClick: () => onSelect(p.id), 'data-testid': 'plan-row', 'data-plan-code': p.code } as HTMLAttributes<HTMLElement>)}
+        onRow={(p) => ({ onClick: () => onSelect(p.id), 'data-testid': 'plan-row', 'data-plan-code': p.code }) as HTMLAttributes<HTMLElement>}
         columns={[
           {
-            title: t('plans.list.name'), key: 'name',
+            title: t('plans.list.name'),
+            key: 'name',
             render: (_, p) => (
               <span>
                 <Typography.Text strong>{p.name}</Typography.Text>
-                <Typography.Text type="secondary" className="plan-code">{p.code}</Typography.Text>
+                <Typography.Text type="secondary" className="plan-code">
+                  {p.code}
+                </Typography.Text>
                 {p.retired && <Tag>{t('plans.list.retired')}</Tag>}
               </span>
             ),

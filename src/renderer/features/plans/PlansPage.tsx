@@ -27,8 +27,16 @@ export function PlansPage({ planId }: { planId: number | null }) {
 
   return (
     <div className="plans-page" data-testid="plans-page">
-      <PlanList selected={planId} showRetired={showRetired} onShowRetired={setShowRetired} onCreate={() => setCreating(true)}
-        onSelect={(id) => { setDraft(null); navigate({ name: 'plans', planId: id }); }} />
+      <PlanList
+        selected={planId}
+        showRetired={showRetired}
+        onShowRetired={setShowRetired}
+        onCreate={() => setCreating(true)}
+        onSelect={(id) => {
+          setDraft(null);
+          navigate({ name: 'plans', planId: id });
+        }}
+      />
       <div className="plan-main">
         {draft && <PlanEditor key="new" detail={null} initial={draft} questionnaires={questionnaires} onVersionSaved={() => setDraft(null)} />}
         {!draft && planId !== null && plan.isLoading && <Skeleton active />}
@@ -59,7 +67,10 @@ export function PlansPage({ planId }: { planId: number | null }) {
       <CreateModal
         open={creating}
         onClose={() => setCreating(false)}
-        onCreate={(def) => { setDraft(def); setCreating(false); }}
+        onCreate={(def) => {
+          setDraft(def);
+          setCreating(false);
+        }}
       />
     </div>
   );

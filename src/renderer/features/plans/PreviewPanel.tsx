@@ -20,10 +20,26 @@ export function PreviewPanel({ preview, stale, loading }: { preview: PlanPreview
           </Space>
           <div>
             {t('plans.preview.byRule')}：
-            {preview.byRule.map((r) => <Tag key={r.ruleId}>{r.label ?? r.ruleId} {r.encounters}</Tag>)}
+            {preview.byRule.map((r) => (
+              <Tag key={r.ruleId}>
+                {r.label ?? r.ruleId} {r.encounters}
+              </Tag>
+            ))}
           </div>
           {preview.warnings.length > 0 && (
-            <Alert type="warning" showIcon title={t('plans.preview.warnings')} description={<ul className="plan-warnings">{preview.warnings.map((w) => <li key={w}>{w}</li>)}</ul>} data-testid="preview-warnings" />
+            <Alert
+              type="warning"
+              showIcon
+              title={t('plans.preview.warnings')}
+              description={
+                <ul className="plan-warnings">
+                  {preview.warnings.map((w) => (
+                    <li key={w}>{w}</li>
+                  ))}
+                </ul>
+              }
+              data-testid="preview-warnings"
+            />
           )}
           <Table<PlanPreviewRow>
             size="small"

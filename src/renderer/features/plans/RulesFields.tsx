@@ -1,7 +1,7 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useDepartments } from '../finder/queries';
+import { useDepartments } from '../departments/queries';
 
 const DISCHARGE_MODES = ['1', '2', '3', '4', '5', '9'];
 
@@ -15,11 +15,28 @@ export function RulesFields() {
       {(fields, { add, remove }) => (
         <>
           {fields.map((f) => (
-            <Card key={f.key} size="small" className="plan-sub" data-testid="plan-rule"
-              extra={<Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} disabled={fields.length <= 1}>{t('plans.remove')}</Button>}>
+            <Card
+              key={f.key}
+              size="small"
+              className="plan-sub"
+              data-testid="plan-rule"
+              extra={
+                <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => remove(f.name)} disabled={fields.length <= 1}>
+                  {t('plans.remove')}
+                </Button>
+              }
+            >
               <Row gutter={12}>
-                <Col span={6}><Form.Item name={[f.name, 'id']} label={t('plans.rule.id')} rules={[{ required: true }]}><Input /></Form.Item></Col>
-                <Col span={10}><Form.Item name={[f.name, 'label']} label={t('plans.rule.label')}><Input /></Form.Item></Col>
+                <Col span={6}>
+                  <Form.Item name={[f.name, 'id']} label={t('plans.rule.id')} rules={[{ required: true }]}>
+                    <Input />
+                  </Form.Item>
+                </Col>
+                <Col span={10}>
+                  <Form.Item name={[f.name, 'label']} label={t('plans.rule.label')}>
+                    <Input />
+                  </Form.Item>
+                </Col>
                 <Col span={8}>
                   <Form.Item name={[f.name, 'encounterKind']} label={t('plans.rule.kind')} rules={[{ required: true }]}>
                     <Select options={(['inpatient', 'outpatient', 'checkup'] as const).map((k) => ({ value: k, label: t(`plans.rule.kinds.${k}`) }))} />
@@ -32,7 +49,10 @@ export function RulesFields() {
                 </Col>
                 <Col span={12}>
                   <Form.Item name={[f.name, 'dischargeModes']} label={t('plans.rule.dischargeModes')}>
-                    <Select mode="multiple" options={DISCHARGE_MODES.map((c) => ({ value: c, label: `${c} ${t(`codes.dischargeMode.${c}`, { defaultValue: '' })}` }))} />
+                    <Select
+                      mode="multiple"
+                      options={DISCHARGE_MODES.map((c) => ({ value: c, label: `${c} ${t(`codes.dischargeMode.${c}`, { defaultValue: '' })}` }))}
+                    />
                   </Form.Item>
                 </Col>
                 <Col span={12}>
@@ -45,20 +65,41 @@ export function RulesFields() {
                     <Select mode="tags" tokenSeparators={[',', '，', ' ']} placeholder="肺癌" open={false} />
                   </Form.Item>
                 </Col>
-                <Col span={4}><Form.Item name={[f.name, 'ageMin']} label={t('plans.rule.ageMin')}><InputNumber min={0} max={150} /></Form.Item></Col>
-                <Col span={4}><Form.Item name={[f.name, 'ageMax']} label={t('plans.rule.ageMax')}><InputNumber min={0} max={150} /></Form.Item></Col>
+                <Col span={4}>
+                  <Form.Item name={[f.name, 'ageMin']} label={t('plans.rule.ageMin')}>
+                    <InputNumber min={0} max={150} />
+                  </Form.Item>
+                </Col>
+                <Col span={4}>
+                  <Form.Item name={[f.name, 'ageMax']} label={t('plans.rule.ageMax')}>
+                    <InputNumber min={0} max={150} />
+                  </Form.Item>
+                </Col>
                 <Form.Item noStyle shouldUpdate>
-                  {({ getFieldValue }) => getFieldValue(['enrolment', 'rules', f.name, 'encounterKind']) === 'checkup' && (
-                    <>
-                      <Col span={4}><Form.Item name={[f.name, 'critical']} label={t('plans.rule.critical')} valuePropName="checked"><Switch /></Form.Item></Col>
-                      <Col span={4}><Form.Item name={[f.name, 'abnormal']} label={t('plans.rule.abnormal')} valuePropName="checked"><Switch /></Form.Item></Col>
-                    </>
-                  )}
+                  {({ getFieldValue }) =>
+                    getFieldValue(['enrolment', 'rules', f.name, 'encounterKind']) === 'checkup' && (
+                      <>
+                        <Col span={4}>
+                          <Form.Item name={[f.name, 'critical']} label={t('plans.rule.critical')} valuePropName="checked">
+                            <Switch />
+                          </Form.Item>
+                        </Col>
+                        <Col span={4}>
+                          <Form.Item name={[f.name, 'abnormal']} label={t('plans.rule.abnormal')} valuePropName="checked">
+                            <Switch />
+                          </Form.Item>
+                        </Col>
+                      </>
+                    )
+                  }
                 </Form.Item>
               </Row>
             </Card>
           ))}
-          <Button icon={<PlusOutlined />} onClick={() => add({ id: `rule-${fields.length + 1}`, encounterKind: 'inpatient', departments: [], icd10: [], keywords: [], dischargeModes: [] })}>
+          <Button
+            icon={<PlusOutlined />}
+            onClick={() => add({ id: `rule-${fields.length + 1}`, encounterKind: 'inpatient', departments: [], icd10: [], keywords: [], dischargeModes: [] })}
+          >
             {t('plans.rule.add')}
           </Button>
         </>

@@ -11,7 +11,11 @@ export function ColourTag({ colour, size = 'small' }: { colour: WarningColour | 
   const { t } = useTranslation();
   // Not scored yet: quiet, so the coloured rows stand out in a long list.
   if (!colour && size === 'small')
-    return <span className="colour-none" data-testid="colour-tag" data-colour="none">{t('queue.colour.none')}</span>;
+    return (
+      <span className="colour-none" data-testid="colour-tag" data-colour="none">
+        {t('queue.colour.none')}
+      </span>
+    );
   return (
     <Tag
       color={colour ? COLOUR_HEX[colour] : undefined}

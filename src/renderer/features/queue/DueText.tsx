@@ -5,13 +5,17 @@ import { useTranslation } from 'react-i18next';
 export function DueText({ dueDate, overdueDays }: { dueDate: string; overdueDays: number }) {
   const { t } = useTranslation();
   const [text, type] =
-    overdueDays > 0 ? [t('queue.overdue', { count: overdueDays }), 'danger' as const]
-      : overdueDays === 0 ? [t('queue.dueToday'), 'warning' as const]
+    overdueDays > 0
+      ? [t('queue.overdue', { count: overdueDays }), 'danger' as const]
+      : overdueDays === 0
+        ? [t('queue.dueToday'), 'warning' as const]
         : [t('queue.dueIn', { count: -overdueDays }), 'secondary' as const];
   return (
     <span className="due-text">
       <span className="due-date">{dueDate}</span>
-      <Typography.Text type={type} strong={overdueDays >= 0} data-testid="due-text">{text}</Typography.Text>
+      <Typography.Text type={type} strong={overdueDays >= 0} data-testid="due-text">
+        {text}
+      </Typography.Text>
     </span>
   );
 }

@@ -2,7 +2,7 @@ import { Button, DatePicker, Segmented, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { taskKinds, warningColours, type TaskKind } from '../../../shared/contract/followup';
-import { useDepartments } from '../finder/queries';
+import { useDepartments } from '../departments/queries';
 import { COLOUR_HEX } from './ColourTag';
 import { usePlanOptions } from './queries';
 import { resetQueueFilters, setQueueView, type DueFilter, type QueueView } from './state';
@@ -82,9 +82,7 @@ export function QueueFilters({ view }: { view: QueueView }) {
           onChange={(r) => setQueueView({ callbackFrom: r?.[0]?.format(STAMP), callbackTo: r?.[1]?.format(STAMP) })}
         />
       )}
-      <Button onClick={resetQueueFilters}>
-        {t('queue.filters.reset')}
-      </Button>
+      <Button onClick={resetQueueFilters}>{t('queue.filters.reset')}</Button>
     </Space>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { QueueRow } from '../../../shared/contract/followup';
 import type { User } from '../../../shared/model';
 import { navigate } from '../../app/router';
+import { ExportButtons } from '../exports/ExportButtons';
 import { isTyping } from './keys';
 import { QueueFilters } from './QueueFilters';
 import { QueueTable, rowAction } from './QueueTable';
@@ -51,7 +52,16 @@ export function QueuePage({ user }: { user: User }) {
     label: (
       <span data-testid={`queue-tab-${key}`}>
         {t(`queue.tabs.${key}`)}
-        {count !== undefined && <Badge count={count} showZero overflowCount={999} className="queue-badge" color={key === 'mine' ? '#1677ff' : '#8c8c8c'} data-testid={`queue-count-${key}`} />}
+        {count !== undefined && (
+          <Badge
+            count={count}
+            showZero
+            overflowCount={999}
+            className="queue-badge"
+            color={key === 'mine' ? '#1677ff' : '#8c8c8c'}
+            data-testid={`queue-count-${key}`}
+          />
+        )}
       </span>
     ),
   });
@@ -67,24 +77,48 @@ export function QueuePage({ user }: { user: User }) {
         />
         {counts && (
           <Space size="middle" className="queue-counts" data-testid="queue-counts">
-            <span>{t('queue.counts.overdue')} <Typography.Text type="danger" strong>{counts.overdue}</Typography.Text></span>
-            <span>{t('queue.counts.dueToday')} <Typography.Text type="warning" strong>{counts.dueToday}</Typography.Text></span>
-            <span>{t('queue.counts.red')} <Typography.Text type="danger" strong>{counts.red}</Typography.Text></span>
-            <span>{t('queue.counts.callbacksDue')} <Typography.Text strong>{counts.callbacksDue}</Typography.Text></span>
+            <span>
+              {t('queue.counts.overdue')}{' '}
+              <Typography.Text type="danger" strong>
+                {counts.overdue}
+              </Typography.Text>
+            </span>
+            <span>
+              {t('queue.counts.dueToday')}{' '}
+              <Typography.Text type="warning" strong>
+                {counts.dueToday}
+              </Typography.Text>
+            </span>
+            <span>
+              {t('queue.counts.red')}{' '}
+              <Typography.Text type="danger" strong>
+                {counts.red}
+              </Typography.Text>
+            </span>
+            <span>
+              {t('queue.counts.callbacksDue')} <Typography.Text strong>{counts.callbacksDue}</Typography.Text>
+            </span>
           </Space>
         )}
-        <Button
-          type="primary"
-          icon={<ThunderboltOutlined />}
-          loading={takeNext.isPending}
-          onClick={() => takeNext.mutate()}
-          data-testid="take-next"
-        >
+        <Button type="primary" icon={<ThunderboltOutlined />} loading={takeNext.isPending} onClick={() => takeNext.mutate()} data-testid="take-next">
           {t('queue.next')}
-          <Typography.Text keyboard className="queue-next-keys">{t('queue.nextKeys')}</Typography.Text>
+          <Typography.Text keyboard className="queue-next-keys">
+            {t('queue.nextKeys')}
+          </Typography.Text>
         </Button>
       </div>
       <QueueFilters view={view} />
+      <div className="queue-export">
+        <ExportButtons
+          kind="queue"
+          size="small"
+          disabled={!queue.data?.total}
+          params={() => {
+            const { page: _p, pageSize: _s, ...filter } = input;
+            return filter;
+          }}
+        />
+      </div>
       <QueueTable
         scope={scope}
         userId={user.id}
@@ -96,7 +130,12 @@ export function QueuePage({ user }: { user: User }) {
         onPage={(page, pageSize) => setQueueView({ page, pageSize })}
         onActivate={activate}
       />
-      <span hidden data-testid="queue-ready" data-ready={!queue.isFetching && !queue.isPlaceholderData ? 'true' : 'false'} data-total={queue.data?.total ?? ''} />
+      <span
+        hidden
+        data-testid="queue-ready"
+        data-ready={!queue.isFetching && !queue.isPlaceholderData ? 'true' : 'false'}
+        data-total={queue.data?.total ?? ''}
+      />
     </div>
   );
 }

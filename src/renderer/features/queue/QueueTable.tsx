@@ -3,7 +3,6 @@ import type { HTMLAttributes, KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueRow } from '../../../shared/contract/followup';
 import { genderLabel } from '../../app/codes';
-import '../followup/i18n'; // followup.outcome.* for the last attempt
 import { ColourTag } from './ColourTag';
 import { DueText } from './DueText';
 import type { QueueScope } from './state';
@@ -35,7 +34,9 @@ export function QueueTable({ scope, userId, rows, total, loading, page, pageSize
   const { t } = useTranslation();
   const columns: TableProps<QueueRow>['columns'] = [
     {
-      title: t('queue.columns.colour'), key: 'colour', width: 210,
+      title: t('queue.columns.colour'),
+      key: 'colour',
+      width: 210,
       render: (_, r) => (
         <Space size={4} wrap>
           <ColourTag colour={r.colour} />
@@ -46,16 +47,28 @@ export function QueueTable({ scope, userId, rows, total, loading, page, pageSize
             </Tag>
           )}
           {r.kind === 'escalation' ? (
-            <Tooltip title={r.priorityReason}><Tag color="magenta" variant="solid">{t('queue.escalation')}</Tag></Tooltip>
-          ) : r.critical && (
-            // The reason says what jumped the queue: a new critical value (危急值) or a red answer.
-            <Tooltip title={r.priorityReason}><Tag color="red" className="queue-reason">{r.priorityReason ?? t('queue.critical')}</Tag></Tooltip>
+            <Tooltip title={r.priorityReason}>
+              <Tag color="magenta" variant="solid">
+                {t('queue.escalation')}
+              </Tag>
+            </Tooltip>
+          ) : (
+            r.critical && (
+              // The reason says what jumped the queue: a new critical value (危急值) or a red answer.
+              <Tooltip title={r.priorityReason}>
+                <Tag color="red" className="queue-reason">
+                  {r.priorityReason ?? t('queue.critical')}
+                </Tag>
+              </Tooltip>
+            )
           )}
         </Space>
       ),
     },
     {
-      title: t('queue.columns.patient'), key: 'patient', width: 190,
+      title: t('queue.columns.patient'),
+      key: 'patient',
+      width: 190,
       render: (_, r) => (
         <span className="cell-name">
           <Typography.Text strong>{r.patientName}</Typography.Text>
@@ -66,47 +79,77 @@ export function QueueTable({ scope, userId, rows, total, loading, page, pageSize
       ),
     },
     {
-      title: t('queue.columns.plan'), key: 'plan', ellipsis: true,
+      title: t('queue.columns.plan'),
+      key: 'plan',
+      ellipsis: true,
       render: (_, r) => (
         <span title={`${r.planName} · ${r.trackName}`}>
           <Typography.Text strong>{r.pointLabel ?? r.trackName}</Typography.Text>
-          <Typography.Text type="secondary" className="queue-plan-name">{r.planName}</Typography.Text>
+          <Typography.Text type="secondary" className="queue-plan-name">
+            {r.planName}
+          </Typography.Text>
         </span>
       ),
     },
     { title: t('queue.columns.dept'), dataIndex: 'deptName', width: 120, ellipsis: true },
     { title: t('queue.columns.due'), key: 'due', width: 190, render: (_, r) => <DueText dueDate={r.dueDate} overdueDays={r.overdueDays} /> },
     {
-      title: t('queue.columns.callback'), key: 'callback', width: 170,
-      render: (_, r) => r.callbackAt && (
-        <span>
-          {r.callbackAt.slice(0, 16)}
-          {r.reservedFor && <Typography.Text type="secondary" className="queue-reserved">{t('queue.reservedFor', { name: r.reservedFor.name })}</Typography.Text>}
-        </span>
-      ),
+      title: t('queue.columns.callback'),
+      key: 'callback',
+      width: 170,
+      render: (_, r) =>
+        r.callbackAt && (
+          <span>
+            {r.callbackAt.slice(0, 16)}
+            {r.reservedFor && (
+              <Typography.Text type="secondary" className="queue-reserved">
+                {t('queue.reservedFor', { name: r.reservedFor.name })}
+              </Typography.Text>
+            )}
+          </span>
+        ),
     },
     {
-      title: t('queue.columns.attempts'), key: 'attempts', width: 150,
+      title: t('queue.columns.attempts'),
+      key: 'attempts',
+      width: 150,
       render: (_, r) => (
         <span>
-          {r.retryCount > 0 ? t('queue.attempt', { n: r.retryCount + 1, max: r.maxAttempts }) : !r.lastAttempt && <Typography.Text type="secondary">{t('queue.notTried')}</Typography.Text>}
+          {r.retryCount > 0
+            ? t('queue.attempt', { n: r.retryCount + 1, max: r.maxAttempts })
+            : !r.lastAttempt && <Typography.Text type="secondary">{t('queue.notTried')}</Typography.Text>}
           {r.lastAttempt && (
-            <Typography.Text type={r.lastAttempt.outcome === 'connected' ? 'success' : 'warning'} className="queue-last-attempt"
-              data-testid="queue-last-attempt" data-outcome={r.lastAttempt.outcome}>
-              {t('queue.lastAttempt', { at: r.lastAttempt.at.slice(5, 16), outcome: t(`followup.outcome.${r.lastAttempt.outcome}`) })}
+            <Typography.Text
+              type={r.lastAttempt.outcome === 'connected' ? 'success' : 'warning'}
+              className="queue-last-attempt"
+              data-testid="queue-last-attempt"
+              data-outcome={r.lastAttempt.outcome}
+            >
+              {t('queue.lastAttempt', { at: r.lastAttempt.at.slice(5, 16), outcome: t(`codes.attemptOutcome.${r.lastAttempt.outcome}`) })}
             </Typography.Text>
           )}
         </span>
       ),
     },
-    ...(scope === 'team' ? [] : [{ title: t('queue.columns.assignee'), key: 'assignee', width: 96, render: (_: unknown, r: QueueRow) => r.assignee?.name ?? '' }]),
+    ...(scope === 'team'
+      ? []
+      : [{ title: t('queue.columns.assignee'), key: 'assignee', width: 96, render: (_: unknown, r: QueueRow) => r.assignee?.name ?? '' }]),
     {
-      title: t('queue.columns.action'), key: 'action', width: 84,
+      title: t('queue.columns.action'),
+      key: 'action',
+      width: 84,
       render: (_, r) => {
         const action = rowAction(r, userId);
         return (
-          <Button size="small" type={action === 'claim' ? 'primary' : 'default'} data-testid={`row-${action}`}
-            onClick={(e) => { e.stopPropagation(); onActivate(r); }}>
+          <Button
+            size="small"
+            type={action === 'claim' ? 'primary' : 'default'}
+            data-testid={`row-${action}`}
+            onClick={(e) => {
+              e.stopPropagation();
+              onActivate(r);
+            }}
+          >
             {t(`queue.${action}`)}
           </Button>
         );
@@ -116,9 +159,18 @@ export function QueueTable({ scope, userId, rows, total, loading, page, pageSize
 
   const onKeyDown = (e: KeyboardEvent<HTMLElement>, r: QueueRow) => {
     if (e.target !== e.currentTarget) return;
-    if (e.key === 'Enter' && !e.ctrlKey) { e.preventDefault(); onActivate(r); }
-    if (e.key === 'ArrowDown') { e.preventDefault(); moveFocus(e.currentTarget, 1); }
-    if (e.key === 'ArrowUp') { e.preventDefault(); moveFocus(e.currentTarget, -1); }
+    if (e.key === 'Enter' && !e.ctrlKey) {
+      e.preventDefault();
+      onActivate(r);
+    }
+    if (e.key === 'ArrowDown') {
+      e.preventDefault();
+      moveFocus(e.currentTarget, 1);
+    }
+    if (e.key === 'ArrowUp') {
+      e.preventDefault();
+      moveFocus(e.currentTarget, -1);
+    }
   };
 
   return (
@@ -132,15 +184,21 @@ export function QueueTable({ scope, userId, rows, total, loading, page, pageSize
       loading={loading}
       locale={{ emptyText: t('queue.empty') }}
       rowClassName={(r) => (r.critical || r.colour === 'red' ? 'queue-row-red' : '')}
-      onRow={(r) => ({
-        tabIndex: 0,
-        'data-testid': 'queue-row',
-        'data-task-id': r.id,
-        onClick: () => onActivate(r),
-        onKeyDown: (e: KeyboardEvent<HTMLElement>) => onKeyDown(e, r),
-      } as HTMLAttributes<HTMLElement>)}
+      onRow={(r) =>
+        ({
+          tabIndex: 0,
+          'data-testid': 'queue-row',
+          'data-task-id': r.id,
+          onClick: () => onActivate(r),
+          onKeyDown: (e: KeyboardEvent<HTMLElement>) => onKeyDown(e, r),
+        }) as HTMLAttributes<HTMLElement>
+      }
       pagination={{
-        current: page, pageSize, total, showSizeChanger: true, pageSizeOptions: [20, 50, 100],
+        current: page,
+        pageSize,
+        total,
+        showSizeChanger: true,
+        pageSizeOptions: [20, 50, 100],
         showTotal: (n) => t('common.total', { count: n }),
         onChange: onPage,
       }}

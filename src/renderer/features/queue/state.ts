@@ -69,8 +69,16 @@ export function useQueueView(): QueueView {
 export function queueInputOf(v: QueueView): QueueInput {
   const callbackRange = v.callback === 'only' ? { callbackFrom: v.callbackFrom, callbackTo: v.callbackTo } : {};
   return {
-    scope: v.scope, planId: v.planId, deptId: v.deptId, colour: v.colour, kind: v.kind, due: v.due, callback: v.callback,
-    ...callbackRange, page: v.page, pageSize: v.pageSize,
+    scope: v.scope,
+    planId: v.planId,
+    deptId: v.deptId,
+    colour: v.colour,
+    kind: v.kind,
+    due: v.due,
+    callback: v.callback,
+    ...callbackRange,
+    page: v.page,
+    pageSize: v.pageSize,
   };
 }
 

@@ -21,7 +21,7 @@ export const CallHistory = memo(function CallHistory({ patientId, missedOnly, ti
       dataSource={calls.data ?? []}
       pagination={false}
       locale={{ emptyText: t('softphone.history.none') }}
-      onRow={(r) => ({ 'data-testid': 'call-row', 'data-call-id': r.id } as HTMLAttributes<HTMLElement>)}
+      onRow={(r) => ({ 'data-testid': 'call-row', 'data-call-id': r.id }) as HTMLAttributes<HTMLElement>}
       columns={[
         { key: 'at', title: t('softphone.history.title'), render: (_, r) => r.startedAt },
         { key: 'dir', render: (_, r) => <Tag color={r.direction === 'inbound' ? 'green' : 'blue'}>{t(`softphone.history.direction.${r.direction}`)}</Tag> },
@@ -29,15 +29,29 @@ export const CallHistory = memo(function CallHistory({ patientId, missedOnly, ti
         { key: 'patient', render: (_, r) => r.patientName ?? '' },
         {
           key: 'result',
-          render: (_, r) => r.missed
-            ? <Tag color="red">{t('softphone.incoming.missed')}</Tag>
-            : [r.outcome ? t(`softphone.outcome.${r.outcome}`) : null, r.endedBy ? t(`softphone.endedBy.${r.endedBy}`) : null, r.durationSec !== null ? t('softphone.history.duration', { s: r.durationSec }) : null].filter(Boolean).join(' · '),
+          render: (_, r) =>
+            r.missed ? (
+              <Tag color="red">{t('softphone.incoming.missed')}</Tag>
+            ) : (
+              [
+                r.outcome ? t(`softphone.outcome.${r.outcome}`) : null,
+                r.endedBy ? t(`softphone.endedBy.${r.endedBy}`) : null,
+                r.durationSec !== null ? t('softphone.history.duration', { s: r.durationSec }) : null,
+              ]
+                .filter(Boolean)
+                .join(' · ')
+            ),
         },
         {
           key: 'action',
-          render: (_, r) => r.hasRecording
-            ? <RecordingPlayer callId={r.id} />
-            : r.missed ? <DialButton number={r.number} patientId={r.patientId}>{t('softphone.incoming.callback')}</DialButton> : null,
+          render: (_, r) =>
+            r.hasRecording ? (
+              <RecordingPlayer callId={r.id} />
+            ) : r.missed ? (
+              <DialButton number={r.number} patientId={r.patientId}>
+                {t('softphone.incoming.callback')}
+              </DialButton>
+            ) : null,
         },
       ]}
     />

@@ -29,20 +29,20 @@ export function DialButton({ number, patientId, taskId, consent, children, size 
   const why = !isDialable(number) ? null : !ready ? t(`softphone.reg.${status}`) : busy ? t('softphone.phase.connected') : null;
   return (
     <ConfigProvider wave={NO_WAVE}>
-    <Tooltip title={why}>
-      <Button
-        size={size}
-        type={type}
-        icon={<PhoneOutlined />}
-        disabled={disabled}
-        className="softphone-still"
-        data-testid="dial-button"
-        data-number={number}
-        onClick={(e) => controller.dial({ number, patientId, taskId, consent, clickedAt: e.timeStamp })}
-      >
-        {children ?? t('softphone.dial')}
-      </Button>
-    </Tooltip>
+      <Tooltip title={why}>
+        <Button
+          size={size}
+          type={type}
+          icon={<PhoneOutlined />}
+          disabled={disabled}
+          className="softphone-still"
+          data-testid="dial-button"
+          data-number={number}
+          onClick={(e) => controller.dial({ number, patientId, taskId, consent, clickedAt: e.timeStamp })}
+        >
+          {children ?? t('softphone.dial')}
+        </Button>
+      </Tooltip>
     </ConfigProvider>
   );
 }

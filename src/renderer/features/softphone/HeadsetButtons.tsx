@@ -15,16 +15,24 @@ export function HeadsetButtonsCard() {
   if (status === 'unsupported') return null;
   const shown = name || t('softphone.headset.unnamed');
   const line =
-    status === 'open' ? t('softphone.headset.open', { name: shown })
-    : status === 'opening' ? t('softphone.headset.opening')
-    : status === 'unplugged' ? t('softphone.headset.unplugged', { name: shown })
-    : status === 'failed' ? t('softphone.headset.failed', { error: error === 'noTelephony' ? t('softphone.headset.noTelephony') : error })
-    : null;
+    status === 'open'
+      ? t('softphone.headset.open', { name: shown })
+      : status === 'opening'
+        ? t('softphone.headset.opening')
+        : status === 'unplugged'
+          ? t('softphone.headset.unplugged', { name: shown })
+          : status === 'failed'
+            ? t('softphone.headset.failed', { error: error === 'noTelephony' ? t('softphone.headset.noTelephony') : error })
+            : null;
   return (
     <Card size="small" title={t('softphone.headset.title')} data-testid="headset-buttons" data-status={status}>
       <Space direction="vertical" size="small">
         <Typography.Text type="secondary">{t('softphone.headset.hint')}</Typography.Text>
-        {line && <Typography.Text type={status === 'failed' ? 'danger' : undefined} data-testid="headset-status">{line}</Typography.Text>}
+        {line && (
+          <Typography.Text type={status === 'failed' ? 'danger' : undefined} data-testid="headset-status">
+            {line}
+          </Typography.Text>
+        )}
         <Space>
           {/* connect() calls requestDevice first thing, inside this click's user activation. */}
           <Button icon={<ApiOutlined />} onClick={() => void headset.connect()} loading={status === 'opening'} data-testid="headset-connect">

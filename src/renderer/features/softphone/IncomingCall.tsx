@@ -11,15 +11,24 @@ function MatchLine({ m, chosen, onChoose }: { m: CallerMatch; chosen: boolean; o
   return (
     <Space size="small" wrap className={chosen ? 'caller-match chosen' : 'caller-match'} data-testid="caller-match" data-patient-id={m.patientId}>
       <UserOutlined />
-      <Typography.Text strong data-testid="caller-name">{m.name}</Typography.Text>
+      <Typography.Text strong data-testid="caller-name">
+        {m.name}
+      </Typography.Text>
       <span>{genderLabel(t, m.genderCode)}</span>
       {m.age !== null && <span>{m.age}</span>}
       <Tag color={m.phoneRole === 'self' ? 'blue' : 'default'}>
         {m.phoneRole === 'self' ? t('softphone.incoming.self') : [t('softphone.incoming.contact'), m.contactName, m.relation].filter(Boolean).join(' ')}
       </Tag>
       {m.openTaskId && <Tag color="orange">{t('softphone.incoming.task')}</Tag>}
-      <Button size="small" type={chosen ? 'primary' : 'default'} data-testid="open-caller"
-        onClick={() => { onChoose(); navigate({ name: 'patient', patientId: m.patientId }); }}>
+      <Button
+        size="small"
+        type={chosen ? 'primary' : 'default'}
+        data-testid="open-caller"
+        onClick={() => {
+          onChoose();
+          navigate({ name: 'patient', patientId: m.patientId });
+        }}
+      >
         {t('softphone.incoming.open')}
       </Button>
     </Space>

@@ -13,7 +13,15 @@ function DialNow({ hasNumber, onDial }: { hasNumber: boolean; onDial: (clickedAt
   const { t } = useTranslation();
   const ready = useSoftphoneSelector((s) => canDial(s.state));
   return (
-    <Button type="primary" block icon={<PhoneOutlined />} className="softphone-still" disabled={!ready || !hasNumber} onClick={(e) => onDial(e.timeStamp)} data-testid="dial">
+    <Button
+      type="primary"
+      block
+      icon={<PhoneOutlined />}
+      className="softphone-still"
+      disabled={!ready || !hasNumber}
+      onClick={(e) => onDial(e.timeStamp)}
+      data-testid="dial"
+    >
       {t('softphone.dial')}
     </Button>
   );
@@ -31,7 +39,11 @@ function ConsentBox({ value, onChange }: { value: boolean; onChange: (v: boolean
     onChange(v);
     if (live !== null) controller.setConsent(v);
   };
-  return <Checkbox checked={live ?? value} onChange={(e) => change(e.target.checked)} data-testid="dial-consent">{t('softphone.consent')}</Checkbox>;
+  return (
+    <Checkbox checked={live ?? value} onChange={(e) => change(e.target.checked)} data-testid="dial-consent">
+      {t('softphone.consent')}
+    </Checkbox>
+  );
 }
 
 /** 电话: the dial pad for calls outside a task (and for testing the headset), settings, history. */
@@ -47,34 +59,38 @@ export function PhonePage() {
   };
   return (
     <ConfigProvider wave={NO_WAVE}>
-    <Row gutter={16} className="phone-page" data-testid="phone-page">
-      <Col flex="320px">
-        <Card size="small" title={t('softphone.dialpad')}>
-          <Space direction="vertical" size="small" className="phone-dial">
-            <Input
-              value={number}
-              onChange={(e) => setNumber(e.target.value.replace(/[^0-9A-Za-z*#+\-() ]/g, ''))}
-              onPressEnter={(e) => dial(e.timeStamp)}
-              placeholder={t('softphone.numberPlaceholder')}
-              className="phone-number"
-              data-testid="dial-number"
-              autoFocus
-            />
-            <DialPad onKey={(k) => setNumber((n) => n + k)} />
-            <ConsentBox value={consent} onChange={setConsent} />
-            <DialNow hasNumber={number.trim().length > 0} onDial={dial} />
-            <Typography.Text type="secondary" className="softphone-shortcuts">{t('softphone.shortcuts')}</Typography.Text>
+      <Row gutter={16} className="phone-page" data-testid="phone-page">
+        <Col flex="320px">
+          <Card size="small" title={t('softphone.dialpad')}>
+            <Space direction="vertical" size="small" className="phone-dial">
+              <Input
+                value={number}
+                onChange={(e) => setNumber(e.target.value.replace(/[^0-9A-Za-z*#+\-() ]/g, ''))}
+                onPressEnter={(e) => dial(e.timeStamp)}
+                placeholder={t('softphone.numberPlaceholder')}
+                className="phone-number"
+                data-testid="dial-number"
+                autoFocus
+              />
+              <DialPad onKey={(k) => setNumber((n) => n + k)} />
+              <ConsentBox value={consent} onChange={setConsent} />
+              <DialNow hasNumber={number.trim().length > 0} onDial={dial} />
+              <Typography.Text type="secondary" className="softphone-shortcuts">
+                {t('softphone.shortcuts')}
+              </Typography.Text>
+            </Space>
+          </Card>
+        </Col>
+        <Col flex="420px">
+          <SoftphoneSettings />
+        </Col>
+        <Col flex="auto">
+          <Space direction="vertical" size="middle" className="phone-history">
+            <CallHistory missedOnly title={t('softphone.history.missed')} />
+            <CallHistory title={t('softphone.history.title')} />
           </Space>
-        </Card>
-      </Col>
-      <Col flex="420px"><SoftphoneSettings /></Col>
-      <Col flex="auto">
-        <Space direction="vertical" size="middle" className="phone-history">
-          <CallHistory missedOnly title={t('softphone.history.missed')} />
-          <CallHistory title={t('softphone.history.title')} />
-        </Space>
-      </Col>
-    </Row>
+        </Col>
+      </Row>
     </ConfigProvider>
   );
 }

@@ -35,9 +35,13 @@ export function ProviderChoice() {
             onChange={(e) => void choose(e.target.value as VoiceProvider)}
             data-testid="provider-choice"
           >
-            <Radio value="sip" data-testid="provider-sip">{t('softphone.provider.sip')}</Radio>
+            <Radio value="sip" data-testid="provider-sip">
+              {t('softphone.provider.sip')}
+            </Radio>
             <Tooltip title={available ? undefined : t('softphone.provider.twilioOff')}>
-              <Radio value="twilio" disabled={!available} data-testid="provider-twilio">{t('softphone.provider.twilio')}</Radio>
+              <Radio value="twilio" disabled={!available} data-testid="provider-twilio">
+                {t('softphone.provider.twilio')}
+              </Radio>
             </Tooltip>
           </Radio.Group>
         </Tooltip>

@@ -10,19 +10,27 @@ export function RecordingPlayer({ callId }: { callId: number }) {
   const { t } = useTranslation();
   const [url, setUrl] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
-  useEffect(() => () => {
-    if (url) URL.revokeObjectURL(url);
-  }, [url]);
+  useEffect(
+    () => () => {
+      if (url) URL.revokeObjectURL(url);
+    },
+    [url],
+  );
   if (url) return <audio src={url} controls autoPlay className="recording-player" data-testid="recording-player" />;
   return (
-    <Button size="small" icon={<PlayCircleOutlined />} loading={loading} data-testid="play-recording"
+    <Button
+      size="small"
+      icon={<PlayCircleOutlined />}
+      loading={loading}
+      data-testid="play-recording"
       onClick={() => {
         setLoading(true);
         fetchRecording(callId)
           .then((blob) => setUrl(URL.createObjectURL(blob)))
           .catch((err) => showError(err, t))
           .finally(() => setLoading(false));
-      }}>
+      }}
+    >
       {t('softphone.history.play')}
     </Button>
   );

@@ -5,7 +5,13 @@ import type { RegStatus } from './state';
 import { useSoftphoneSelector } from './SoftphoneProvider';
 
 const COLOUR: Record<RegStatus, 'success' | 'processing' | 'error' | 'warning' | 'default'> = {
-  registered: 'success', connecting: 'processing', registering: 'processing', failed: 'error', offline: 'warning', unconfigured: 'default', stopped: 'default',
+  registered: 'success',
+  connecting: 'processing',
+  registering: 'processing',
+  failed: 'error',
+  offline: 'warning',
+  unconfigured: 'default',
+  stopped: 'default',
 };
 
 /** The status bar's phone light: always visible, says why when it is not green. */
@@ -24,7 +30,15 @@ export function RegistrationBadge({ onOpen }: { onOpen?: () => void }) {
   const text = [t(`softphone.reg.${r.status}`), reason].filter(Boolean).join('：');
   return (
     <Tooltip title={[text, r.sipCode ? `SIP ${r.sipCode}` : null, r.detail, retry].filter(Boolean).join(' · ')}>
-      <span className="softphone-status" data-testid="softphone-status" data-status={r.status} data-failure={r.failure ?? ''} onClick={onOpen} role="button">
+      <span
+        className="softphone-status"
+        data-testid="softphone-status"
+        data-status={r.status}
+        data-failure={r.failure ?? ''}
+        data-attempt={r.attempt}
+        onClick={onOpen}
+        role="button"
+      >
         <Badge status={COLOUR[r.status]} text={<span className="softphone-status-text">{text}</span>} />
       </span>
     </Tooltip>

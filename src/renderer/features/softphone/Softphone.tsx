@@ -1,11 +1,12 @@
 import { AudioMutedOutlined, AudioOutlined, PauseCircleOutlined, PhoneOutlined, PlayCircleOutlined } from '@ant-design/icons';
-import { Alert, App as AntApp, Button, Card, ConfigProvider, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, ConfigProvider, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CALL_OUTCOMES, type CallOutcome } from '../../../shared/contract/calls';
 import { DialPad } from './DialPad';
 import { IncomingCall } from './IncomingCall';
 import { useSoftphoneShortcuts } from './shortcuts';
+import { SoftphoneNotices } from './SoftphoneNotices';
 import { talkSeconds, type CallState } from './state';
 import { shallowEqual, useSoftphoneController, useSoftphoneSelector } from './SoftphoneProvider';
 import './softphone.css';
@@ -16,10 +17,20 @@ import './softphone.css';
  * so a 180 re-renders one span, not the panel, while the 200 OK that follows is on its way.
  */
 const viewOf = (c: CallState) => ({
-  uid: c.uid, direction: c.direction, number: c.number, displayName: c.displayName,
+  uid: c.uid,
+  direction: c.direction,
+  number: c.number,
+  displayName: c.displayName,
   phase: c.phase === 'ringing' ? ('dialling' as const) : c.phase,
-  answeredAt: c.answeredAt, endedAt: c.endedAt, muted: c.muted, hold: c.hold, dtmf: c.dtmf,
-  media: c.media, signalling: c.signalling, recording: c.recording, end: c.end,
+  answeredAt: c.answeredAt,
+  endedAt: c.endedAt,
+  muted: c.muted,
+  hold: c.hold,
+  dtmf: c.dtmf,
+  media: c.media,
+  signalling: c.signalling,
+  recording: c.recording,
+  end: c.end,
 });
 type CallView = ReturnType<typeof viewOf>;
 const sameView = (a: CallView | null, b: CallView | null) => a === b || (!!a && !!b && shallowEqual(a, b));
@@ -36,7 +47,11 @@ function TimerOf({ call }: { call: CallView }) {
     const timer = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(timer);
   }, [call.phase]);
-  return <span className="softphone-timer" data-testid="call-timer">{clock(talkSeconds(call, now))}</span>;
+  return (
+    <span className="softphone-timer" data-testid="call-timer">
+      {clock(talkSeconds(call, now))}
+    </span>
+  );
 }
 
 const timerLook = ({ call: c }: { call: CallView }) => [c.phase === 'connected', c.answeredAt, c.endedAt].join('|');
@@ -46,22 +61,11 @@ const Timer = memo(TimerOf, (a, b) => timerLook(a) === timerLook(b));
 function PhaseLabel() {
   const { t } = useTranslation();
   const phase = useSoftphoneSelector((s) => s.state.call?.phase ?? null);
-  return <span data-testid="call-phase" data-phase={phase ?? ''}>{phase ? t(`softphone.phase.${phase}`) : ''}</span>;
-}
-
-/** Shows the softphone's notices (a headset unplugged …) as antd messages. */
-function Notices() {
-  const { t } = useTranslation();
-  const { message } = AntApp.useApp();
-  const controller = useSoftphoneController();
-  const notices = useSoftphoneSelector((s) => s.notices);
-  useEffect(() => {
-    for (const n of notices) {
-      void message.warning({ content: t(n.key, n.params ?? {}), duration: 6 });
-      controller.dismissNotice(n.id);
-    }
-  }, [notices, controller, message, t]);
-  return null;
+  return (
+    <span data-testid="call-phase" data-phase={phase ?? ''}>
+      {phase ? t(`softphone.phase.${phase}`) : ''}
+    </span>
+  );
 }
 
 function Ended({ call }: { call: CallView }) {
@@ -75,7 +79,11 @@ function Ended({ call }: { call: CallView }) {
         {t(`softphone.endedBy.${end.by}`)} · {t(`softphone.reason.${end.reason}`)}
         {end.sipCode ? ` (${t('softphone.sipCode', { code: end.sipCode })})` : ''}
       </Typography.Text>
-      {call.recording === 'saved' && <Tag color="green" data-testid="recording-saved">{t('softphone.recordingSaved')}</Tag>}
+      {call.recording === 'saved' && (
+        <Tag color="green" data-testid="recording-saved">
+          {t('softphone.recordingSaved')}
+        </Tag>
+      )}
       {call.recording === 'failed' && <Tag color="red">{t('softphone.recordingFailed')}</Tag>}
       {call.direction === 'outbound' ? (
         <Space>
@@ -92,7 +100,9 @@ function Ended({ call }: { call: CallView }) {
           </Button>
         </Space>
       ) : (
-        <Button onClick={() => controller.dismiss()} data-testid="close-call">{t('common.cancel')}</Button>
+        <Button onClick={() => controller.dismiss()} data-testid="close-call">
+          {t('common.cancel')}
+        </Button>
       )}
     </Space>
   );
@@ -113,9 +123,19 @@ function ControlsOf({ call }: { call: CallView }) {
   return (
     <Space direction="vertical" size="small" hidden={ended}>
       <Space wrap>
-        <Button type="primary" icon={<PhoneOutlined />} onClick={() => controller.answer()} data-testid="answer" hidden={!incoming}>{t('softphone.answer')}</Button>
-        <Button danger onClick={() => controller.hangup()} data-testid="decline" hidden={!incoming}>{t('softphone.decline')}</Button>
-        <Button icon={call.muted ? <AudioMutedOutlined /> : <AudioOutlined />} onClick={() => controller.toggleMute()} data-testid="mute" aria-pressed={call.muted} hidden={!talking}>
+        <Button type="primary" icon={<PhoneOutlined />} onClick={() => controller.answer()} data-testid="answer" hidden={!incoming}>
+          {t('softphone.answer')}
+        </Button>
+        <Button danger onClick={() => controller.hangup()} data-testid="decline" hidden={!incoming}>
+          {t('softphone.decline')}
+        </Button>
+        <Button
+          icon={call.muted ? <AudioMutedOutlined /> : <AudioOutlined />}
+          onClick={() => controller.toggleMute()}
+          data-testid="mute"
+          aria-pressed={call.muted}
+          hidden={!talking}
+        >
           {call.muted ? t('softphone.unmute') : t('softphone.mute')}
         </Button>
         {/* A provider without client-side hold (Twilio) shows the button disabled and says why. */}
@@ -132,13 +152,19 @@ function ControlsOf({ call }: { call: CallView }) {
             {call.hold.local ? t('softphone.resume') : t('softphone.hold')}
           </Button>
         </Tooltip>
-        <Button onClick={() => setPad((v) => !v)} data-testid="dtmf-toggle" aria-pressed={pad} hidden={!talking}>{t('softphone.dtmf')}</Button>
+        <Button onClick={() => setPad((v) => !v)} data-testid="dtmf-toggle" aria-pressed={pad} hidden={!talking}>
+          {t('softphone.dtmf')}
+        </Button>
         <Button danger type={talking ? 'primary' : 'default'} onClick={() => controller.hangup()} data-testid="hangup" hidden={incoming || ended}>
           {talking ? t('softphone.hangup') : t('softphone.cancel')}
         </Button>
       </Space>
       {pad && talking && <DialPad onKey={(k) => controller.dtmf(k)} testId="dtmf" />}
-      {call.dtmf && <Typography.Text type="secondary" data-testid="dtmf-sent">{call.dtmf}</Typography.Text>}
+      {call.dtmf && (
+        <Typography.Text type="secondary" data-testid="dtmf-sent">
+          {call.dtmf}
+        </Typography.Text>
+      )}
     </Space>
   );
 }
@@ -152,8 +178,20 @@ const Controls = memo(ControlsOf, (a, b) => controlsLook(a) === controlsLook(b))
 
 /** Stands in while there is no call: the panel stays mounted (hidden) between calls. */
 const IDLE: CallView = {
-  uid: '', direction: 'outbound', number: '', displayName: null, phase: 'ended', answeredAt: null, endedAt: null, muted: false,
-  hold: { local: false, remote: false, pending: false }, dtmf: '', media: 'ok', signalling: 'ok', recording: 'off', end: null,
+  uid: '',
+  direction: 'outbound',
+  number: '',
+  displayName: null,
+  phase: 'ended',
+  answeredAt: null,
+  endedAt: null,
+  muted: false,
+  hold: { local: false, remote: false, pending: false },
+  dtmf: '',
+  media: 'ok',
+  signalling: 'ok',
+  recording: 'off',
+  end: null,
 };
 
 /** The call panel: floats over any screen while a call exists (mounted, hidden, in between). */
@@ -165,21 +203,47 @@ export function Softphone() {
   const shown = call ?? IDLE;
   return (
     <ConfigProvider wave={NO_WAVE}>
-      <Notices />
-      <Card size="small" className="softphone-panel" data-testid="softphone-panel" data-phase={shown.phase} hidden={!call}
+      <SoftphoneNotices />
+      <Card
+        size="small"
+        className="softphone-panel"
+        data-testid="softphone-panel"
+        data-phase={shown.phase}
+        hidden={!call}
         title={<PhaseLabel />}
         extra={<Timer call={shown} />}
       >
         <Space direction="vertical" size="small" className="softphone-body">
-          <Typography.Text strong className="phone-number" data-testid="call-number">{shown.displayName ? `${shown.displayName} ` : ''}{shown.number}</Typography.Text>
+          <Typography.Text strong className="phone-number" data-testid="call-number">
+            {shown.displayName ? `${shown.displayName} ` : ''}
+            {shown.number}
+          </Typography.Text>
           <Space size={4} wrap>
-            {shown.muted && <Tag color="orange" data-testid="tag-muted">{t('softphone.muted')}</Tag>}
-            {shown.hold.local && <Tag color="blue" data-testid="tag-hold">{t('softphone.onHold')}</Tag>}
-            {shown.hold.remote && <Tag color="purple" data-testid="tag-remote-hold">{t('softphone.remoteHold')}</Tag>}
-            {shown.recording === 'on' && <Tag color="red" data-testid="tag-recording">● {t('softphone.recording')}</Tag>}
+            {shown.muted && (
+              <Tag color="orange" data-testid="tag-muted">
+                {t('softphone.muted')}
+              </Tag>
+            )}
+            {shown.hold.local && (
+              <Tag color="blue" data-testid="tag-hold">
+                {t('softphone.onHold')}
+              </Tag>
+            )}
+            {shown.hold.remote && (
+              <Tag color="purple" data-testid="tag-remote-hold">
+                {t('softphone.remoteHold')}
+              </Tag>
+            )}
+            {shown.recording === 'on' && (
+              <Tag color="red" data-testid="tag-recording">
+                ● {t('softphone.recording')}
+              </Tag>
+            )}
             {shown.recording === 'paused' && <Tag data-testid="tag-recording-paused">{t('softphone.recordingPaused')}</Tag>}
           </Space>
-          {shown.media === 'stalled' && shown.phase === 'connected' && <Alert type="warning" showIcon title={t('softphone.mediaStalled')} data-testid="media-stalled" />}
+          {shown.media === 'stalled' && shown.phase === 'connected' && (
+            <Alert type="warning" showIcon title={t('softphone.mediaStalled')} data-testid="media-stalled" />
+          )}
           {shown.signalling === 'lost' && shown.phase !== 'ended' && <Alert type="warning" showIcon title={t('softphone.signallingLost')} />}
           {shown.direction === 'inbound' && <IncomingCall />}
           {call?.phase === 'ended' && <Ended key={call.uid} call={call} />}

@@ -1,11 +1,15 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { User } from '../../../shared/model';
+import { api } from '../../api/client';
+import { createVoiceAdapter } from './adapter-factory';
 import { SoftphoneController, type SoftphoneSnapshot } from './controller';
 import { headsetFor } from './headset-hid';
 import './i18n';
+import './i18n-failures';
 import './i18n-voice';
 import { callKeys } from './queries';
+import { uploadRecording } from './recording-io';
 
 const Ctx = createContext<SoftphoneController | null>(null);
 
@@ -14,7 +18,7 @@ const Ctx = createContext<SoftphoneController | null>(null);
  * screens and an incoming call pops up wherever the nurse is.
  */
 export function SoftphoneProvider({ user, children }: { user: User; children: ReactNode }) {
-  const [controller] = useState(() => new SoftphoneController());
+  const [controller] = useState(() => new SoftphoneController({ api, createAdapter: createVoiceAdapter, uploadRecording }));
   const qc = useQueryClient();
   // Call lists (history, missed calls, the timeline's) show a call once main has stored its end.
   // The remembered headset's buttons work on every screen, as the softphone does.
@@ -64,4 +68,3 @@ export function shallowEqual<T extends object>(a: T, b: T): boolean {
   const ka = Object.keys(a) as (keyof T)[];
   return ka.length === Object.keys(b).length && ka.every((k) => Object.is(a[k], b[k]));
 }
-

@@ -10,7 +10,14 @@ import { ProviderChoice } from './ProviderChoice';
 import { useAccount, useSaveAccount } from './queries';
 import { useSoftphoneController, useSoftphoneSelector } from './SoftphoneProvider';
 
-interface FormValues { wsUrl: string; user: string; password?: string; domain: string; displayName?: string; iceServers?: string }
+interface FormValues {
+  wsUrl: string;
+  user: string;
+  password?: string;
+  domain: string;
+  displayName?: string;
+  iceServers?: string;
+}
 
 const originOf = (url: string | undefined) => {
   try {
@@ -21,9 +28,15 @@ const originOf = (url: string | undefined) => {
 };
 
 function toInput(v: FormValues): SaveAccountInput {
-  const ice = (v.iceServers ?? '').split('\n').map((l) => l.trim()).filter(Boolean);
+  const ice = (v.iceServers ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return {
-    wsUrl: v.wsUrl.trim(), user: v.user.trim(), domain: v.domain.trim(), displayName: v.displayName?.trim() ?? '',
+    wsUrl: v.wsUrl.trim(),
+    user: v.user.trim(),
+    domain: v.domain.trim(),
+    displayName: v.displayName?.trim() ?? '',
     ...(v.password ? { password: v.password } : {}),
     // One server per line: "turn:host user credential" or just the URL.
     iceServers: ice.map((l) => {
@@ -34,7 +47,15 @@ function toInput(v: FormValues): SaveAccountInput {
 }
 
 const fromAccount = (a: SipAccountPublic | null | undefined): Partial<FormValues> =>
-  a ? { wsUrl: a.wsUrl, user: a.user, domain: a.domain, displayName: a.displayName, iceServers: a.iceServers.map((s) => [s.urls, s.username].filter(Boolean).join(' ')).join('\n') } : {};
+  a
+    ? {
+        wsUrl: a.wsUrl,
+        user: a.user,
+        domain: a.domain,
+        displayName: a.displayName,
+        iceServers: a.iceServers.map((s) => [s.urls, s.username].filter(Boolean).join(' ')).join('\n'),
+      }
+    : {};
 
 function AccountForm() {
   const { t } = useTranslation();
@@ -66,24 +87,41 @@ function AccountForm() {
           <Input data-testid="sip-ws-url" autoComplete="off" />
         </Form.Item>
         <Space size="middle" wrap>
-          <Form.Item name="user" label={t('softphone.settings.user')} rules={[{ required: true }]}><Input data-testid="sip-user" autoComplete="off" /></Form.Item>
+          <Form.Item name="user" label={t('softphone.settings.user')} rules={[{ required: true }]}>
+            <Input data-testid="sip-user" autoComplete="off" />
+          </Form.Item>
           <Form.Item name="password" label={t('softphone.settings.password')} rules={[{ required: !account.data }]}>
-            <Input.Password data-testid="sip-password" autoComplete="new-password" placeholder={account.data ? t('softphone.settings.passwordKeep') : undefined} />
+            <Input.Password
+              data-testid="sip-password"
+              autoComplete="new-password"
+              placeholder={account.data ? t('softphone.settings.passwordKeep') : undefined}
+            />
           </Form.Item>
         </Space>
         <Space size="middle" wrap>
-          <Form.Item name="domain" label={t('softphone.settings.domain')} rules={[{ required: true }]}><Input data-testid="sip-domain" autoComplete="off" /></Form.Item>
-          <Form.Item name="displayName" label={t('softphone.settings.displayName')}><Input data-testid="sip-display-name" /></Form.Item>
+          <Form.Item name="domain" label={t('softphone.settings.domain')} rules={[{ required: true }]}>
+            <Input data-testid="sip-domain" autoComplete="off" />
+          </Form.Item>
+          <Form.Item name="displayName" label={t('softphone.settings.displayName')}>
+            <Input data-testid="sip-display-name" />
+          </Form.Item>
         </Space>
-        <Form.Item name="iceServers" label={t('softphone.settings.iceServers')}><Input.TextArea rows={2} data-testid="sip-ice" /></Form.Item>
-        <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="sip-save">{t('softphone.settings.save')}</Button>
+        <Form.Item name="iceServers" label={t('softphone.settings.iceServers')}>
+          <Input.TextArea rows={2} data-testid="sip-ice" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="sip-save">
+          {t('softphone.settings.save')}
+        </Button>
       </Form>
     </Card>
   );
 }
 
 function deviceOptions(t: (k: string) => string, list: DeviceInfo[], kind: DeviceInfo['kind']) {
-  return [{ value: DEFAULT_DEVICE, label: t('softphone.settings.default') }, ...list.filter((d) => d.kind === kind && d.deviceId !== DEFAULT_DEVICE).map((d) => ({ value: d.deviceId, label: d.label }))];
+  return [
+    { value: DEFAULT_DEVICE, label: t('softphone.settings.default') },
+    ...list.filter((d) => d.kind === kind && d.deviceId !== DEFAULT_DEVICE).map((d) => ({ value: d.deviceId, label: d.label })),
+  ];
 }
 
 /** The live level of the chosen microphone; alone in its component so that it, not the form, follows the call state. */
@@ -119,7 +157,11 @@ function MicMeter({ mic }: { mic: string }) {
       stream?.getTracks().forEach((tr) => tr.stop());
     };
   }, [mic, inCall]);
-  return <div className="mic-level" ref={meter} data-testid="mic-level" data-level="0.000"><div className="mic-level-bar" /></div>;
+  return (
+    <div className="mic-level" ref={meter} data-testid="mic-level" data-level="0.000">
+      <div className="mic-level-bar" />
+    </div>
+  );
 }
 
 function Devices() {
@@ -136,7 +178,13 @@ function Devices() {
   };
 
   const pick = (role: 'mic' | 'speaker' | 'ring', kind: DeviceInfo['kind'], testId: string) => (
-    <Select className="softphone-device" data-testid={testId} value={devices.prefs[role]} onChange={(v) => controller.setDevice(role, v)} options={deviceOptions(t, devices.available, kind)} />
+    <Select
+      className="softphone-device"
+      data-testid={testId}
+      value={devices.prefs[role]}
+      onChange={(v) => controller.setDevice(role, v)}
+      options={deviceOptions(t, devices.available, kind)}
+    />
   );
   return (
     <Card size="small" title={t('softphone.settings.devices')} data-testid="sip-devices">
@@ -148,13 +196,17 @@ function Devices() {
         <Form.Item label={t('softphone.settings.speaker')}>
           <Space>
             {pick('speaker', 'audiooutput', 'device-speaker')}
-            <Button icon={<SoundOutlined />} onClick={() => playTest(devices.resolved.speaker)} data-testid="test-tone">{t('softphone.settings.testTone')}</Button>
+            <Button icon={<SoundOutlined />} onClick={() => playTest(devices.resolved.speaker)} data-testid="test-tone">
+              {t('softphone.settings.testTone')}
+            </Button>
           </Space>
         </Form.Item>
         <Form.Item label={t('softphone.settings.ring')}>
           <Space>
             {pick('ring', 'audiooutput', 'device-ring')}
-            <Button icon={<SoundOutlined />} onClick={() => playTest(devices.resolved.ring)} data-testid="test-ring">{t('softphone.settings.testTone')}</Button>
+            <Button icon={<SoundOutlined />} onClick={() => playTest(devices.resolved.ring)} data-testid="test-ring">
+              {t('softphone.settings.testTone')}
+            </Button>
           </Space>
         </Form.Item>
         {devices.error && <div className="ant-form-item-explain-error">{t('softphone.settings.permission', { error: devices.error })}</div>}

@@ -1,5 +1,6 @@
 import { CallRecorder } from './recorder';
-import { recordingDue, type Action, type CallState } from './state';
+import type { Action } from '../voice/actions';
+import { recordingDue, type CallState } from './state';
 
 // The recording of the current call as the patient's consent comes and goes. Consent is asked
 // once she has answered, so the call's streams are kept from the answer on: the recording starts

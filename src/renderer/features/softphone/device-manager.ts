@@ -1,7 +1,4 @@
-import {
-  knownLabels, listDevices, loadPrefs, openMic, resolveDevices, savePrefs,
-  type DeviceInfo, type DevicePrefs, type ResolvedDevices,
-} from './devices';
+import { knownLabels, listDevices, loadPrefs, openMic, resolveDevices, savePrefs, type DeviceInfo, type DevicePrefs, type ResolvedDevices } from './devices';
 
 // Keeps the headset choice in step with what is plugged in: re-checked on every devicechange.
 // When a chosen device disappears the default takes over, the nurse is told, and a call in

@@ -21,7 +21,11 @@ export interface HeadsetPhone {
   toggleMute(): void;
 }
 
-export interface Leds { offHook: boolean; mute: boolean; ring: boolean }
+export interface Leds {
+  offHook: boolean;
+  mute: boolean;
+  ring: boolean;
+}
 
 const LIVE: ReadonlySet<CallPhase> = new Set(['dialling', 'ringing', 'connecting', 'connected']);
 
@@ -74,7 +78,10 @@ export class HeadsetCalls {
     if (!force && this.shown && sameLeds(this.shown, leds)) return;
     this.shown = leds;
     const values = new Map<number, boolean>([
-      [USAGE.ledOffHook, leds.offHook], [USAGE.ledMute, leds.mute], [USAGE.ledRing, leds.ring], [USAGE.ringer, leds.ring],
+      [USAGE.ledOffHook, leds.offHook],
+      [USAGE.ledMute, leds.mute],
+      [USAGE.ledRing, leds.ring],
+      [USAGE.ringer, leds.ring],
     ]);
     const reports = encodeOutput(this.layout, values);
     if (!reports.length) return;

@@ -16,7 +16,11 @@ export interface HeadsetSnapshot {
   error: string | null;
 }
 
-interface Remembered { vendorId: number; productId: number; name: string }
+interface Remembered {
+  vendorId: number;
+  productId: number;
+  name: string;
+}
 
 const KEY = 'followup.softphone.headsetHid';
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem' | 'removeItem'>;

@@ -24,12 +24,23 @@ const INPUTS = new Set<number>([USAGE.hookSwitch, USAGE.flash, USAGE.redial, USA
 const OUTPUTS = new Set<number>([USAGE.ledOffHook, USAGE.ledMute, USAGE.ledRing, USAGE.ringer]);
 
 /** One variable field: `size` bits at bit `offset` of the report (after its id byte). */
-interface Field { usage: number; offset: number; size: number; signed: boolean; absolute: boolean }
+interface Field {
+  usage: number;
+  offset: number;
+  size: number;
+  signed: boolean;
+  absolute: boolean;
+}
 
 /** An array item: each of `count` slots holds the index of a control that is on, or a null value. */
 interface ArrayField {
-  offset: number; size: number; count: number; signed: boolean; absolute: boolean;
-  min: number; max: number;
+  offset: number;
+  size: number;
+  count: number;
+  signed: boolean;
+  absolute: boolean;
+  min: number;
+  max: number;
   usageAt(index: number): number | undefined;
   /** The wanted usages this array can report: all of them are off unless a slot names them. */
   wanted: number[];
@@ -40,13 +51,18 @@ export interface TelephonyLayout {
   outputs: Map<number, { bytes: number; fields: Field[] }>;
 }
 
-export interface Control { value: number; absolute: boolean }
+export interface Control {
+  value: number;
+  absolute: boolean;
+}
 
-export interface OutputReport { reportId: number; data: Uint8Array<ArrayBuffer> }
+export interface OutputReport {
+  reportId: number;
+  data: Uint8Array<ArrayBuffer>;
+}
 
 /** Does the device offer a Telephony top-level collection (a headset, handset or phone)? */
-export const hasTelephony = (collections: readonly HidCollectionInfo[]): boolean =>
-  collections.some((c) => c.usagePage === TELEPHONY_PAGE);
+export const hasTelephony = (collections: readonly HidCollectionInfo[]): boolean => collections.some((c) => c.usagePage === TELEPHONY_PAGE);
 
 /** The usage of the i-th field of a variable item; the last usage repeats (HID 1.11 §6.2.2.8). */
 function variableUsage(item: HidReportItem, i: number): number | undefined {
@@ -79,13 +95,25 @@ export function telephonyLayout(collections: readonly HidCollectionInfo[]): Tele
         if (item.isArray) {
           const { usageAt, all } = arrayUsages(item);
           const wanted = [...INPUTS].filter(all);
-          if (wanted.length) entry.arrays.push({ offset, size: item.reportSize, count: item.reportCount, signed, absolute: item.isAbsolute, min: item.logicalMinimum, max: item.logicalMaximum, usageAt, wanted });
+          if (wanted.length)
+            entry.arrays.push({
+              offset,
+              size: item.reportSize,
+              count: item.reportCount,
+              signed,
+              absolute: item.isAbsolute,
+              min: item.logicalMinimum,
+              max: item.logicalMaximum,
+              usageAt,
+              wanted,
+            });
         } else {
           // Constant items are padding, but a few headsets flag real buttons constant: keep any
           // field that names a usage we want.
           for (let i = 0; i < item.reportCount; i++) {
             const u = variableUsage(item, i);
-            if (u !== undefined && INPUTS.has(u)) entry.fields.push({ usage: u, offset: offset + i * item.reportSize, size: item.reportSize, signed, absolute: item.isAbsolute });
+            if (u !== undefined && INPUTS.has(u))
+              entry.fields.push({ usage: u, offset: offset + i * item.reportSize, size: item.reportSize, signed, absolute: item.isAbsolute });
           }
         }
         offset += item.reportSize * item.reportCount;
@@ -99,7 +127,8 @@ export function telephonyLayout(collections: readonly HidCollectionInfo[]): Tele
         if (!item.isArray) {
           for (let i = 0; i < item.reportCount; i++) {
             const u = variableUsage(item, i);
-            if (u !== undefined && OUTPUTS.has(u)) fields.push({ usage: u, offset: offset + i * item.reportSize, size: item.reportSize, signed: false, absolute: true });
+            if (u !== undefined && OUTPUTS.has(u))
+              fields.push({ usage: u, offset: offset + i * item.reportSize, size: item.reportSize, signed: false, absolute: true });
           }
         }
         offset += item.reportSize * item.reportCount;
@@ -167,5 +196,4 @@ export function encodeOutput(layout: TelephonyLayout, values: ReadonlyMap<number
 }
 
 /** Whether the layout can show this usage (Off-Hook, Mute …) on the headset. */
-export const canShow = (layout: TelephonyLayout, u: number): boolean =>
-  [...layout.outputs.values()].some((r) => r.fields.some((f) => f.usage === u));
+export const canShow = (layout: TelephonyLayout, u: number): boolean => [...layout.outputs.values()].some((r) => r.fields.some((f) => f.usage === u));

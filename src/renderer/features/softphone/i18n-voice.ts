@@ -26,7 +26,7 @@ const en: SameKeys<typeof zhCN> = {
     sip: 'SIP (hospital PBX)',
     twilio: 'Twilio cloud phone',
     twilioOff: 'Twilio voice is not configured on the server',
-    twilioHint: 'Uses the server\'s Twilio account; no SIP account needed below. Hold is not available',
+    twilioHint: "Uses the server's Twilio account; no SIP account needed below. Hold is not available",
     busy: 'Cannot switch during a call',
     saved: 'Phone type changed',
   },

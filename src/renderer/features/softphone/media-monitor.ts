@@ -21,7 +21,10 @@ export class MediaMonitor {
   private reported: 'ok' | 'stalled' | 'lost' = 'ok';
   private remoteHold = false;
 
-  constructor(private readonly pc: RTCPeerConnection, private readonly hooks: MonitorHooks) {
+  constructor(
+    private readonly pc: RTCPeerConnection,
+    private readonly hooks: MonitorHooks,
+  ) {
     this.timer = setInterval(() => void this.tick(), 1000);
   }
 

@@ -7,7 +7,7 @@ import { audioContext } from './audio';
 const MIME_TYPES = ['audio/webm;codecs=opus', 'audio/webm', 'audio/ogg;codecs=opus'];
 
 export const recordingMimeType = (): string | null =>
-  typeof MediaRecorder === 'undefined' ? null : MIME_TYPES.find((m) => MediaRecorder.isTypeSupported(m)) ?? null;
+  typeof MediaRecorder === 'undefined' ? null : (MIME_TYPES.find((m) => MediaRecorder.isTypeSupported(m)) ?? null);
 
 export class CallRecorder {
   private recorder: MediaRecorder;

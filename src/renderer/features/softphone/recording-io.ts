@@ -21,7 +21,10 @@ export async function uploadRecording(callId: number, blob: Blob): Promise<numbe
     return (await api.call('calls.uploadRecording', { callId, mimeType, data })).bytes;
   }
   const res = await fetch(`api/calls.recording?callId=${callId}`, {
-    method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': mimeType, 'X-Followup': '1' }, body: blob,
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': mimeType, 'X-Followup': '1' },
+    body: blob,
   });
   if (!res.ok) throw await httpError(res);
   return ((await res.json()) as { result: { bytes: number } }).result.bytes;

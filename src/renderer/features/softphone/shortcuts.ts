@@ -1,19 +1,27 @@
 import { useEffect } from 'react';
-import type { SoftphoneController } from './controller';
-import { isLive } from './state';
+import { isLive, type CallState } from './state';
+
+/** The softphone as the keyboard sees it: SoftphoneController fits. */
+export interface ShortcutPhone {
+  getSnapshot(): { state: { call: CallState | null } };
+  answer(): void;
+  hangup(): void;
+  toggleMute(): void;
+  toggleHold(): void;
+}
 
 // Alt+A answer, Alt+H hang up (or decline), Alt+M mute, Alt+O hold. Alt, because the nurse
 // types in forms all day and plain letters or F-keys collide with the browser.
-export function useSoftphoneShortcuts(controller: SoftphoneController): void {
+export function useSoftphoneShortcuts(phone: ShortcutPhone): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey || e.repeat) return;
-      const call = controller.getSnapshot().state.call;
+      const call = phone.getSnapshot().state.call;
       const act: Record<string, () => void> = {
-        KeyA: () => call?.phase === 'incoming' && controller.answer(),
-        KeyH: () => isLive(call) && controller.hangup(),
-        KeyM: () => controller.toggleMute(),
-        KeyO: () => controller.toggleHold(),
+        KeyA: () => call?.phase === 'incoming' && phone.answer(),
+        KeyH: () => isLive(call) && phone.hangup(),
+        KeyM: () => phone.toggleMute(),
+        KeyO: () => phone.toggleHold(),
       };
       const fn = act[e.code];
       if (!fn) return;
@@ -22,19 +30,5 @@ export function useSoftphoneShortcuts(controller: SoftphoneController): void {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [controller]);
-}
-
-/** Headsets that present as media keys (many USB ones) reach the softphone through the Media Session API. */
-export function bindMediaSessionKeys(phone: { hangup(): void; toggleMute(): void }): void {
-  const session = (navigator as Navigator & { mediaSession?: { setActionHandler(a: string, h: (() => void) | null): void } }).mediaSession;
-  const bind = (name: string, fn: () => void) => {
-    try {
-      session?.setActionHandler(name, fn);
-    } catch {
-      // this browser does not know the action
-    }
-  };
-  bind('hangup', () => phone.hangup());
-  bind('togglemicrophone', () => phone.toggleMute());
+  }, [phone]);
 }

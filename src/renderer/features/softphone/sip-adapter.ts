@@ -1,12 +1,12 @@
 import { Invitation, Inviter, Registerer, SessionState, UserAgent, UserAgentState, Web, type Session } from 'sip.js';
 import type { SipCredentials } from '../../../shared/contract/calls';
 import { api } from '../../api/client';
-import { RetrySchedule } from './backoff';
+import { RetrySchedule } from '../voice/backoff';
+import { dialUser } from '../voice/dial-user';
+import { pushLadder, type LadderEntry, type VoiceAdapter, type VoiceAdapterOptions } from '../voice/voice-adapter';
 import { queueDtmf, replaceMic } from './call-media';
 import { micConstraints, openMic, routeTo } from './devices';
 import { MediaMonitor } from './media-monitor';
-import { dialUser } from './phones';
-import { pushLadder, type LadderEntry, type VoiceAdapter, type VoiceAdapterOptions } from './voice-adapter';
 
 // The thin layer over sip.js: SIP and WebRTC events in, reducer actions out, and the few
 // commands the UI needs. It decides nothing about call state; state.ts does.
@@ -192,8 +192,11 @@ export class SipAdapter implements VoiceAdapter<SipCredentials> {
       // The first INVITE of an outgoing call (a digest retry or a re-INVITE for hold is not):
       // timed as it leaves, reported once it has left, so the report never holds it up.
       const at = this.o.now();
-      const first = line.startsWith('INVITE ') && this.session instanceof Inviter && this.session.state !== SessionState.Established
-        && this.markOnce('softphone:invite-sent');
+      const first =
+        line.startsWith('INVITE ') &&
+        this.session instanceof Inviter &&
+        this.session.state !== SessionState.Established &&
+        this.markOnce('softphone:invite-sent');
       const sent = send(message);
       if (first) this.o.dispatch({ type: 'call/invite-sent', at });
       return sent;
@@ -242,7 +245,7 @@ export class SipAdapter implements VoiceAdapter<SipCredentials> {
     if (this.session) {
       // One call at a time: a second caller hears busy and is kept as a missed call.
       void inv.reject({ statusCode: 486 }).catch(() => undefined);
-      this.o.onIncoming(`busy-${inv.id}`, number, inv.remoteIdentity.displayName || null);
+      this.o.onBusy(number, inv.remoteIdentity.displayName || null);
       return;
     }
     const uid = inv.id;
@@ -288,9 +291,7 @@ export class SipAdapter implements VoiceAdapter<SipCredentials> {
     };
     const opts = (s.sessionDescriptionHandlerOptionsReInvite ?? {}) as Web.SessionDescriptionHandlerOptions;
     s.sessionDescriptionHandlerOptionsReInvite = { ...opts, hold: on } as typeof opts;
-    await s
-      .invite({ requestDelegate: { onAccept: () => done(true), onReject: () => done(false) } })
-      .catch(() => done(false));
+    await s.invite({ requestDelegate: { onAccept: () => done(true), onReject: () => done(false) } }).catch(() => done(false));
   }
 
   sendDtmf(digit: string): void {
@@ -364,4 +365,3 @@ export class SipAdapter implements VoiceAdapter<SipCredentials> {
     this.o.onTerminated(uid);
   }
 }
-

@@ -27,7 +27,7 @@ export function outcomeOfCode(code: number): CallOutcome {
 
 /** The far end's answer ends the call remotely; timeouts and server or auth trouble are the system's. */
 export function endedByOfCode(code: number): EndedBy {
-  if (code === 401 || code === 403 || code === 407 || code === 408 || code >= 500 && code < 600) return 'system';
+  if (code === 401 || code === 403 || code === 407 || code === 408 || (code >= 500 && code < 600)) return 'system';
   return 'remote';
 }
 

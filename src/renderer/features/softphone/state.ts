@@ -1,5 +1,8 @@
 import type { CallDirection, CallOutcome, EndedBy, VoiceProvider } from '../../../shared/contract/calls';
+import type { Action, MediaState, RecordingState } from '../voice/actions';
 import { endedByOfCode, outcomeOfCode, regFailureOfCode, type RegFailure } from './sip-codes';
+
+export type { Action };
 
 // The softphone as plain data. Registration and the current call are kept apart (a call can
 // outlive its WebSocket; a registration lives across calls). The sip.js adapter only turns
@@ -66,10 +69,9 @@ export interface CallState {
   muted: boolean;
   hold: { local: boolean; remote: boolean; pending: boolean };
   dtmf: string;
-  media: 'ok' | 'stalled' | 'lost';
+  media: MediaState;
   signalling: 'ok' | 'lost';
-  /** 'paused': the patient withdrew consent mid-call; what was recorded so far is kept. */
-  recording: 'off' | 'on' | 'paused' | 'saved' | 'failed';
+  recording: RecordingState;
   end: CallEnd | null;
 }
 
@@ -79,47 +81,6 @@ export interface SoftphoneState {
   /** The telephony in use; `hold: false` when it has no client-side hold (Twilio). */
   provider: { name: VoiceProvider; hold: boolean };
 }
-
-export type Action =
-  | { type: 'reg/unconfigured'; at: number }
-  | { type: 'reg/connecting'; at: number }
-  | { type: 'reg/connected'; at: number }
-  | { type: 'reg/registered'; at: number }
-  | { type: 'reg/rejected'; at: number; code: number; detail?: string }
-  | { type: 'reg/transport-lost'; at: number; detail?: string }
-  | { type: 'reg/retry-scheduled'; at: number; attempt: number; delayMs: number }
-  | { type: 'reg/blocked'; at: number; detail: string }
-  /** Main could not give what registering needs: the saved SIP password (default) or a Twilio token. */
-  | { type: 'reg/credentials-error'; at: number; detail: string; failure?: 'credentials' | 'token' }
-  /** Twilio refused the access token main minted (and a fresh one did not help), or main would mint none. */
-  | { type: 'reg/token-refused'; at: number; detail: string }
-  | { type: 'reg/provider'; provider: VoiceProvider; hold: boolean }
-  | { type: 'reg/stopped'; at: number }
-  | { type: 'call/dial'; at: number; uid: string; number: string; patientId?: number | null; taskId?: number | null; consent?: boolean }
-  | { type: 'call/invite-sent'; at: number }
-  | { type: 'call/progress'; at: number; code: number }
-  | { type: 'call/answered'; at: number }
-  | { type: 'call/incoming'; at: number; uid: string; number: string; displayName?: string | null }
-  | { type: 'call/accept'; at: number }
-  | { type: 'call/stored'; callId: number }
-  | { type: 'call/linked'; patientId: number | null; taskId?: number | null }
-  | { type: 'call/hangup-local'; at: number }
-  | { type: 'call/remote-bye'; at: number }
-  | { type: 'call/rejected'; at: number; code: number; detail?: string }
-  | { type: 'call/remote-cancel'; at: number }
-  | { type: 'call/no-answer-timeout'; at: number }
-  | { type: 'call/failed'; at: number; detail: string }
-  | { type: 'call/terminated'; at: number }
-  | { type: 'call/mute'; on: boolean }
-  | { type: 'call/hold-request'; on: boolean }
-  | { type: 'call/hold-result'; on: boolean; ok: boolean }
-  | { type: 'call/remote-hold'; on: boolean }
-  | { type: 'call/dtmf'; digit: string }
-  | { type: 'call/media'; state: 'ok' | 'stalled' | 'lost'; at: number }
-  | { type: 'call/recording'; state: CallState['recording'] }
-  /** The nurse ticked or unticked the patient's consent to record during the call. */
-  | { type: 'call/consent'; on: boolean }
-  | { type: 'call/dismiss' };
 
 export function initialState(at = 0): SoftphoneState {
   return { registration: reg('unconfigured', at), call: null, provider: { name: 'sip', hold: true } };
@@ -131,9 +92,27 @@ function reg(status: RegStatus, at: number, more: Partial<RegistrationState> = {
 
 function newCall(a: { at: number; uid: string; number: string }, direction: CallDirection, phase: CallPhase): CallState {
   return {
-    uid: a.uid, callId: null, direction, number: a.number, displayName: null, patientId: null, taskId: null, consent: false,
-    phase, startedAt: a.at, inviteSentAt: null, answeredAt: null, endedAt: null, lastCode: null, muted: false,
-    hold: { local: false, remote: false, pending: false }, dtmf: '', media: 'ok', signalling: 'ok', recording: 'off', end: null,
+    uid: a.uid,
+    callId: null,
+    direction,
+    number: a.number,
+    displayName: null,
+    patientId: null,
+    taskId: null,
+    consent: false,
+    phase,
+    startedAt: a.at,
+    inviteSentAt: null,
+    answeredAt: null,
+    endedAt: null,
+    lastCode: null,
+    muted: false,
+    hold: { local: false, remote: false, pending: false },
+    dtmf: '',
+    media: 'ok',
+    signalling: 'ok',
+    recording: 'off',
+    end: null,
   };
 }
 
@@ -230,9 +209,7 @@ function reduceCall(c: CallState | null, a: Action, registration: RegistrationSt
       if (c.direction !== 'outbound' || answered(c)) return c;
       return ended(c, a.at, { by: endedByOfCode(a.code), reason: 'rejected', sipCode: a.code, suggested: outcomeOfCode(a.code), detail: a.detail });
     case 'call/remote-cancel':
-      return c.phase === 'incoming' || c.phase === 'connecting'
-        ? ended(c, a.at, { by: 'remote', reason: 'remote_cancel', sipCode: 487, suggested: null })
-        : c;
+      return c.phase === 'incoming' || c.phase === 'connecting' ? ended(c, a.at, { by: 'remote', reason: 'remote_cancel', sipCode: 487, suggested: null }) : c;
     case 'call/no-answer-timeout':
       if (answered(c)) return c;
       return ended(c, a.at, { by: 'system', reason: 'no_answer_timeout', sipCode: null, suggested: suggest(c, 'no_answer') });
@@ -246,7 +223,9 @@ function reduceCall(c: CallState | null, a: Action, registration: RegistrationSt
       // sip.js gave up without a response we saw: a dead WebSocket while dialling, mostly.
       const lost = registration.status === 'offline';
       return ended(c, a.at, {
-        by: 'system', reason: lost ? 'transport_lost' : 'terminated', sipCode: null,
+        by: 'system',
+        reason: lost ? 'transport_lost' : 'terminated',
+        sipCode: null,
         suggested: suggest(c, answered(c) ? 'connected' : 'failed'),
       });
     }

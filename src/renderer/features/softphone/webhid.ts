@@ -60,7 +60,12 @@ export interface HidDevice extends EventTarget {
   sendReport(reportId: number, data: BufferSource): Promise<void>;
 }
 
-export interface HidDeviceFilter { vendorId?: number; productId?: number; usagePage?: number; usage?: number }
+export interface HidDeviceFilter {
+  vendorId?: number;
+  productId?: number;
+  usagePage?: number;
+  usage?: number;
+}
 
 export interface Hid extends EventTarget {
   getDevices(): Promise<HidDevice[]>;

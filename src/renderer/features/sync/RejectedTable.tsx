@@ -22,12 +22,15 @@ export function RejectedTable({ entities }: { entities: string[] }) {
     { title: t('sync.entityCol'), dataIndex: 'entity', width: 90, render: (e: string) => entityLabel(t, e) },
     { title: t('sync.sourceKey'), dataIndex: 'sourceKey', width: 140 },
     {
-      title: t('sync.reason'), dataIndex: 'reason', width: 160,
+      title: t('sync.reason'),
+      dataIndex: 'reason',
+      width: 160,
       render: (reason: string) => <span title={reason}>{t(`sync.reasons.${reason}`, { defaultValue: reason })}</span>,
     },
     { title: t('sync.detail'), dataIndex: 'detail', width: 220, ellipsis: true },
     {
-      title: t('sync.raw'), dataIndex: 'raw',
+      title: t('sync.raw'),
+      dataIndex: 'raw',
       render: (raw: RejectedRow['raw']) => <code className="raw-json">{JSON.stringify(raw)}</code>,
     },
     { title: t('sync.lastSeenAt'), dataIndex: 'lastSeenAt', width: 160 },
@@ -62,8 +65,7 @@ export function RejectedTable({ entities }: { entities: string[] }) {
           showSizeChanger: true,
           pageSizeOptions: [20, 50, 100, 200],
           size: 'small',
-          onChange: (page, pageSize) =>
-            setFilter((f) => ({ ...f, page: pageSize === f.pageSize ? page : 1, pageSize })),
+          onChange: (page, pageSize) => setFilter((f) => ({ ...f, page: pageSize === f.pageSize ? page : 1, pageSize })),
         }}
         data-testid="sync-rejected"
       />

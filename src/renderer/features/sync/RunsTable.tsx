@@ -28,19 +28,17 @@ export function RunsTable({ runs, loading }: { runs: SyncRun[]; loading: boolean
     { title: t('sync.triggeredBy'), dataIndex: 'triggeredBy', width: 90 },
     { title: t('sync.counts'), dataIndex: 'counts', render: (c: SyncRun['counts']) => <Counts counts={c} /> },
     {
-      title: t('sync.error'), dataIndex: 'error', width: 220, ellipsis: true,
-      render: (e: string | null) => e && <Typography.Text type="danger" title={e}>{e}</Typography.Text>,
+      title: t('sync.error'),
+      dataIndex: 'error',
+      width: 220,
+      ellipsis: true,
+      render: (e: string | null) =>
+        e && (
+          <Typography.Text type="danger" title={e}>
+            {e}
+          </Typography.Text>
+        ),
     },
   ];
-  return (
-    <Table<SyncRun>
-      size="small"
-      rowKey="id"
-      columns={columns}
-      dataSource={runs}
-      loading={loading}
-      pagination={false}
-      data-testid="sync-runs"
-    />
-  );
+  return <Table<SyncRun> size="small" rowKey="id" columns={columns} dataSource={runs} loading={loading} pagination={false} data-testid="sync-runs" />;
 }

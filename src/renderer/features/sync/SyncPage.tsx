@@ -19,17 +19,9 @@ export function SyncPage({ role }: { role: Role }) {
   const cancel = useCancelSync();
 
   // A run may have been started elsewhere (scheduler, CLI, another admin) before this page opened.
-  const runningId =
-    (live?.status === 'running' ? live.runId : undefined) ??
-    runs.data?.find((r) => r.status === 'running')?.id;
-  const entities = useMemo(
-    () => [...new Set((runs.data ?? []).flatMap((r) => Object.keys(r.counts)))],
-    [runs.data],
-  );
-  const expected = useMemo(
-    () => Object.keys(runs.data?.find((r) => r.status === 'ok')?.counts ?? {}),
-    [runs.data],
-  );
+  const runningId = (live?.status === 'running' ? live.runId : undefined) ?? runs.data?.find((r) => r.status === 'running')?.id;
+  const entities = useMemo(() => [...new Set((runs.data ?? []).flatMap((r) => Object.keys(r.counts)))], [runs.data]);
+  const expected = useMemo(() => Object.keys(runs.data?.find((r) => r.status === 'ok')?.counts ?? {}), [runs.data]);
   const isAdmin = role === 'admin';
 
   return (

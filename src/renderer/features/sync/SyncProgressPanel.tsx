@@ -7,7 +7,10 @@ import type { LiveRun } from './useSyncProgress';
 type StepStatus = 'wait' | 'process' | 'finish' | 'error';
 
 const STATUS_COLOR: Record<SyncRun['status'], string> = {
-  running: 'processing', ok: 'success', failed: 'error', cancelled: 'default',
+  running: 'processing',
+  ok: 'success',
+  failed: 'error',
+  cancelled: 'default',
 };
 
 export function StatusTag({ status }: { status: SyncRun['status'] }) {
@@ -44,7 +47,9 @@ export function SyncProgressPanel({ live, expected }: Props) {
   return (
     <div className="sync-progress" data-testid="sync-progress" data-status={live.status} data-run-id={live.runId}>
       <div className="sync-progress-head">
-        <Typography.Text strong>{t('sync.run')} #{live.runId}</Typography.Text>
+        <Typography.Text strong>
+          {t('sync.run')} #{live.runId}
+        </Typography.Text>
         <StatusTag status={live.status} />
         <Progress
           className="sync-progress-bar"
@@ -64,9 +69,7 @@ export function SyncProgressPanel({ live, expected }: Props) {
             content: p && (
               <span data-testid="sync-entity" data-entity={entity}>
                 {t('sync.read', { count: p.read })}
-                {p.rejected > 0 && (
-                  <Typography.Text type="danger"> · {t('sync.rejectedCount', { count: p.rejected })}</Typography.Text>
-                )}
+                {p.rejected > 0 && <Typography.Text type="danger"> · {t('sync.rejectedCount', { count: p.rejected })}</Typography.Text>}
               </span>
             ),
           };

@@ -11,11 +11,16 @@ function FindingsTable({ rows, testid }: { rows: TimelineFinding[]; testid: stri
   const { t } = useTranslation();
   const columns: TableProps<TimelineFinding>['columns'] = [
     {
-      title: t('timeline.item'), dataIndex: 'item',
+      title: t('timeline.item'),
+      dataIndex: 'item',
       render: (item: string, f) => (
         <>
           {item}
-          {f.critical && <Tag color="red" variant="solid" className="critical-tag">{t('timeline.critical')}</Tag>}
+          {f.critical && (
+            <Tag color="red" variant="solid" className="critical-tag">
+              {t('timeline.critical')}
+            </Tag>
+          )}
         </>
       ),
     },
@@ -23,7 +28,9 @@ function FindingsTable({ rows, testid }: { rows: TimelineFinding[]; testid: stri
     { title: t('timeline.unit'), dataIndex: 'unit', width: 80 },
     { title: t('timeline.range'), dataIndex: 'referenceRange', width: 120 },
     {
-      title: t('timeline.flag'), dataIndex: 'abnormalFlag', width: 80,
+      title: t('timeline.flag'),
+      dataIndex: 'abnormalFlag',
+      width: 80,
       render: (flag: string | null) => (flag ? t(`codes.flag.${flag}`, { defaultValue: flag }) : null),
     },
   ];
@@ -48,11 +55,7 @@ export function CheckupFindings({ findings }: { findings: TimelineFinding[] }) {
   const normal = findings.filter((f) => !isAbnormal(f));
   return (
     <div className="checkup-findings">
-      {abnormal.length > 0 ? (
-        <FindingsTable rows={abnormal} testid="abnormal-findings" />
-      ) : (
-        <div className="muted">{t('timeline.noAbnormal')}</div>
-      )}
+      {abnormal.length > 0 ? <FindingsTable rows={abnormal} testid="abnormal-findings" /> : <div className="muted">{t('timeline.noAbnormal')}</div>}
       {normal.length > 0 && (
         <Collapse
           size="small"

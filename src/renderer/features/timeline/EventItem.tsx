@@ -30,9 +30,15 @@ function Diagnoses({ items }: { items: TimelineDiagnosis[] }) {
         const roleLabel = !d.isPrimary && d.role !== 'discharge' ? t(`timeline.dxRole.${d.role}`, { defaultValue: '' }) : '';
         return (
           <li key={`${d.code}-${i}`} data-testid="timeline-diagnosis">
-            {d.isPrimary && <Tag color="blue" className="primary-tag">{t('timeline.primary')}</Tag>}
+            {d.isPrimary && (
+              <Tag color="blue" className="primary-tag">
+                {t('timeline.primary')}
+              </Tag>
+            )}
             {roleLabel && <Tag className="primary-tag">{roleLabel}</Tag>}
-            <Typography.Text type="secondary" className="diag-code">{d.code}</Typography.Text>
+            <Typography.Text type="secondary" className="diag-code">
+              {d.code}
+            </Typography.Text>
             {d.name}
           </li>
         );
@@ -73,7 +79,11 @@ export function EventItem({ event }: { event: TimelineEvent }) {
         <Typography.Text strong title={event.kind === 'inpatient' ? t('timeline.dischargeDept') : undefined}>
           {event.kind === 'checkup' ? event.packageName : event.deptName}
         </Typography.Text>
-        {critical && <Tag color="red" variant="solid">{t('timeline.critical')}</Tag>}
+        {critical && (
+          <Tag color="red" variant="solid">
+            {t('timeline.critical')}
+          </Tag>
+        )}
         {cancelled && <Tag data-testid="event-cancelled">{t('timeline.cancelled')}</Tag>}
       </Space>
       {event.kind === 'inpatient' && (
@@ -86,7 +96,12 @@ export function EventItem({ event }: { event: TimelineEvent }) {
         />
       )}
       {event.kind === 'outpatient' && (
-        <Facts items={[[t('columns.encounterNo.outpatient'), event.encounterNo], [t('timeline.doctor'), event.doctorName]]} />
+        <Facts
+          items={[
+            [t('columns.encounterNo.outpatient'), event.encounterNo],
+            [t('timeline.doctor'), event.doctorName],
+          ]}
+        />
       )}
       {event.kind === 'checkup' && (
         <>

@@ -27,13 +27,17 @@ export function PatientHeader({ patient }: { patient: Header }) {
   return (
     <div className="patient-header" data-testid="patient-header">
       <Space size="small" wrap className="patient-title">
-        <Typography.Title level={4} data-testid="patient-name">{patient.name}</Typography.Title>
+        <Typography.Title level={4} data-testid="patient-name">
+          {patient.name}
+        </Typography.Title>
         <span>{genderLabel(t, patient.genderCode)}</span>
         {patient.age !== null && <span>{t('timeline.age', { age: patient.age })}</span>}
-        {patient.deceased && <Tag color="black" data-testid="patient-deceased">{t('timeline.deceased')}</Tag>}
-        {patient.mergedFrom.length > 0 && (
-          <Tag color="purple">{t('timeline.mergedFrom', { ids: patient.mergedFrom.join('、') })}</Tag>
+        {patient.deceased && (
+          <Tag color="black" data-testid="patient-deceased">
+            {t('timeline.deceased')}
+          </Tag>
         )}
+        {patient.mergedFrom.length > 0 && <Tag color="purple">{t('timeline.mergedFrom', { ids: patient.mergedFrom.join('、') })}</Tag>}
       </Space>
       <Descriptions
         size="small"
@@ -47,9 +51,13 @@ export function PatientHeader({ patient }: { patient: Header }) {
             children: (
               <>
                 {/* Shown exactly as sent: the server masks it according to the user's role. */}
-                <span className="id-number" data-testid="patient-id-number">{patient.idNumber ?? none}</span>
+                <span className="id-number" data-testid="patient-id-number">
+                  {patient.idNumber ?? none}
+                </span>
                 {!patient.idNumberValid && patient.idNumber && (
-                  <Tag color="orange" className="id-invalid" data-testid="id-invalid">{t('timeline.idInvalid')}</Tag>
+                  <Tag color="orange" className="id-invalid" data-testid="id-invalid">
+                    {t('timeline.idInvalid')}
+                  </Tag>
                 )}
               </>
             ),
@@ -61,9 +69,7 @@ export function PatientHeader({ patient }: { patient: Header }) {
             span: 'filled',
             children: (
               <Space size={[16, 4]} wrap>
-                {patient.phones.length === 0
-                  ? none
-                  : patient.phones.map((p, i) => <PhoneLine key={`${p.number}-${i}`} phone={p} patientId={patient.id} />)}
+                {patient.phones.length === 0 ? none : patient.phones.map((p, i) => <PhoneLine key={`${p.number}-${i}`} phone={p} patientId={patient.id} />)}
               </Space>
             ),
           },

@@ -33,7 +33,11 @@ export function TimelineDrawer({ patientId, onClose }: Props) {
           type="error"
           showIcon
           title={errorText(timeline.error, t)}
-          action={<Button size="small" onClick={() => void timeline.refetch()}>{t('common.retry')}</Button>}
+          action={
+            <Button size="small" onClick={() => void timeline.refetch()}>
+              {t('common.retry')}
+            </Button>
+          }
         />
       )}
       {data && (

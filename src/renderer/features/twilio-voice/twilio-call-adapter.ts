@@ -1,6 +1,6 @@
 import type { TwilioVoiceToken } from '../../../shared/contract/messaging';
-import { dialUser } from '../softphone/phones';
-import { pushLadder, type LadderEntry, type VoiceAdapter, type VoiceAdapterOptions } from '../softphone/voice-adapter';
+import { dialUser } from '../voice/dial-user';
+import { pushLadder, type LadderEntry, type VoiceAdapter, type VoiceAdapterOptions } from '../voice/voice-adapter';
 import { TwilioCall } from './twilio-call';
 import { TwilioRegistration } from './twilio-registration';
 import { twilioToken } from './token-source';
@@ -17,7 +17,6 @@ export interface TwilioAdapterOptions extends VoiceAdapterOptions {
   /** Default: calls.twilioToken from main. */
   token?: () => Promise<TwilioVoiceToken>;
 }
-
 
 export class TwilioCallAdapter implements VoiceAdapter<TwilioVoiceToken> {
   readonly provider = 'twilio' as const;
@@ -49,7 +48,10 @@ export class TwilioCallAdapter implements VoiceAdapter<TwilioVoiceToken> {
       createDevice: o.createDevice,
     });
     this.reg = new TwilioRegistration({
-      dispatch: o.dispatch, now: o.now, refresh: () => void this.voice.refresh(), restart: () => void this.voice.start(),
+      dispatch: o.dispatch,
+      now: o.now,
+      refresh: () => void this.voice.refresh(),
+      restart: () => void this.voice.start(),
     });
   }
 
@@ -95,9 +97,9 @@ export class TwilioCallAdapter implements VoiceAdapter<TwilioVoiceToken> {
     const uid = call.parameters?.CallSid ?? `twilio-in-${this.o.now()}`;
     if (this.live || this.dialling) {
       // One call at a time (the SDK raises a second caller: allowIncomingWhileBusy): rejected,
-      // and kept as a missed call through the controller's busy- path, as SIP answers 486.
+      // and kept as a missed call, as SIP answers 486.
       call.reject();
-      return this.o.onIncoming(`busy-${uid}`, number, null);
+      return this.o.onBusy(number, null);
     }
     this.bind(call, uid, 'inbound');
     this.o.dispatch({ type: 'call/incoming', at: this.o.now(), uid, number, displayName: null });

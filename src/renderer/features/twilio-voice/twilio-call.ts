@@ -1,4 +1,4 @@
-import type { Action } from '../softphone/state';
+import type { Action } from '../voice/actions';
 import { isMediaError, relayedSipCode, twilioCode } from './twilio-errors';
 import { errorText, type CallLike } from './twilio-voice';
 
@@ -25,11 +25,17 @@ export class TwilioCall {
   private error: unknown = null;
   private done = false;
 
-  constructor(readonly call: CallLike, readonly uid: string, readonly direction: 'outbound' | 'inbound', private readonly h: CallHooks) {
-    const on = (event: string, fn: (...args: unknown[]) => void) => call.on(event, (...args) => {
-      h.log(`call ${event}`);
-      if (!this.done) fn(...args);
-    });
+  constructor(
+    readonly call: CallLike,
+    readonly uid: string,
+    readonly direction: 'outbound' | 'inbound',
+    private readonly h: CallHooks,
+  ) {
+    const on = (event: string, fn: (...args: unknown[]) => void) =>
+      call.on(event, (...args) => {
+        h.log(`call ${event}`);
+        if (!this.done) fn(...args);
+      });
     // 183 when the far end sends early media (an announcement), 180 otherwise, as SIP would.
     on('ringing', (hasEarlyMedia) => h.dispatch({ type: 'call/progress', at: h.now(), code: hasEarlyMedia ? 183 : 180 }));
     on('accept', () => this.accept());
@@ -72,8 +78,6 @@ export class TwilioCall {
 
   private remoteEnd(at: number): Action {
     if (!this.answered || !this.error) return { type: 'call/remote-bye', at };
-    return isMediaError(twilioCode(this.error))
-      ? { type: 'call/media', state: 'lost', at }
-      : { type: 'call/failed', at, detail: errorText(this.error) };
+    return isMediaError(twilioCode(this.error)) ? { type: 'call/media', state: 'lost', at } : { type: 'call/failed', at, detail: errorText(this.error) };
   }
 }

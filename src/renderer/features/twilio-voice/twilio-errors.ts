@@ -19,7 +19,10 @@ const TOKEN_EXPIRED = new Set([20104, 31205]);
 /** Media could not be set up or was lost: 53400/53402 local/remote SDP, 53405 ICE connection failed. */
 const MEDIA = new Set([53400, 53402, 53405]);
 
-interface ErrorLike { code?: unknown; originalError?: { code?: unknown } }
+interface ErrorLike {
+  code?: unknown;
+  originalError?: { code?: unknown };
+}
 
 /**
  * The error's code. A gateway code the SDK does not know arrives as 31005 "Error sent from

@@ -1,5 +1,5 @@
-import { RetrySchedule } from '../softphone/backoff';
-import type { Action } from '../softphone/state';
+import type { Action } from '../voice/actions';
+import { RetrySchedule } from '../voice/backoff';
 import { tokenTrouble, twilioCode } from './twilio-errors';
 import { errorText, type TwilioVoiceStatus } from './twilio-voice';
 

@@ -21,15 +21,22 @@ export function checkFhirQuestionnaireResponse(qr: unknown, questionnaire?: unkn
     }
   };
   keys(qr, ELEMENTS.QuestionnaireResponse, 'QuestionnaireResponse');
-  if (!VALUESETS.responseStatus.includes(qr.status as string)) out.push(`QuestionnaireResponse.status: required (1..1), one of ${VALUESETS.responseStatus.join(', ')}`);
-  if (qr.authored !== undefined && (typeof qr.authored !== 'string' || !RE.dateTime.test(qr.authored))) out.push('QuestionnaireResponse.authored: expected a dateTime');
-  if (qr.questionnaire !== undefined && (typeof qr.questionnaire !== 'string' || !/^\S+(\|\S+)?$/.test(qr.questionnaire))) out.push('QuestionnaireResponse.questionnaire: expected a canonical');
-  for (const k of ['subject', 'author', 'source', 'encounter']) if (qr[k] !== undefined && !isObj(qr[k])) out.push(`QuestionnaireResponse.${k}: expected a Reference`);
+  if (!VALUESETS.responseStatus.includes(qr.status as string))
+    out.push(`QuestionnaireResponse.status: required (1..1), one of ${VALUESETS.responseStatus.join(', ')}`);
+  if (qr.authored !== undefined && (typeof qr.authored !== 'string' || !RE.dateTime.test(qr.authored)))
+    out.push('QuestionnaireResponse.authored: expected a dateTime');
+  if (qr.questionnaire !== undefined && (typeof qr.questionnaire !== 'string' || !/^\S+(\|\S+)?$/.test(qr.questionnaire)))
+    out.push('QuestionnaireResponse.questionnaire: expected a canonical');
+  for (const k of ['subject', 'author', 'source', 'encounter'])
+    if (qr[k] !== undefined && !isObj(qr[k])) out.push(`QuestionnaireResponse.${k}: expected a Reference`);
 
   const answers = new Map<string, Json[]>();
   const walk = (items: unknown, at: string) => {
     if (items === undefined) return;
-    if (!Array.isArray(items)) { out.push(`${at}: expected an array`); return; }
+    if (!Array.isArray(items)) {
+      out.push(`${at}: expected an array`);
+      return;
+    }
     list(items).forEach((it, i) => {
       const p = `${at}[${i}]`;
       keys(it, ELEMENTS.responseItem, p);
@@ -59,10 +66,14 @@ function againstQuestionnaire(qr: Json, answers: Map<string, Json[]>, questionna
   const { problems, items } = questionnaireIndex(questionnaire);
   if (problems.length) return problems.map((p) => `questionnaire: ${p}`);
   const q = questionnaire as Json;
-  if (typeof qr.questionnaire === 'string' && q.url && qr.questionnaire.split('|')[0] !== q.url) out.push(`questionnaire "${qr.questionnaire}" is not ${q.url}`);
+  if (typeof qr.questionnaire === 'string' && q.url && qr.questionnaire.split('|')[0] !== q.url)
+    out.push(`questionnaire "${qr.questionnaire}" is not ${q.url}`);
   for (const [linkId, ans] of answers) {
     const info = items.get(linkId);
-    if (!info) { out.push(`item "${linkId}": not in the questionnaire`); continue; }
+    if (!info) {
+      out.push(`item "${linkId}": not in the questionnaire`);
+      continue;
+    }
     if (ans.length > 1 && !info.repeats) out.push(`item "${linkId}": ${ans.length} answers on a non-repeating item`);
     for (const a of ans) {
       const t = CHOICES.responseAnswerValue.types.find((x) => a[`value${x}`] !== undefined);
@@ -76,7 +87,8 @@ function againstQuestionnaire(qr: Json, answers: Map<string, Json[]>, questionna
   }
   if (qr.status === 'completed') {
     for (const [linkId, info] of items) {
-      if (info.required && !answers.get(linkId)?.length && enabled(info, answers) && !info.hasExpression) out.push(`item "${linkId}": required but not answered`);
+      if (info.required && !answers.get(linkId)?.length && enabled(info, answers) && !info.hasExpression)
+        out.push(`item "${linkId}": required but not answered`);
     }
   }
   return out;
@@ -87,18 +99,25 @@ export function enabled(info: ItemInfo, answers: Map<string, Json[]>): boolean {
   if (!info.enableWhen.length) return true;
   const results = info.enableWhen.map((ew) => {
     const given = answers.get(ew.question as string) ?? [];
-    if (ew.operator === 'exists') return (given.length > 0) === ew.answerBoolean;
+    if (ew.operator === 'exists') return given.length > 0 === ew.answerBoolean;
     const want = CHOICES.enableWhenAnswer.types.map((t) => ew[`answer${t}`]).find((v) => v !== undefined);
     const vals = given.map((a) => CHOICES.responseAnswerValue.types.map((t) => a[`value${t}`]).find((v) => v !== undefined));
     const same = (v: unknown) => (isObj(v) && isObj(want) ? v.system === want.system && v.code === want.code : v === want);
     switch (ew.operator) {
-      case '=': return vals.some(same);
-      case '!=': return !vals.some(same);
-      case '>': return vals.some((v) => (v as number) > (want as number));
-      case '>=': return vals.some((v) => (v as number) >= (want as number));
-      case '<': return vals.some((v) => (v as number) < (want as number));
-      case '<=': return vals.some((v) => (v as number) <= (want as number));
-      default: return false;
+      case '=':
+        return vals.some(same);
+      case '!=':
+        return !vals.some(same);
+      case '>':
+        return vals.some((v) => (v as number) > (want as number));
+      case '>=':
+        return vals.some((v) => (v as number) >= (want as number));
+      case '<':
+        return vals.some((v) => (v as number) < (want as number));
+      case '<=':
+        return vals.some((v) => (v as number) <= (want as number));
+      default:
+        return false;
     }
   });
   return info.enableBehavior === 'any' ? results.some(Boolean) : results.every(Boolean);

@@ -20,11 +20,16 @@ export function conditionToFhirPath(c: Condition, compiled: Compiled): string {
   const choice = it?.type === 'single' || it?.type === 'multiple';
   const ref = choice ? `${answerOf(id)}.code` : answerOf(id);
   switch (c.op) {
-    case 'answered': return c.value === false ? `${ref}.empty()` : `${ref}.exists()`;
-    case 'eq': return `(${ref} contains ${lit(c.value)})`;
-    case 'ne': return `(${ref} contains ${lit(c.value)}).not()`;
-    case 'in': return `${ref}.intersect(${(c.value as (string | number)[]).map(lit).join(' | ')}).exists()`;
-    default: return `(${choice ? `${ref}.toDecimal()` : ref} ${CMP[c.op]} ${lit(c.value)})`;
+    case 'answered':
+      return c.value === false ? `${ref}.empty()` : `${ref}.exists()`;
+    case 'eq':
+      return `(${ref} contains ${lit(c.value)})`;
+    case 'ne':
+      return `(${ref} contains ${lit(c.value)}).not()`;
+    case 'in':
+      return `${ref}.intersect(${(c.value as (string | number)[]).map(lit).join(' | ')}).exists()`;
+    default:
+      return `(${choice ? `${ref}.toDecimal()` : ref} ${CMP[c.op]} ${lit(c.value)})`;
   }
 }
 

@@ -12,7 +12,13 @@ export interface FhirExportOptions {
 }
 
 const TYPE: Record<Item['type'], QuestionnaireItemType> = {
-  single: 'choice', multiple: 'choice', integer: 'integer', decimal: 'decimal', text: 'string', date: 'date', display: 'display',
+  single: 'choice',
+  multiple: 'choice',
+  integer: 'integer',
+  decimal: 'decimal',
+  text: 'string',
+  date: 'date',
+  display: 'display',
 };
 const OPERATOR = { eq: '=', ne: '!=', gt: '>', gte: '>=', lt: '<', lte: '<=' } as const;
 
@@ -77,10 +83,15 @@ function itemOf(def: QuestionnaireDef, it: Item, c: Compiled, base: string): Que
     }
   }
   if (it.help) {
-    out.item = [{
-      linkId: `${it.id}.help`, type: 'display', text: it.help, ...(it.helpEn ? { _text: translation(it.helpEn) } : {}),
-      extension: [{ url: EXT.itemControl, valueCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/questionnaire-item-control', code: 'help' }] } }],
-    }];
+    out.item = [
+      {
+        linkId: `${it.id}.help`,
+        type: 'display',
+        text: it.help,
+        ...(it.helpEn ? { _text: translation(it.helpEn) } : {}),
+        extension: [{ url: EXT.itemControl, valueCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/questionnaire-item-control', code: 'help' }] } }],
+      },
+    ];
   }
   return ext.length ? { extension: ext, ...out } : out;
 }
@@ -131,11 +142,16 @@ function leafToEnableWhen(def: QuestionnaireDef, leaf: ItemCondition, c: Compile
       case 'single':
       case 'multiple':
         return operator === '=' || operator === '!=' ? { answerCoding: { system: optionSystem(def, it.id, base), code: String(v) } } : null;
-      case 'integer': return { answerInteger: Number(v) };
-      case 'decimal': return { answerDecimal: Number(v) };
-      case 'date': return operator === '=' || operator === '!=' ? { answerDate: String(v) } : null;
-      case 'text': return operator === '=' || operator === '!=' ? { answerString: String(v) } : null;
-      default: return null;
+      case 'integer':
+        return { answerInteger: Number(v) };
+      case 'decimal':
+        return { answerDecimal: Number(v) };
+      case 'date':
+        return operator === '=' || operator === '!=' ? { answerDate: String(v) } : null;
+      case 'text':
+        return operator === '=' || operator === '!=' ? { answerString: String(v) } : null;
+      default:
+        return null;
     }
   };
   const out: QuestionnaireEnableWhen[] = [];

@@ -51,13 +51,22 @@ export function toFhirQuestionnaireResponse(def: QuestionnaireDef, answers: Answ
       case 'single':
       case 'multiple': {
         const opts = c.options.get(it.id)!;
-        out = (Array.isArray(a) ? a : [String(a)]).map((v) => ({ valueCoding: { system: optionSystem(def, it.id, base), code: v, display: opts.get(v)!.label } }));
+        out = (Array.isArray(a) ? a : [String(a)]).map((v) => ({
+          valueCoding: { system: optionSystem(def, it.id, base), code: v, display: opts.get(v)!.label },
+        }));
         break;
       }
-      case 'integer': out = [{ valueInteger: a as number }]; break;
-      case 'decimal': out = [{ valueDecimal: a as number }]; break;
-      case 'date': out = [{ valueDate: a as string }]; break;
-      default: out = [{ valueString: String(a) }];
+      case 'integer':
+        out = [{ valueInteger: a as number }];
+        break;
+      case 'decimal':
+        out = [{ valueDecimal: a as number }];
+        break;
+      case 'date':
+        out = [{ valueDate: a as string }];
+        break;
+      default:
+        out = [{ valueString: String(a) }];
     }
     items.push({ linkId: it.id, text: it.text, answer: out });
   }

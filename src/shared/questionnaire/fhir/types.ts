@@ -1,14 +1,44 @@
 // The parts of FHIR R4 Questionnaire / QuestionnaireResponse this module writes.
 // (Field names and cardinalities from https://hl7.org/fhir/R4/questionnaire.html.)
 
-export interface Extension { url: string; [value: `value${string}`]: unknown; extension?: Extension[] }
-export interface Element { extension?: Extension[] }
-export interface Coding { system?: string; version?: string; code?: string; display?: string }
-export interface Reference { reference?: string; type?: string; identifier?: { system?: string; value?: string }; display?: string }
+export interface Extension {
+  url: string;
+  [value: `value${string}`]: unknown;
+  extension?: Extension[];
+}
+export interface Element {
+  extension?: Extension[];
+}
+export interface Coding {
+  system?: string;
+  version?: string;
+  code?: string;
+  display?: string;
+}
+export interface Reference {
+  reference?: string;
+  type?: string;
+  identifier?: { system?: string; value?: string };
+  display?: string;
+}
 
 export type QuestionnaireItemType =
-  | 'group' | 'display' | 'boolean' | 'decimal' | 'integer' | 'date' | 'dateTime' | 'time' | 'string' | 'text'
-  | 'url' | 'choice' | 'open-choice' | 'attachment' | 'reference' | 'quantity';
+  | 'group'
+  | 'display'
+  | 'boolean'
+  | 'decimal'
+  | 'integer'
+  | 'date'
+  | 'dateTime'
+  | 'time'
+  | 'string'
+  | 'text'
+  | 'url'
+  | 'choice'
+  | 'open-choice'
+  | 'attachment'
+  | 'reference'
+  | 'quantity';
 export type EnableWhenOperator = 'exists' | '=' | '!=' | '>' | '<' | '>=' | '<=';
 
 export interface QuestionnaireEnableWhen {

@@ -26,11 +26,34 @@ export const questionnaireCanonical = (def: QuestionnaireDef, base = DEFAULT_FHI
 export const optionSystem = (def: QuestionnaireDef, itemId: string, base = DEFAULT_FHIR_BASE) => `${trimBase(base)}/CodeSystem/${def.id}/${itemId}`;
 
 /** FHIR `name`: computer-friendly, [A-Z]([A-Za-z0-9_]){0,254} (constraint cnl-0). */
-export const fhirName = (id: string) => id.split('-').map((p) => p.charAt(0).toUpperCase() + p.slice(1)).join('').replace(/^[^A-Z]/, (c) => `Q${c}`);
+export const fhirName = (id: string) =>
+  id
+    .split('-')
+    .map((p) => p.charAt(0).toUpperCase() + p.slice(1))
+    .join('')
+    .replace(/^[^A-Z]/, (c) => `Q${c}`);
 
-const UCUM: Record<string, string> = { mmHg: 'mm[Hg]', 'mmol/L': 'mmol/L', '%': '%', kg: 'kg', cm: 'cm', '次/分': '/min', 'bpm': '/min', '℃': 'Cel', '°C': 'Cel' };
+const UCUM: Record<string, string> = {
+  mmHg: 'mm[Hg]',
+  'mmol/L': 'mmol/L',
+  '%': '%',
+  kg: 'kg',
+  cm: 'cm',
+  '次/分': '/min',
+  bpm: '/min',
+  '℃': 'Cel',
+  '°C': 'Cel',
+};
 export const ucumOf = (unit: string): string | undefined => UCUM[unit];
 
 export const translation = (en: string) => ({
-  extension: [{ url: EXT.translation, extension: [{ url: 'lang', valueCode: 'en' }, { url: 'content', valueString: en }] }],
+  extension: [
+    {
+      url: EXT.translation,
+      extension: [
+        { url: 'lang', valueCode: 'en' },
+        { url: 'content', valueString: en },
+      ],
+    },
+  ],
 });

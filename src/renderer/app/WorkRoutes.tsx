@@ -1,11 +1,11 @@
 import type { TFunction } from 'i18next';
-import type { User } from '../../../shared/model';
-import type { Route } from '../../app/router';
-import { FollowupPage } from '../followup/FollowupPage';
-import { PlansPage } from '../plans/PlansPage';
-import { QueuePage } from './QueuePage';
-import './i18n';
-import '../plans/i18n';
+import type { User } from '../../shared/model';
+import { FollowupPage } from '../features/followup/FollowupPage';
+import { PlansPage } from '../features/plans/PlansPage';
+import { QueuePage } from '../features/queue/QueuePage';
+import '../features/queue/i18n';
+import '../features/plans/i18n';
+import type { Route } from './router';
 
 // The follow-up work in the app shell: menu entries, which routes are ours, and the pages.
 // The queue and the follow-up screen are for nurses and heads; plans for heads and admins.

@@ -23,7 +23,10 @@ export class RetrySchedule {
   private attempt = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly report: RetryReport, private readonly retry: () => void) {}
+  constructor(
+    private readonly report: RetryReport,
+    private readonly retry: () => void,
+  ) {}
 
   get waiting(): boolean {
     return this.timer !== null;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseQuestionnaire } from '../../shared/questionnaire/parse';
 import type { QuestionnaireDef } from '../../shared/questionnaire/schema';
 import { templatesDir } from '../config';
-import { loadQuestionnaires } from '../questionnaires/library';
+import { loadQuestionnaires } from './library';
 
 /** The questionnaires tasks can point at, by id and version. */
 export interface QuestionnaireLibrary {
@@ -12,7 +12,11 @@ export interface QuestionnaireLibrary {
 
 export function libraryOf(defs: QuestionnaireDef[]): QuestionnaireLibrary {
   const byId = new Map<string, QuestionnaireDef[]>();
-  for (const d of defs) byId.set(d.id, [...(byId.get(d.id) ?? []), d].sort((a, b) => b.version - a.version));
+  for (const d of defs)
+    byId.set(
+      d.id,
+      [...(byId.get(d.id) ?? []), d].sort((a, b) => b.version - a.version),
+    );
   return { get: (id, version) => (byId.get(id) ?? []).find((d) => version == null || d.version === version) ?? null };
 }
 
@@ -20,7 +24,10 @@ export function libraryOf(defs: QuestionnaireDef[]): QuestionnaireLibrary {
 export function loadLibraryDir(dir: string, log: (m: string) => void = () => {}): QuestionnaireLibrary {
   const defs: QuestionnaireDef[] = [];
   if (fs.existsSync(dir))
-    for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.json') && !x.endsWith('.schema.json')).sort()) {
+    for (const f of fs
+      .readdirSync(dir)
+      .filter((x) => x.endsWith('.json') && !x.endsWith('.schema.json'))
+      .sort()) {
       const r = parseQuestionnaire(JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')));
       if (r.ok) defs.push(r.def);
       else log(`questionnaire ${f}: ${r.errors.join('; ')}`);
@@ -30,7 +37,7 @@ export function loadLibraryDir(dir: string, log: (m: string) => void = () => {})
 
 let shipped: QuestionnaireLibrary | null = null;
 /**
- * The shipped templates (src/main/questionnaires/library.ts), loaded once. If one file is broken
+ * The shipped templates (./library.ts), loaded once. If one file is broken
  * the valid ones still load, so one bad template does not stop every follow-up.
  */
 export const shippedLibrary = (): QuestionnaireLibrary => {

@@ -1,9 +1,9 @@
 import type { VoiceProvider } from '../../../shared/contract/calls';
-import type { Action } from './state';
+import type { Action } from './actions';
 
-// What the controller needs from a telephony provider (sip.js to the PBX, or Twilio's Voice
+// What the softphone needs from a telephony provider (sip.js to the PBX, or Twilio's Voice
 // SDK): provider events in, reducer actions out, plus the few commands of the UI. An adapter
-// decides nothing about call state; state.ts does, the same for every provider.
+// decides nothing about call state; the softphone's reducer does, the same for every provider.
 
 export interface VoiceAdapterOptions {
   dispatch(action: Action): void;
@@ -13,13 +13,19 @@ export interface VoiceAdapterOptions {
   /** The speaker for the remote audio (device id or 'default'). */
   speaker(): string;
   onIncoming(uid: string, number: string, displayName: string | null): void;
+  /** A second caller was turned away (SIP 486, Twilio reject) while a call was in progress: a missed call to return. */
+  onBusy(number: string, displayName: string | null): void;
   /** Both sides' audio, once answered: the recorder takes them (with consent). */
   onEstablished(uid: string, local: MediaStream, remote: MediaStream): void;
   onTerminated(uid: string): void;
 }
 
 /** First line and time of every signalling message (or provider event): kept for diagnostics. */
-export interface LadderEntry { at: number; dir: 'out' | 'in'; line: string }
+export interface LadderEntry {
+  at: number;
+  dir: 'out' | 'in';
+  line: string;
+}
 
 /** Adds a line to a ladder, which keeps its last 200 lines for support. */
 export function pushLadder(ladder: LadderEntry[], dir: LadderEntry['dir'], line: string): void {

@@ -1,0 +1,158 @@
+import type { Knex } from 'knex';
+import { filterTasks, groupingSql, type Grouping, type QueryContext } from './context';
+import { LOST_POINT, taskPredicateNames, taskPredicates } from './predicates';
+import { minutesBetween, plusDays, plusDaysTs } from './sql';
+
+// A family is one grouped query over the tasks due in the period and the rows hanging off them
+// (attempts, escalations, appointments, messages). Each metric reads its numerator and
+// denominator from the aggregates of one family, so a dashboard is one query per family.
+
+export type Aggregates = Record<string, number>;
+export type FamilyRows = Map<string, Aggregates>;
+
+interface Family {
+  /** The nurse a row belongs to, for the nurse grouping and filter. */
+  nurseCol: string;
+  build(ctx: QueryContext, g: Grouping): Knex.QueryBuilder;
+}
+
+const sumIf = (sql: string) => `sum(case when ${sql} then 1 else 0 end)`;
+
+function grouped(q: Knex.QueryBuilder, ctx: QueryContext, g: Grouping, nurseCol: string): Knex.QueryBuilder {
+  const grp = groupingSql(g, ctx.d, nurseCol);
+  q.select(ctx.knex.raw(`${grp} as grp`));
+  if (g !== 'total') q.groupByRaw(grp);
+  return q;
+}
+
+const followup: Family = {
+  nurseCol: 't.completed_by',
+  build(ctx, g) {
+    const q = filterTasks(ctx.knex('tasks as t').where('t.kind', 'followup'), ctx, g, this.nurseCol);
+    const preds = taskPredicates(ctx);
+    for (const name of taskPredicateNames) q.select(ctx.knex.raw(`${sumIf(preds[name].sql)} as "${name}"`, preds[name].bindings));
+    q.select(ctx.knex.raw(`count(distinct case when ${preds.due.sql} then t.patient_id end) as "patientsDue"`));
+    q.select(ctx.knex.raw(`count(distinct case when ${LOST_POINT} then t.patient_id end) as "patientsLost"`));
+    return grouped(q, ctx, g, this.nurseCol);
+  },
+};
+
+const attempts: Family = {
+  nurseCol: 'a.nurse_id',
+  build(ctx, g) {
+    const q = filterTasks(ctx.knex('tasks as t').join('attempts as a', 'a.task_id', 't.id'), ctx, g, this.nurseCol);
+    const connected = "a.outcome = 'connected'";
+    const handled = `${connected} and a.ended_at is not null`;
+    q.select(
+      ctx.knex.raw('count(*) as "dials"'),
+      ctx.knex.raw(`${sumIf(connected)} as "connected"`),
+      ctx.knex.raw('count(distinct a.patient_id) as "patientsAttempted"'),
+      ctx.knex.raw(`count(distinct case when ${connected} then a.patient_id end) as "patientsReached"`),
+      ctx.knex.raw(`${sumIf(handled)} as "handled"`),
+      ctx.knex.raw(`sum(case when ${handled} then ${minutesBetween(ctx.d, 'a.started_at', 'a.ended_at')} else 0 end) as "handleMinutes"`),
+    );
+    return grouped(q, ctx, g, this.nurseCol);
+  },
+};
+
+/** Nurse working days: distinct (nurse, day) with a dial or a closed follow-up, over the period's tasks. */
+const work: Family = {
+  nurseCol: 'w.nurse',
+  build(ctx, g) {
+    const { knex } = ctx;
+    const dials = filterTasks(knex('tasks as t').join('attempts as a', 'a.task_id', 't.id'), ctx, g, 'a.nurse_id').select(
+      knex.raw(`${groupingSql(g, ctx.d, 'a.nurse_id')} as grp`),
+      'a.nurse_id as nurse',
+      knex.raw('substr(a.started_at, 1, 10) as day'),
+      knex.raw('1 as dial'),
+      knex.raw('0 as done'),
+    );
+    const done = filterTasks(knex('tasks as t').where('t.kind', 'followup').whereNotNull('t.completed_by'), ctx, g, 't.completed_by')
+      .whereRaw(taskPredicates(ctx).completed.sql)
+      .select(
+        knex.raw(`${groupingSql(g, ctx.d, 't.completed_by')} as grp`),
+        't.completed_by as nurse',
+        knex.raw('substr(t.completed_at, 1, 10) as day'),
+        knex.raw('0 as dial'),
+        knex.raw('1 as done'),
+      );
+    const days = knex
+      .from(dials.unionAll(done).as('w'))
+      .whereNotNull('w.nurse')
+      .select('w.grp', knex.raw('sum(w.dial) as dials'), knex.raw('sum(w.done) as done'))
+      .groupBy('w.grp', 'w.nurse', 'w.day');
+    return knex
+      .from(days.as('nd'))
+      .select('nd.grp', knex.raw('count(*) as "nurseDays"'), knex.raw('sum(nd.dials) as "dials"'), knex.raw('sum(nd.done) as "completions"'))
+      .groupBy('nd.grp');
+  },
+};
+
+const escalations: Family = {
+  nurseCol: 'e.created_by',
+  build(ctx, g) {
+    const q = filterTasks(ctx.knex('tasks as t').join('escalations as e', 'e.task_id', 't.id'), ctx, g, this.nurseCol);
+    q.select(ctx.knex.raw('count(*) as "triggers"'), ctx.knex.raw(`${sumIf('e.closed_at is not null and e.closed_at <= e.due_at')} as "inTime"`));
+    return grouped(q, ctx, g, this.nurseCol);
+  },
+};
+
+/** Attendance window: an outpatient visit or an admission of the patient from the booked date to 7 days after. */
+export const ATTENDANCE_DAYS = 7;
+
+const appointments: Family = {
+  nurseCol: 'ap.created_by',
+  build(ctx, g) {
+    const end = plusDays(ctx.d, 'ap.date', ATTENDANCE_DAYS);
+    const attended = `exists (select 1 from encounters x where x.patient_id = ap.patient_id and x.status not in ('cancelled', 'booked')
+      and ((x.kind = 'outpatient' and x.event_date between ap.date and ${end})
+        or (x.kind = 'inpatient' and coalesce(x.admit_date, x.event_date) between ap.date and ${end})))`;
+    const q = filterTasks(ctx.knex('tasks as t').join('appointments as ap', 'ap.task_id', 't.id'), ctx, g, this.nurseCol).whereNot('ap.status', 'cancelled');
+    // Due for attendance: the window has closed (booked date + 7 < today), or the patient already came.
+    q.select(
+      ctx.knex.raw('count(*) as "booked"'),
+      ctx.knex.raw(`${sumIf(`(${plusDays(ctx.d, 'ap.date', ATTENDANCE_DAYS)} < ? or ${attended})`)} as "attendDue"`, [ctx.today]),
+      ctx.knex.raw(`${sumIf(attended)} as "attended"`),
+    );
+    return grouped(q, ctx, g, this.nurseCol);
+  },
+};
+
+/** A reply: an inbound SMS from the same number within 3 days of the outbound one. */
+export const REPLY_DAYS = 3;
+
+const messages: Family = {
+  nurseCol: 'm.sent_by',
+  build(ctx, g) {
+    const { knex } = ctx;
+    const accepted = "m.direction = 'outbound' and m.status in ('queued', 'sent', 'delivered', 'undelivered')";
+    const delivered = "m.direction = 'outbound' and m.status = 'delivered'";
+    const replied = `${delivered} and exists (select 1 from messages rp where rp.phone = m.phone and rp.direction = 'inbound'
+      and rp.created_at > m.created_at and rp.created_at <= ${plusDaysTs(ctx.d, 'm.created_at', REPLY_DAYS)})`;
+    const part = (col: string) =>
+      filterTasks(knex('tasks as t').join('messages as m', col, 't.id'), ctx, g, this.nurseCol).select(
+        knex.raw(`${groupingSql(g, ctx.d, this.nurseCol)} as grp`),
+        knex.raw(`case when ${accepted} then 1 else 0 end as acc`),
+        knex.raw(`case when ${delivered} then 1 else 0 end as del`),
+        knex.raw(`case when ${replied} then 1 else 0 end as rep`),
+      );
+    return knex
+      .from(part('m.task_id').unionAll(part('m.about_task_id')).as('mm'))
+      .groupBy('mm.grp')
+      .select('mm.grp', knex.raw('sum(mm.acc) as "accepted"'), knex.raw('sum(mm.del) as "delivered"'), knex.raw('sum(mm.rep) as "replied"'));
+  },
+};
+
+export const families = { followup, attempts, work, escalations, appointments, messages };
+export type FamilyCode = keyof typeof families;
+
+export async function runFamily(ctx: QueryContext, code: FamilyCode, g: Grouping): Promise<FamilyRows> {
+  const rows = (await families[code].build(ctx, g)) as Record<string, unknown>[];
+  const out: FamilyRows = new Map();
+  for (const r of rows) {
+    const aggs: Aggregates = {};
+    for (const [k, v] of Object.entries(r)) if (k !== 'grp') aggs[k] = v == null ? 0 : Number(v);
+    out.set(r.grp == null ? '' : String(r.grp), aggs);
+  }
+  return out;
+}

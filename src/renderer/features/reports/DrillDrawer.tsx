@@ -1,0 +1,88 @@
+import { Drawer, Table, Tabs } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DrillRow, MetricDefinition } from '../../../shared/contract/reports';
+import { formatCount, monthRange, pick } from './format';
+import { MetricDefinitionText } from './MetricDefinitionText';
+import { useDrilldown } from './queries';
+
+interface Props {
+  def: MetricDefinition | null;
+  month: string;
+  deptIds: number[] | undefined;
+  onClose: () => void;
+}
+
+type Part = 'numerator' | 'gap';
+
+/** The list behind a figure: the rows counted, and those in the denominator but not counted. */
+export function DrillDrawer({ def, month, deptIds, onClose }: Props) {
+  const { t } = useTranslation();
+  const [part, setPart] = useState<Part>('numerator');
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const input = def ? { metric: def.code, ...monthRange(month), deptIds, part, ...paging } : null;
+  const drill = useDrilldown(input);
+  const hasGap = def?.denominator != null;
+  const code = (group: 'status' | 'outcome', v: string | null) => (v ? t(`reports.${group}.${v}`, { defaultValue: v }) : t('common.none'));
+
+  const columns: ColumnsType<DrillRow> = [
+    { title: t('reports.drill.patient'), dataIndex: 'patientName', width: 90 },
+    { title: t('reports.drill.dept'), dataIndex: 'deptName', width: 110 },
+    { title: t('reports.drill.plan'), dataIndex: 'planName', ellipsis: true },
+    { title: t('reports.drill.point'), dataIndex: 'pointLabel', width: 100 },
+    { title: t('reports.drill.due'), dataIndex: 'dueDate', width: 100 },
+    { title: t('reports.drill.status'), dataIndex: 'status', width: 90, render: (v: string | null) => code('status', v) },
+    { title: t('reports.drill.lastOutcome'), dataIndex: 'lastOutcome', width: 100, render: (v: string | null) => code('outcome', v) },
+    { title: t('reports.drill.lastAttempt'), dataIndex: 'lastAttemptAt', width: 150, render: (v: string | null) => v ?? t('common.none') },
+    { title: t('reports.drill.nurse'), dataIndex: 'nurseName', width: 80, render: (v: string | null) => v ?? t('common.none') },
+  ];
+
+  const choose = (next: string) => {
+    setPart(next as Part);
+    setPaging((p) => ({ ...p, page: 1 }));
+  };
+
+  return (
+    <Drawer
+      open={def !== null}
+      onClose={onClose}
+      size={1080}
+      title={def ? t('reports.drill.title', { metric: pick(def.name), month }) : ''}
+      destroyOnHidden
+      afterOpenChange={(open) => !open && setPart('numerator')}
+    >
+      <span hidden data-testid="drill-drawer" />
+      {def && (
+        <div className="drill-def">
+          <MetricDefinitionText def={def} />
+        </div>
+      )}
+      <Tabs
+        activeKey={part}
+        onChange={choose}
+        items={[
+          { key: 'numerator', label: <span data-testid="drill-tab-numerator">{t('reports.drill.numerator')}</span> },
+          ...(hasGap ? [{ key: 'gap', label: <span data-testid="drill-tab-gap">{t('reports.drill.gap')}</span> }] : []),
+        ]}
+      />
+      <Table<DrillRow>
+        size="small"
+        rowKey={(r) => `${r.taskId ?? 'p'}-${r.patientId}`}
+        columns={columns}
+        dataSource={drill.data?.rows ?? []}
+        loading={drill.isFetching}
+        data-testid="drill-table"
+        data-ready={!drill.isFetching && drill.isSuccess ? 'true' : 'false'}
+        pagination={{
+          current: paging.page,
+          pageSize: paging.pageSize,
+          total: drill.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (n) => t('reports.total', { n: formatCount(n) }),
+          onChange: (page, pageSize) => setPaging({ page, pageSize }),
+        }}
+      />
+    </Drawer>
+  );
+}

@@ -1,0 +1,22 @@
+/** Client-side downloads: a CSV with a BOM (so Excel reads Chinese), or a data URL as a file. */
+
+const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+
+export function toCsv(rows: string[][]): string {
+  return `\uFEFF${rows.map((r) => r.map(quote).join(',')).join('\r\n')}\r\n`;
+}
+
+export function saveFile(name: string, href: string): void {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+}
+
+export function saveCsv(name: string, rows: string[][]): void {
+  const url = URL.createObjectURL(new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }));
+  saveFile(name, url);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
