@@ -105,7 +105,16 @@ async function childMain(mode: string, rows: number, dir: string): Promise<void>
   const cpu = process.cpuUsage(c);
   const bytes = fs.statSync(file).size;
   fs.rmSync(file);
-  process.send!({ wallMs, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: process.resourceUsage().maxRSS / 1024, bytes } satisfies ChildResult);
+  process.send!({ wallMs, cpuMs: (cpu.user + cpu.system) / 1000, maxRssMb: peakRssMb(), bytes } satisfies ChildResult);
+}
+
+/**
+ * This process's peak RSS. On Linux from VmHWM: getrusage's maxRSS survives exec, so a child forked
+ * from a large parent would report the parent's size at the fork.
+ */
+function peakRssMb(): number {
+  const hwm = fs.existsSync('/proc/self/status') ? /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8')) : null;
+  return hwm ? Number(hwm[1]) / 1024 : process.resourceUsage().maxRSS / 1024;
 }
 
 const round = (n: number, d = 0) => Math.round(n * 10 ** d) / 10 ** d;

@@ -122,7 +122,8 @@ describe.each(STORE_KINDS)('metrics on %s', (kind) => {
   it('drills into numerator and gap, which add up to the denominator', async () => {
     const drill = (u: User, metric: string, part: string, deptIds?: number[]) =>
       call(u, 'reports.drilldown', { metric, from: '2026-11-01', to: '2026-11-30', deptIds, part, pageSize: 200 });
-    for (const metric of ['followUpRate', 'timelyRate', 'coverage', 'effectiveRate', 'refusalRate', 'questionnaireCompletion', 'satisfaction']) {
+    const withGap = ['followUpRate', 'timelyRate', 'coverage', 'effectiveRate', 'refusalRate', 'questionnaireCompletion', 'satisfaction'];
+    for (const metric of [...withGap, 'escalatedInTime', 'returnVisitAttendance']) {
       const m = (await dash(head1)).get(metric)!;
       const num = await drill(head1, metric, 'numerator');
       const gap = await drill(head1, metric, 'gap');
@@ -152,7 +153,16 @@ describe.each(STORE_KINDS)('metrics on %s', (kind) => {
     ]);
     const page = await call(head1, 'reports.drilldown', { metric: 'due', from: '2026-11-01', to: '2026-11-30', part: 'numerator', page: 2, pageSize: 4 });
     expect([page.total, page.rows.length]).toEqual([6, 2]);
-    await expect(drill(head1, 'lostRate', 'numerator')).rejects.toMatchObject({ code: 'invalid_input' });
+    // Counts over a task's escalation or booking, and the lost points, list their tasks.
+    const tasksOf = async (metric: string) => (await drill(head1, metric, 'numerator', [fx.depts.A])).rows.map((r: { taskId: number }) => r.taskId);
+    expect(await tasksOf('safetyTriggers')).toEqual([fx.tasks.T2]);
+    expect(await tasksOf('escalatedInTime')).toEqual([fx.tasks.T2]);
+    expect(await tasksOf('returnVisitsBooked')).toEqual([fx.tasks.T1, fx.tasks.T2]);
+    expect(await tasksOf('returnVisitAttendance')).toEqual([fx.tasks.T1]);
+    expect((await drill(head1, 'returnVisitAttendance', 'gap', [fx.depts.A])).rows).toEqual([]); // T2's window is still open
+    expect(await tasksOf('lostRate')).toEqual([fx.tasks.T3]);
+    expect((await drill(head1, 'lostRate', 'gap')).total).toBe(0); // its denominator counts patients, not tasks
+    await expect(drill(head1, 'connectRatePerCall', 'numerator')).rejects.toMatchObject({ code: 'invalid_input' });
   });
 
   it('reports a renamed department under its current name with its history', async () => {

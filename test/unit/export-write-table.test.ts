@@ -16,6 +16,7 @@ const def: MetricDefinition = {
   exclusions: { zh: '院内死亡', en: 'died in hospital' },
   period: { zh: '任务应访日期', en: "the task's due date" },
   drillable: true,
+  drillGap: true,
 };
 
 const table: ReportTable = {

@@ -4,7 +4,7 @@ import { ApiError } from '../api/errors';
 import { beijingDate, type Clock } from '../util/clock';
 import { filterTasks, type QueryContext } from './metrics/context';
 import { metricOf } from './metrics/definitions';
-import { taskPredicates } from './metrics/predicates';
+import { drillPredicates } from './metrics/predicates';
 import { dialectOf } from './metrics/sql';
 import { narrowScope, type DeptScope } from './scope';
 
@@ -37,7 +37,7 @@ export async function drilldown(knex: Knex, input: DrillInput, scope: DeptScope,
     to: input.to,
     scope: narrowScope(scope, input.deptIds),
   };
-  const preds = taskPredicates(ctx);
+  const preds = drillPredicates(ctx);
   const num = preds[metric.drill.num];
   const den = metric.drill.den ? preds[metric.drill.den] : null;
   if (input.part === 'gap' && !den) return { total: 0, rows: [] };

@@ -32,6 +32,8 @@ export interface MetricDefinition {
   period: Bilingual;
   /** True when the metric has a drill-down list. */
   drillable: boolean;
+  /** True when the drill-down also lists the denominator's rows outside the numerator. */
+  drillGap: boolean;
 }
 
 export interface MetricValue {

@@ -1,6 +1,6 @@
 import type { Bilingual, MetricDefinition, MetricUnit } from '../../../shared/contract/reports';
 import type { FamilyCode } from './families';
-import type { TaskPredicateName } from './predicates';
+import type { DrillPredicateName } from './predicates';
 
 // Every statistic the product shows, defined once: its texts (shown on hover and on every
 // exported definitions sheet) and where its numerator and denominator come from. Conventions
@@ -19,7 +19,7 @@ export interface Metric extends MetricDefinition {
   num: string;
   den: string | null;
   /** For drillable metrics: the task conditions behind numerator and denominator. */
-  drill?: { num: TaskPredicateName; den: TaskPredicateName | null };
+  drill?: { num: DrillPredicateName; den: DrillPredicateName | null };
 }
 
 const bi = (zh: string, en: string): Bilingual => ({ zh, en });
@@ -176,6 +176,7 @@ const specs: Spec[] = [
       "patients due in the period whose plan's stop rule declared them lost at a point due in the period (closed unreachable, plan stopped as lost)",
     ],
     denText: bi('统计期内有应访任务的患者数（每人计一次）', 'patients with a task due in the period (each once)'),
+    drill: { num: 'lost', den: null },
   },
   {
     code: 'refusalRate',
@@ -240,6 +241,7 @@ const specs: Spec[] = [
       '应访任务完成时因安全触发条件（如 PHQ-9 第 9 题 > 0）提交的上报',
       'escalations filed when completing a due task fired a safety trigger (e.g. PHQ-9 item 9 > 0)',
     ],
+    drill: { num: 'escalated', den: null },
   },
   {
     code: 'escalatedInTime',
@@ -250,6 +252,7 @@ const specs: Spec[] = [
     den: 'triggers',
     numText: ['在期限（due_at）前关闭的上报', 'escalations closed by their deadline (due_at)'],
     denText: bi('上报总数', 'all escalations'),
+    drill: { num: 'escalatedInTime', den: 'escalated' },
   },
   {
     code: 'returnVisitsBooked',
@@ -259,6 +262,7 @@ const specs: Spec[] = [
     num: 'booked',
     den: null,
     numText: ['应访任务中预约的复诊（未取消）', 'return visits booked on due tasks (not cancelled)'],
+    drill: { num: 'booked', den: null },
   },
   {
     code: 'returnVisitAttendance',
@@ -275,6 +279,7 @@ const specs: Spec[] = [
       '已过到诊窗口（预约日 + 7 天早于统计当日）或已到诊的预约',
       'bookings whose window has closed (booked date + 7 days before the day of the report) or already attended',
     ),
+    drill: { num: 'attended', den: 'attendDue' },
   },
   {
     code: 'smsDelivered',
@@ -351,6 +356,7 @@ const toMetric = (s: Spec): Metric => ({
   exclusions: s.excl ?? EXCL,
   period: s.period ?? PERIOD_DUE,
   drillable: !!s.drill,
+  drillGap: !!s.drill?.den,
   ...(s.drill ? { drill: s.drill } : {}),
 });
 
@@ -360,7 +366,7 @@ const byCode = new Map(METRICS.map((m) => [m.code, m]));
 export const metricOf = (code: string): Metric | undefined => byCode.get(code);
 
 /** The public part of a definition (what reports.metrics and the definitions sheet show). */
-export const publicDefinition = ({ code, name, unit, numerator, denominator, exclusions, period, drillable }: Metric): MetricDefinition => ({
+export const publicDefinition = ({ code, name, unit, numerator, denominator, exclusions, period, drillable, drillGap }: Metric): MetricDefinition => ({
   code,
   name,
   unit,
@@ -369,4 +375,5 @@ export const publicDefinition = ({ code, name, unit, numerator, denominator, exc
   exclusions,
   period,
   drillable,
+  drillGap,
 });

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { filterTasks, groupingSql, type Grouping, type QueryContext } from './context';
-import { LOST_POINT, taskPredicateNames, taskPredicates } from './predicates';
-import { minutesBetween, plusDays, plusDaysTs } from './sql';
+import { attendDueSql, attendedSql, LOST_POINT, taskPredicateNames, taskPredicates } from './predicates';
+import { minutesBetween, plusDaysTs } from './sql';
 
 // A family is one grouped query over the tasks due in the period and the rows hanging off them
 // (attempts, escalations, appointments, messages). Each metric reads its numerator and
@@ -97,21 +97,14 @@ const escalations: Family = {
   },
 };
 
-/** Attendance window: an outpatient visit or an admission of the patient from the booked date to 7 days after. */
-export const ATTENDANCE_DAYS = 7;
-
 const appointments: Family = {
   nurseCol: 'ap.created_by',
   build(ctx, g) {
-    const end = plusDays(ctx.d, 'ap.date', ATTENDANCE_DAYS);
-    const attended = `exists (select 1 from encounters x where x.patient_id = ap.patient_id and x.status not in ('cancelled', 'booked')
-      and ((x.kind = 'outpatient' and x.event_date between ap.date and ${end})
-        or (x.kind = 'inpatient' and coalesce(x.admit_date, x.event_date) between ap.date and ${end})))`;
+    const attended = attendedSql(ctx.d);
     const q = filterTasks(ctx.knex('tasks as t').join('appointments as ap', 'ap.task_id', 't.id'), ctx, g, this.nurseCol).whereNot('ap.status', 'cancelled');
-    // Due for attendance: the window has closed (booked date + 7 < today), or the patient already came.
     q.select(
       ctx.knex.raw('count(*) as "booked"'),
-      ctx.knex.raw(`${sumIf(`(${plusDays(ctx.d, 'ap.date', ATTENDANCE_DAYS)} < ? or ${attended})`)} as "attendDue"`, [ctx.today]),
+      ctx.knex.raw(`${sumIf(attendDueSql(ctx.d))} as "attendDue"`, [ctx.today]),
       ctx.knex.raw(`${sumIf(attended)} as "attended"`),
     );
     return grouped(q, ctx, g, this.nurseCol);

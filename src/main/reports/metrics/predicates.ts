@@ -1,4 +1,4 @@
-import { answerText, type Dialect } from './sql';
+import { answerText, plusDays, type Dialect } from './sql';
 
 // Conditions on one follow-up task (alias t). The same text counts a metric (sum of case when …)
 // and lists its rows (the drill-down's where), so a figure and its list cannot disagree.
@@ -65,6 +65,42 @@ export function taskPredicates(ctx: PredicateContext): Record<TaskPredicateName,
     orange: p(`${DUE} and t.colour = 'orange'`),
     yellow: p(`${DUE} and t.colour = 'yellow'`),
     green: p(`${DUE} and t.colour = 'green'`),
+  };
+}
+
+/** Attendance window: an outpatient visit or an admission of the patient from the booked date to 7 days after. */
+export const ATTENDANCE_DAYS = 7;
+
+/** The booking `ap` was followed by a visit or admission in its attendance window (per the HIS encounters). */
+export const attendedSql = (d: Dialect, ap = 'ap'): string => {
+  const end = plusDays(d, `${ap}.date`, ATTENDANCE_DAYS);
+  return `exists (select 1 from encounters x where x.patient_id = ${ap}.patient_id and x.status not in ('cancelled', 'booked')
+      and ((x.kind = 'outpatient' and x.event_date between ${ap}.date and ${end})
+        or (x.kind = 'inpatient' and coalesce(x.admit_date, x.event_date) between ${ap}.date and ${end})))`;
+};
+
+/** Due for attendance: the window has closed (booked date + 7 < today; one binding), or the patient already came. */
+export const attendDueSql = (d: Dialect, ap = 'ap'): string => `(${plusDays(d, `${ap}.date`, ATTENDANCE_DAYS)} < ? or ${attendedSql(d, ap)})`;
+
+export const drillOnlyNames = ['escalated', 'escalatedInTime', 'booked', 'attendDue', 'attended', 'lost'] as const;
+export type DrillPredicateName = TaskPredicateName | (typeof drillOnlyNames)[number];
+
+/**
+ * The task predicates plus those of the metrics counted over rows hanging off a task (its
+ * escalation, its booking): a task is completed once and files at most one escalation and one
+ * live booking then, so counting those rows and listing their tasks agree.
+ */
+export function drillPredicates(ctx: PredicateContext): Record<DrillPredicateName, Predicate> {
+  const p = (sql: string, bindings: (string | number)[] = []): Predicate => ({ sql, bindings });
+  const booking = (cond: string) => `exists (select 1 from appointments ap where ap.task_id = t.id and ap.status <> 'cancelled' and ${cond})`;
+  return {
+    ...taskPredicates(ctx),
+    escalated: p('exists (select 1 from escalations e where e.task_id = t.id)'),
+    escalatedInTime: p('exists (select 1 from escalations e where e.task_id = t.id and e.closed_at is not null and e.closed_at <= e.due_at)'),
+    booked: p(booking('1 = 1')),
+    attendDue: p(booking(attendDueSql(ctx.d)), [ctx.today]),
+    attended: p(booking(attendedSql(ctx.d))),
+    lost: p(LOST_POINT),
   };
 }
 

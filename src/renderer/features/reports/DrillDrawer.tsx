@@ -23,7 +23,7 @@ export function DrillDrawer({ def, month, deptIds, onClose }: Props) {
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const input = def ? { metric: def.code, ...monthRange(month), deptIds, part, ...paging } : null;
   const drill = useDrilldown(input);
-  const hasGap = def?.denominator != null;
+  const hasGap = !!def?.drillGap;
   const code = (group: 'status' | 'outcome', v: string | null) => (v ? t(`reports.${group}.${v}`, { defaultValue: v }) : t('common.none'));
 
   const columns: ColumnsType<DrillRow> = [
