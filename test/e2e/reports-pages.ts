@@ -140,6 +140,11 @@ export class BuilderScreen {
     return (await this.table.locator('tbody tr.ant-table-row td:first-child').allTextContents()).map((x) => x.trim());
   }
 
+  /** The total row, pinned under the rows whatever they are sorted by. */
+  totalRow(): Locator {
+    return this.table.getByTestId('report-total');
+  }
+
   async save(name: string, dept: string): Promise<void> {
     await this.page.getByTestId('builder-save').click();
     await this.page.getByTestId('save-report-name').fill(name);

@@ -208,11 +208,12 @@ describe.each(STORE_KINDS)('metrics on %s', (kind) => {
       ['门诊', 2],
       ['合计', 2],
     ]);
-    const byNurseFilter = await run('month', ['due'], { nurseIds: [fx.users.n2] });
-    // Tasks closed by n2: T2, T8.
-    expect(byNurseFilter.rows.map((r: Record<string, unknown>) => [r.group, r.due])).toEqual([
-      ['2026-11', 2],
-      ['合计', 2],
+    const byNurseFilter = await run('month', ['due', 'followUpRate'], { nurseIds: [fx.users.n2] });
+    // n2's tasks: those she closed (T2, T8) and the one she holds (T7); a rate over only the
+    // closed ones would be 100%.
+    expect(byNurseFilter.rows.map((r: Record<string, unknown>) => [r.group, r.due, r.followUpRate])).toEqual([
+      ['2026-11', 3, 0.333333],
+      ['合计', 3, 0.333333],
     ]);
     const weeks = await run('week', ['due']);
     // Weeks from Monday: 2 Nov (T8 on the 3rd, T1 the 5th), 9 Nov (T2, T3, and T6 on Sunday the 15th), 16 Nov (T7).

@@ -66,6 +66,9 @@ describe.each(STORE_KINDS)('saved reports and user departments on %s', (kind) =>
     });
     const head2Now = await call(admin, 'users.setDepartments', { userId: fx.users.head2, deptIds: [fx.depts.C, fx.depts.B, fx.depts.C] });
     expect(head2Now.deptIds).toEqual([fx.depts.B, fx.depts.C].sort((a, b) => a - b));
+    const trail = await world.store.knex('audit_log').where({ action: 'users.setDepartments' }).orderBy('id', 'desc').first();
+    expect(trail).toMatchObject({ user_id: fx.users.admin });
+    expect(JSON.parse(trail.detail)).toEqual({ userId: fx.users.head2, before: [fx.depts.C], after: head2Now.deptIds });
     // Her dashboard now covers B and C: due B 3 + C 1.
     const dash = await call(head2, 'reports.dashboard', { month: '2026-11' });
     expect(dash.metrics.find((m: { code: string }) => m.code === 'due').value).toBe(4);

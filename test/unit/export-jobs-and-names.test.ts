@@ -25,6 +25,26 @@ describe('JobRunner', () => {
     expect(jobs.isRunning('a')).toBe(false);
   });
 
+  it('refuses a cancel that comes after the work is done, while its outcome is being recorded', async () => {
+    const jobs = new JobRunner();
+    let record!: () => void;
+    const recording = new Promise<void>((r) => (record = r));
+    let settling!: () => void;
+    const reached = new Promise<void>((r) => (settling = r));
+    const { done } = jobs.start({
+      key: 'b',
+      run: async () => 7,
+      settle: async () => {
+        settling();
+        await recording;
+      },
+    });
+    await reached;
+    expect(jobs.cancel('b')).toBe(false);
+    record();
+    expect(await done).toEqual({ status: 'done', result: 7 });
+  });
+
   it('cancels between batches, tells failures from cancels, and forwards progress', async () => {
     const jobs = new JobRunner();
     const progress: number[] = [];

@@ -1,9 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { MetricDefinition, ReportTable } from '../../src/shared/contract/reports';
+import { writeAtomically, writeChunk } from '../../src/main/exports/atomic-file';
+import { writeCsv } from '../../src/main/exports/csv-writer';
 import { writeReportFile, writeRowsFile } from '../../src/main/exports/write-table';
+import { writeXlsx } from '../../src/main/exports/xlsx-writer';
 import { parseCsv, sheetsViaLibreOffice } from '../helpers/spreadsheet';
 import { tempDir } from '../helpers/stores';
 
@@ -111,6 +115,13 @@ describe('writeReportFile: csv', () => {
       ['\'=HYPERLINK("x")', '0', '', '0', '2026-11-01', '2026-11-01 08:00:00'],
     ]);
   });
+
+  it('keeps a header made from an answer (an item distribution) from running as a formula', async () => {
+    const file = path.join(dir, 'answers.csv');
+    const answerColumn = { key: 'a', title: { zh: '=HYPERLINK("http://x")', en: '=x' }, type: 'int' as const };
+    await writeReportFile({ columns: [answerColumn], rows: [{ a: 1 }], definitions: [] }, file, meta);
+    expect(parseCsv(fs.readFileSync(file, 'utf8').slice(1))[0]).toEqual(['\'=HYPERLINK("http://x")']);
+  });
 });
 
 describe('writeRowsFile', () => {
@@ -149,5 +160,49 @@ describe('writeRowsFile', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(empty);
     expect(wb.getWorksheet('明细')!.rowCount).toBe(1);
+  });
+});
+
+describe('a file that fails while it is written (a full disk)', () => {
+  /** A destination that takes `limit` bytes, then fails every write as a full disk does. */
+  const fullAfter = (limit: number) => {
+    let written = 0;
+    const out = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _enc, cb) {
+        written += chunk.length;
+        cb(written > limit ? Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }) : null);
+      },
+    });
+    out.on('error', () => {}); // as writeAtomically listens
+    return out;
+  };
+  async function* many(batches: number) {
+    for (let i = 0; i < batches; i++)
+      yield Array.from({ length: 500 }, (_, k) => ({ dept: `科室${i}-${k}`.repeat(8), due: k, rate: 0.5, aht: 1, first: '2026-11-01', at: null }));
+  }
+  const source = (batches: number) => many(batches)[Symbol.asyncIterator]();
+
+  it('xlsx: fails with the disk error instead of waiting for ever', async () => {
+    const rest = source(400);
+    const first = (await rest.next()).value as ReportTable['rows'];
+    await expect(writeXlsx(fullAfter(200_000), table.columns, [], null, first, rest, meta, {})).rejects.toThrow(/ENOSPC/);
+  }, 30_000);
+
+  it('csv: fails with the disk error instead of waiting for ever', async () => {
+    const rest = source(400);
+    const first = (await rest.next()).value as ReportTable['rows'];
+    await expect(writeCsv(fullAfter(200_000), table.columns, first, rest, {})).rejects.toThrow(/ENOSPC/);
+  }, 30_000);
+
+  it('leaves no file and raises nothing uncaught when the file itself fails', async () => {
+    const sub = tempDir('export-full');
+    const file = path.join(sub, 'full.csv');
+    const p = writeAtomically(file, async (out) => {
+      out.destroy(new Error('ENOSPC: no space left on device'));
+      await writeChunk(out, 'x'.repeat(1 << 20));
+    });
+    await expect(p).rejects.toThrow(/ENOSPC/);
+    expect(fs.readdirSync(sub)).toEqual([]);
   });
 });

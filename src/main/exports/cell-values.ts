@@ -50,9 +50,11 @@ export function csvText(col: ReportColumn, v: string | number | null | undefined
     return Number.isFinite(n) ? `${(n * 100).toFixed(1)}%` : String(v);
   }
   if (col.type === 'int' || col.type === 'decimal') return String(v);
-  const s = String(v);
-  return col.type === 'text' && FORMULA_START.test(s) ? `'${s}` : s;
+  return col.type === 'text' ? notFormula(String(v)) : String(v);
 }
+
+/** Text shown as text: a header or cell that a spreadsheet would otherwise evaluate. */
+export const notFormula = (s: string): string => (FORMULA_START.test(s) ? `'${s}` : s);
 
 /** RFC 4180: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
 export function csvField(s: string): string {

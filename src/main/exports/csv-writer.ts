@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import type { ReportColumn } from '../../shared/contract/reports';
 import { throwIfAborted } from '../jobs/job-runner';
 import { writeChunk } from './atomic-file';
-import { csvField, csvText } from './cell-values';
+import { csvField, csvText, notFormula } from './cell-values';
 import type { ReportRow, WriteOptions } from './table-types';
 
 // UTF-8 with a byte-order mark (without it Excel reads the Chinese as GBK), CRLF line ends and
@@ -17,7 +17,7 @@ export async function writeCsv(
   rest: AsyncIterator<ReportRow[]>,
   opts: WriteOptions,
 ): Promise<number> {
-  await writeChunk(out, BOM + columns.map((c) => csvField(c.title.zh)).join(',') + '\r\n');
+  await writeChunk(out, BOM + columns.map((c) => csvField(notFormula(c.title.zh))).join(',') + '\r\n');
   let rows = 0;
   for (let batch: ReportRow[] | undefined = first; batch; batch = (await rest.next()).value ?? undefined) {
     throwIfAborted(opts.signal);

@@ -1,8 +1,8 @@
-import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { MetricDefinition, ReportColumn } from '../../shared/contract/reports';
 import { throwIfAborted } from '../jobs/job-runner';
+import { drained, failureOf, throwIfClosed } from './atomic-file';
 import { columnWidth, NUM_FMT, xlsxValue } from './cell-values';
 import { footerLines, summaryLines } from './sheet-texts';
 import type { ExportMeta, ReportRow, WriteOptions } from './table-types';
@@ -78,13 +78,15 @@ const BACKLOG_BYTES = 4 << 20;
  * peak RSS measured, against ~200 MB with it). Private to exceljs 4.4.0 / archiver 5 (pinned):
  * if the shape changes this waits for nothing and the bench's RSS figure shows it.
  */
-async function drainZip(wb: ExcelJS.stream.xlsx.WorkbookWriter): Promise<void> {
+async function drainZip(wb: ExcelJS.stream.xlsx.WorkbookWriter, out: Writable): Promise<void> {
   // archiver's PassThrough comes from readable-stream 2, which has no writableLength getter.
   type Input = Writable & { _writableState?: { length?: number } };
   const input = (wb as unknown as { zip?: { _task?: { source?: Input } } }).zip?._task?.source;
   const backlog = input?._writableState?.length;
-  if (input && typeof backlog === 'number' && backlog > BACKLOG_BYTES) await once(input, 'drain');
+  // A failed file stops the zip's pipe, so its backlog would never drain: wait on the file too.
+  if (input && typeof backlog === 'number' && backlog > BACKLOG_BYTES) await drained(out, input);
   else await new Promise<void>((resolve) => setImmediate(resolve));
+  throwIfClosed(out);
 }
 
 export async function writeXlsx(
@@ -122,10 +124,10 @@ export async function writeXlsx(
     }
     rows += batch.length;
     opts.onRows?.(rows);
-    await drainZip(wb);
+    await drainZip(wb, out);
   }
   ws.commit();
   definitionsSheet(wb, definitions, meta, rows);
-  await wb.commit();
+  await Promise.race([wb.commit(), failureOf(out)]);
   return rows;
 }

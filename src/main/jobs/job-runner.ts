@@ -35,7 +35,7 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 }
 
 export class JobRunner {
-  private running = new Map<string, { abort: AbortController; done: Promise<unknown> }>();
+  private running = new Map<string, { abort: AbortController; done: Promise<unknown>; settling: boolean }>();
 
   constructor(private log: (msg: string) => void = () => {}) {}
 
@@ -63,16 +63,19 @@ export class JobRunner {
       } catch (err) {
         outcome = abort.signal.aborted ? { status: 'cancelled' } : { status: 'failed', error: err instanceof Error ? err : new Error(String(err)) };
       }
+      // From here the outcome stands: a cancel now is too late and says so.
+      const entry = this.running.get(spec.key);
+      if (entry) entry.settling = true;
       await spec.settle(outcome).catch((err) => this.log(`job ${spec.key}: recording its outcome failed: ${(err as Error).message}`));
       return outcome;
     })().finally(() => this.running.delete(spec.key));
-    this.running.set(spec.key, { abort, done });
+    this.running.set(spec.key, { abort, done, settling: false });
     return { done };
   }
 
   cancel(key: string): boolean {
     const job = this.running.get(key);
-    if (!job) return false;
+    if (!job || job.settling) return false;
     job.abort.abort();
     return true;
   }

@@ -4,6 +4,7 @@ import { ApiError } from '../api/errors';
 import { beijingDate, type Clock } from '../util/clock';
 import { filterTasks, type QueryContext } from './metrics/context';
 import { metricOf } from './metrics/definitions';
+import { families } from './metrics/families';
 import { drillPredicates } from './metrics/predicates';
 import { dialectOf } from './metrics/sql';
 import { narrowScope, type DeptScope } from './scope';
@@ -42,7 +43,7 @@ export async function drilldown(knex: Knex, input: DrillInput, scope: DeptScope,
   const den = metric.drill.den ? preds[metric.drill.den] : null;
   if (input.part === 'gap' && !den) return { total: 0, rows: [] };
   const base = () => {
-    const q = filterTasks(knex('tasks as t').where('t.kind', 'followup'), ctx, 'total', 't.completed_by');
+    const q = filterTasks(knex('tasks as t').where('t.kind', 'followup'), ctx, 'total', families.followup.nurseCol);
     if (input.part === 'numerator') q.whereRaw(num.sql, num.bindings);
     else q.whereRaw(den!.sql, den!.bindings).whereRaw(`(case when ${num.sql} then 1 else 0 end) = 0`, num.bindings);
     return q;

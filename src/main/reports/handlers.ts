@@ -1,6 +1,7 @@
 import type { Handlers } from '../api/dispatcher';
 import type { Services } from '../api/services';
-import { listUsers, setDepartments } from '../auth/user-departments';
+import { audit } from '../auth/audit';
+import { departmentsOf, listUsers, setDepartments } from '../auth/user-departments';
 import { beijingTimestamp } from '../util/clock';
 import { buildDashboard } from './dashboard';
 import { drilldown } from './drilldown';
@@ -32,6 +33,13 @@ export const reportHandlers = ({ store, clock }: Services): Pick<Handlers, Repor
     'reports.saved.save': async (input, ctx) => saveReport(knex, ctx.user!, await scopeOf(ctx), input, beijingTimestamp(clock.now())),
     'reports.saved.delete': async ({ id }, ctx) => ({ deleted: await deleteReport(knex, id, ctx.user!) }),
     'users.list': async () => listUsers(knex),
-    'users.setDepartments': async ({ userId, deptIds }) => setDepartments(knex, userId, deptIds),
+    // Which patients a head sees follows from this: who changed it, and from what, is audited.
+    'users.setDepartments': async ({ userId, deptIds }, ctx) =>
+      knex.transaction(async (trx) => {
+        const before = await departmentsOf(trx, userId);
+        const out = await setDepartments(trx, userId, deptIds);
+        await audit(trx, clock, ctx.user, 'users.setDepartments', null, { userId, before, after: out.deptIds });
+        return out;
+      }),
   };
 };

@@ -132,5 +132,6 @@ export async function runReport(knex: Knex, spec: ReportSpec, scope: DeptScope, 
     columns: [{ key: 'group', title: dimensionTitle[g], type: 'text' }, ...measureColumns(metrics), ...(dist ? distributionColumns(dist) : [])],
     rows,
     definitions,
+    totalRow: true,
   };
 }

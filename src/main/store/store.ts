@@ -19,6 +19,8 @@ export function describeStore(config: StoreConfig): string {
   return typeof c === 'string' ? `PostgreSQL ${c.replace(/\/\/[^@]*@/, '//***@')}` : `PostgreSQL ${c.host}/${c.database}`;
 }
 
+// compileSqlOnError: false keeps the values out of a failed query's message (they are patient data;
+// messages reach logs); the SQL keeps its placeholders.
 export async function openStore(config: StoreConfig, opts: { migrate?: boolean } = {}): Promise<Store> {
   const knex =
     config.client === 'sqlite'
@@ -26,10 +28,11 @@ export async function openStore(config: StoreConfig, opts: { migrate?: boolean }
           client: 'better-sqlite3',
           connection: { filename: config.filename },
           useNullAsDefault: true,
+          compileSqlOnError: false,
           // One connection: better-sqlite3 is synchronous and SQLite has one writer anyway.
           pool: { min: 1, max: 1, idleTimeoutMillis: 2 ** 31 - 1 },
         })
-      : knexFactory({ client: 'pg', connection: config.connection, pool: { min: 0, max: 10 } });
+      : knexFactory({ client: 'pg', connection: config.connection, pool: { min: 0, max: 10 }, compileSqlOnError: false });
   let sqlite: BetterSqlite3.Database | undefined;
   try {
     if (config.client === 'sqlite') {

@@ -21,7 +21,7 @@ export function AppShell({ user }: { user: User }) {
   const onSync = route.name === 'sync' && canSeeSync;
   const onPhone = route.name === 'phone';
   const onWork = workMenuKey(route) !== null;
-  const onHead = headMenuKey(route) !== null;
+  const onHead = headMenuKey(route, user) !== null;
 
   // Signed in at the bare address (no screen in the hash): a head lands on her dashboard.
   useEffect(() => {
@@ -47,7 +47,7 @@ export function AppShell({ user }: { user: User }) {
           <Menu
             mode="horizontal"
             theme="dark"
-            selectedKeys={[workMenuKey(route) ?? headMenuKey(route) ?? (onPhone ? 'phone' : onSync ? 'sync' : 'finder')]}
+            selectedKeys={[workMenuKey(route) ?? headMenuKey(route, user) ?? (onPhone ? 'phone' : onSync ? 'sync' : 'finder')]}
             items={items}
             onClick={({ key }) =>
               navigate(workRouteOf(key) ?? headRouteOf(key) ?? (key === 'sync' ? { name: 'sync' } : key === 'phone' ? { name: 'phone' } : { name: 'finder' }))

@@ -36,8 +36,10 @@ export function headMenuItems(user: User, t: TFunction) {
   return ORDER.filter((p) => MAY[p](user)).map((p) => ({ key: p, label: t(LABEL[p]), 'data-testid': `nav-${p}` }));
 }
 
-export function headMenuKey(route: Route): HeadPage | null {
-  return (ORDER as string[]).includes(route.name) ? (route.name as HeadPage) : null;
+/** The statistics page the route names, if this user may see it (else the shell shows the finder). */
+export function headMenuKey(route: Route, user: User): HeadPage | null {
+  const page = (ORDER as string[]).includes(route.name) ? (route.name as HeadPage) : null;
+  return page && MAY[page](user) ? page : null;
 }
 
 export function headRouteOf(key: string): Route | null {
@@ -48,8 +50,8 @@ export function headRouteOf(key: string): Route | null {
 export const landingRoute = (user: User): Route | null => (user.role === 'head' ? { name: 'dashboard' } : null);
 
 export function HeadPages({ route, user }: { route: Route; user: User }) {
-  const page = headMenuKey(route);
-  if (!page || !MAY[page](user)) return null;
+  const page = headMenuKey(route, user);
+  if (!page) return null;
   switch (page) {
     case 'dashboard':
       return <DashboardPage user={user} />;

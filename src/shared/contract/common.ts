@@ -2,7 +2,16 @@ import { z } from 'zod';
 import type { Role } from '../model';
 
 export const ALL_ROLES: Role[] = ['nurse', 'head', 'admin'];
-export const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
+/** A real calendar date: 2026-02-30 would be stored by SQLite and refused by PostgreSQL's date arithmetic. */
+const isCalendarDate = (s: string) => {
+  const [y, m, d] = s.split('-').map(Number);
+  const at = new Date(Date.UTC(y, m - 1, d));
+  return at.getUTCFullYear() === y && at.getUTCMonth() === m - 1 && at.getUTCDate() === d;
+};
+export const date = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine(isCalendarDate, 'not a calendar date');
 export const dateRange = z.object({ from: date.optional(), to: date.optional() }).strict().optional();
 export const none = z.object({}).strict().optional();
 export const id = z.number().int().positive();

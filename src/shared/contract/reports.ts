@@ -117,6 +117,8 @@ export interface ReportTable {
   rows: Record<string, string | number | null>[];
   /** Definitions of the metrics used, for the definitions sheet. */
   definitions: MetricDefinition[];
+  /** The last row is the total of the others (kept last, not sorted with them). */
+  totalRow?: boolean;
 }
 
 export const drilldownInput = z

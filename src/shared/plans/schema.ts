@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { date } from '../contract/common';
 
 // A disease plan is data: who is enrolled, which tracks of follow-up points run from which
 // anchor, and what each point asks for. The same schema validates the plan editor's input,
@@ -6,7 +7,6 @@ import { z } from 'zod';
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, - and _');
 const days = z.number().int().min(0).max(3650);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
 /** A calendar offset from the anchor. Months and years are calendar months (Jan 31 + 1 month = Feb 28/29). */
 export const offsetSchema = z

@@ -26,7 +26,9 @@ function grouped(q: Knex.QueryBuilder, ctx: QueryContext, g: Grouping, nurseCol:
 }
 
 const followup: Family = {
-  nurseCol: 't.completed_by',
+  // By nurse, a task is hers once she closed it or holds it now: a rate over only the tasks she
+  // closed would be 100% for everyone. Tasks nobody holds fall under （未指定）.
+  nurseCol: 'coalesce(t.completed_by, t.assignee_id)',
   build(ctx, g) {
     const q = filterTasks(ctx.knex('tasks as t').where('t.kind', 'followup'), ctx, g, this.nurseCol);
     const preds = taskPredicates(ctx);

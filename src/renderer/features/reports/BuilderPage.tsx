@@ -43,6 +43,7 @@ export function BuilderPage({ user }: { user: User }) {
     form.setFieldsValue(valuesOf(report.spec));
     setEditing(report);
   };
+  const mayChange = (report: SavedReport) => user.role === 'admin' || report.ownerId === user.id;
   const saveInitial = useMemo<SaveValues>(
     () =>
       editing
@@ -64,7 +65,7 @@ export function BuilderPage({ user }: { user: User }) {
         isAdmin={user.role === 'admin'}
         onRun={(v) => run(specOf(v))}
         onSave={() => setSaving(true)}
-        canSave={spec !== null}
+        canSave={spec !== null || editing !== null}
       />
       <Card
         size="small"
@@ -80,7 +81,13 @@ export function BuilderPage({ user }: { user: User }) {
           </Space>
         )}
       </Card>
-      <SavedReports departments={scope.departments} onRerun={rerun} onLoad={load} />
+      <SavedReports
+        departments={scope.departments}
+        onRerun={rerun}
+        onLoad={load}
+        mayDelete={mayChange}
+        onDeleted={(id) => editing?.id === id && setEditing(null)}
+      />
       <SaveReportModal
         open={saving}
         initial={saveInitial}
@@ -88,9 +95,9 @@ export function BuilderPage({ user }: { user: User }) {
         saving={save.isPending}
         onCancel={() => setSaving(false)}
         onSave={({ name, deptId }) =>
-          spec &&
           save.mutate(
-            { id: editing && editing.name === name ? editing.id : undefined, name, deptId, spec },
+            // What the form shows now (not the last run); the same report again only when it is hers to change.
+            { id: editing && editing.name === name && mayChange(editing) ? editing.id : undefined, name, deptId, spec: specOf(form.getFieldsValue(true)) },
             {
               onSuccess: (saved) => {
                 setEditing(saved);

@@ -50,7 +50,12 @@ export function DrillDrawer({ def, month, deptIds, onClose }: Props) {
       size={1080}
       title={def ? t('reports.drill.title', { metric: pick(def.name), month }) : ''}
       destroyOnHidden
-      afterOpenChange={(open) => !open && setPart('numerator')}
+      afterOpenChange={(open) => {
+        if (open) return;
+        // The drawer stays mounted: the next figure starts on its first page of counted rows.
+        setPart('numerator');
+        setPaging((p) => ({ ...p, page: 1 }));
+      }}
     >
       <span hidden data-testid="drill-drawer" />
       {def && (

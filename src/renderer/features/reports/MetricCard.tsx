@@ -31,14 +31,25 @@ export function MetricCard({ metric, def, onDrill }: Props) {
   const value = formatValue(metric.value, def.unit);
   return (
     <Card size="small" className="metric-card" data-testid="metric-card" data-metric={metric.code}>
-      <Tooltip title={<MetricDefinitionText def={def} />} placement="topLeft">
-        <div className="metric-name">
+      <Tooltip title={<MetricDefinitionText def={def} />} placement="topLeft" trigger={['hover', 'focus']}>
+        <div className="metric-name" tabIndex={0}>
           {pick(def.name)} <InfoCircleOutlined className="metric-info" />
         </div>
       </Tooltip>
       {/* Nothing behind a figure whose numerator and denominator are both empty. */}
       {def.drillable && (metric.numerator > 0 || (metric.denominator ?? 0) > 0) ? (
-        <Typography.Link className="metric-value" onClick={() => onDrill(metric.code)} data-testid="metric-value">
+        <Typography.Link
+          className="metric-value"
+          role="button"
+          tabIndex={0}
+          onClick={() => onDrill(metric.code)}
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter' && e.key !== ' ') return;
+            e.preventDefault();
+            onDrill(metric.code);
+          }}
+          data-testid="metric-value"
+        >
           {value}
         </Typography.Link>
       ) : (

@@ -41,13 +41,28 @@ export function ReportResult({ table, loading }: { table: ReportTable | undefine
       sorter: numeric(c.type) ? (a: Row, b: Row) => Number(a[c.key] ?? -Infinity) - Number(b[c.key] ?? -Infinity) : undefined,
     };
   });
+  const all: Row[] = (table?.rows ?? []).map((r, i) => ({ ...r, __key: i }));
+  const total = table?.totalRow ? all.at(-1) : undefined;
   return (
     <Table<Row>
       size="small"
       bordered
       rowKey="__key"
       columns={columns}
-      dataSource={(table?.rows ?? []).map((r, i) => ({ ...r, __key: i }))}
+      dataSource={total ? all.slice(0, -1) : all}
+      summary={() =>
+        total && (
+          <Table.Summary fixed>
+            <Table.Summary.Row className="report-total" data-testid="report-total">
+              {(table?.columns ?? []).map((c, i) => (
+                <Table.Summary.Cell key={c.key} index={i} align={numeric(c.type) ? 'right' : 'left'}>
+                  {cell(total[c.key], c.type)}
+                </Table.Summary.Cell>
+              ))}
+            </Table.Summary.Row>
+          </Table.Summary>
+        )
+      }
       loading={loading}
       pagination={{ pageSize: 50, hideOnSinglePage: true }}
       scroll={{ x: 'max-content' }}

@@ -10,10 +10,13 @@ interface Props {
   departments: Department[];
   onRerun: (report: SavedReport, shift: 0 | -1) => void;
   onLoad: (report: SavedReport) => void;
+  /** Only its owner or an admin may delete a report. */
+  mayDelete: (report: SavedReport) => boolean;
+  onDeleted: (id: number) => void;
 }
 
 /** Saved reports with one-click reruns over this month or the last one. */
-export function SavedReports({ departments, onRerun, onLoad }: Props) {
+export function SavedReports({ departments, onRerun, onLoad, mayDelete, onDeleted }: Props) {
   const { t } = useTranslation();
   const saved = useSavedReports();
   const remove = useDeleteReport();
@@ -42,9 +45,22 @@ export function SavedReports({ departments, onRerun, onLoad }: Props) {
           <Button size="small" type="link" onClick={() => onLoad(r)}>
             {t('reports.builder.load')}
           </Button>
-          <Popconfirm title={t('reports.builder.deleteConfirm', { name: r.name })} onConfirm={() => remove.mutate(r.id)}>
-            <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={t('reports.builder.delete')} data-testid="saved-delete" />
-          </Popconfirm>
+          {mayDelete(r) && (
+            <Popconfirm
+              title={t('reports.builder.deleteConfirm', { name: r.name })}
+              onConfirm={() => remove.mutate(r.id, { onSuccess: () => onDeleted(r.id) })}
+            >
+              <Button
+                size="small"
+                type="text"
+                danger
+                icon={<DeleteOutlined />}
+                loading={remove.isPending && remove.variables === r.id}
+                aria-label={t('reports.builder.delete')}
+                data-testid="saved-delete"
+              />
+            </Popconfirm>
+          )}
         </Space>
       ),
     },

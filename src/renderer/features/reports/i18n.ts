@@ -49,6 +49,8 @@ const zhCN = {
     refused: '拒访',
     deceased: '已故',
     callback: '预约回电',
+    no_valid_number: '无有效号码',
+    satisfied: '已由就诊满足',
   },
   builder: {
     rows: '行（分组）',
@@ -137,6 +139,8 @@ const en: SameKeys<typeof zhCN> = {
     refused: 'Refused',
     deceased: 'Deceased',
     callback: 'Callback booked',
+    no_valid_number: 'No valid number',
+    satisfied: 'Satisfied by a visit',
   },
   builder: {
     rows: 'Rows',

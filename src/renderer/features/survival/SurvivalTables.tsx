@@ -35,14 +35,26 @@ export function SummaryTable({ groups }: { groups: SurvivalGroupResult[] }) {
     align: i > 0 && i < 3 ? 'right' : 'left',
     className: i > 0 ? 'num-cell' : undefined,
   }));
-  return <Table<string[]> size="small" bordered rowKey={(r) => r[0]} columns={columns} dataSource={rows} pagination={false} data-testid="survival-summary" />;
+  // Keyed by the group's id: two plans may share a name.
+  const keyOf = new Map(rows.map((r, i) => [r, groups[i]?.key ?? String(i)]));
+  return (
+    <Table<string[]>
+      size="small"
+      bordered
+      rowKey={(r) => keyOf.get(r)!}
+      columns={columns}
+      dataSource={rows}
+      pagination={false}
+      data-testid="survival-summary"
+    />
+  );
 }
 
 /** Number at risk at 0–5 years per group, printed under the curves. */
 export function RiskTable({ groups }: { groups: SurvivalGroupResult[] }) {
   const { t } = useTranslation();
   const times = groups[0]?.riskTable.map((r) => r.time) ?? [];
-  type Row = { group: string; counts: number[] };
+  type Row = { key: string; group: string; counts: number[] };
   const columns: ColumnsType<Row> = [
     { title: t('survival.riskGroup'), dataIndex: 'group', width: 180, ellipsis: true },
     ...times.map((time, i) => ({
@@ -53,11 +65,11 @@ export function RiskTable({ groups }: { groups: SurvivalGroupResult[] }) {
       render: (_: unknown, r: Row) => r.counts[i]?.toLocaleString('zh-CN') ?? '—',
     })),
   ];
-  const rows = groups.map((g) => ({ group: g.group, counts: g.riskTable.map((r) => r.nRisk) }));
+  const rows = groups.map((g) => ({ key: g.key, group: g.group, counts: g.riskTable.map((r) => r.nRisk) }));
   return (
     <Table<Row>
       size="small"
-      rowKey="group"
+      rowKey="key"
       columns={columns}
       dataSource={rows}
       pagination={false}
