@@ -208,6 +208,10 @@ describe.each(STORE_KINDS)('metrics on %s', (kind) => {
       ['门诊', 2],
       ['合计', 2],
     ]);
+    // Labels that are not names carry a code the screen translates; names carry none.
+    expect(outpatients.rows.map((r: Record<string, unknown>) => r.groupCode)).toEqual(['kind.outpatient', 'totalRow']);
+    expect(byDiag.rows.map((r: Record<string, unknown>) => r.groupCode)).toEqual(['unspecified', null, null, null, null, 'totalRow']);
+    expect(byDiag.totalRow).toBe(true);
     const byNurseFilter = await run('month', ['due', 'followUpRate'], { nurseIds: [fx.users.n2] });
     // n2's tasks: those she closed (T2, T8) and the one she holds (T7); a rate over only the
     // closed ones would be 100%.

@@ -126,8 +126,10 @@ export async function runReport(knex: Knex, spec: ReportSpec, scope: DeptScope, 
     }
     return d ? { ...row, ...distributionCells(d, dGrp) } : row;
   };
-  const rows: Row[] = keys.map((k) => ({ group: labels.get(k) ?? k, ...cells(k, values.get(k), dist, k) }));
-  rows.push({ group: '合计', ...cells(TOTAL, totals, distTotal, 'all') });
+  // groupCode: the screen's own words for the labels that are not names (exports keep the Chinese).
+  const codeOf = (k: string) => (k === '' ? 'unspecified' : g === 'encounterKind' ? `kind.${k}` : null);
+  const rows: Row[] = keys.map((k) => ({ group: labels.get(k) ?? k, groupCode: codeOf(k), ...cells(k, values.get(k), dist, k) }));
+  rows.push({ group: '合计', groupCode: 'totalRow', ...cells(TOTAL, totals, distTotal, 'all') });
   return {
     columns: [{ key: 'group', title: dimensionTitle[g], type: 'text' }, ...measureColumns(metrics), ...(dist ? distributionColumns(dist) : [])],
     rows,

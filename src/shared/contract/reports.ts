@@ -119,6 +119,8 @@ export interface ReportTable {
   definitions: MetricDefinition[];
   /** The last row is the total of the others (kept last, not sorted with them). */
   totalRow?: boolean;
+  // A row's `groupCode` (not a column), where set, names its group in the UI's language:
+  // 'totalRow', 'unspecified' or 'kind.<encounter kind>' (i18n keys under reports.*).
 }
 
 export const drilldownInput = z

@@ -22,6 +22,7 @@ const numeric = (type: ColumnType) => type === 'int' || type === 'decimal' || ty
 export function ReportResult({ table, loading }: { table: ReportTable | undefined; loading: boolean }) {
   const { t } = useTranslation();
   if (!table && !loading) return <Empty description={t('reports.builder.empty')} />;
+  const label = (row: Row, key: string) => (key === 'group' && typeof row.groupCode === 'string' ? t(`reports.${row.groupCode}`) : null);
   const defs = new Map((table?.definitions ?? []).map((d) => [d.code, d]));
   const columns: ColumnsType<Row> = (table?.columns ?? []).map((c) => {
     const def = c.metric ? defs.get(c.metric) : undefined;
@@ -37,7 +38,7 @@ export function ReportResult({ table, loading }: { table: ReportTable | undefine
       ),
       align: numeric(c.type) ? 'right' : 'left',
       className: numeric(c.type) ? 'num-cell' : undefined,
-      render: (v: string | number | null) => cell(v, c.type),
+      render: (v: string | number | null, row: Row) => label(row, c.key) ?? cell(v, c.type),
       sorter: numeric(c.type) ? (a: Row, b: Row) => Number(a[c.key] ?? -Infinity) - Number(b[c.key] ?? -Infinity) : undefined,
     };
   });
@@ -56,7 +57,7 @@ export function ReportResult({ table, loading }: { table: ReportTable | undefine
             <Table.Summary.Row className="report-total" data-testid="report-total">
               {(table?.columns ?? []).map((c, i) => (
                 <Table.Summary.Cell key={c.key} index={i} align={numeric(c.type) ? 'right' : 'left'}>
-                  {cell(total[c.key], c.type)}
+                  {label(total, c.key) ?? cell(total[c.key], c.type)}
                 </Table.Summary.Cell>
               ))}
             </Table.Summary.Row>

@@ -21,6 +21,8 @@ const zhCN = {
   trendCounts: '近12个月随访量',
   clickToDrill: '点击数字查看明细',
   total: '共 {{n}} 条',
+  totalRow: '合计',
+  unspecified: '（未指定）',
   def: {
     numerator: '分子',
     denominator: '分母',
@@ -116,6 +118,8 @@ const en: SameKeys<typeof zhCN> = {
   trendCounts: 'Follow-up volume, last 12 months',
   clickToDrill: 'Click a figure for the list behind it',
   total: '{{n}} in total',
+  totalRow: 'Total',
+  unspecified: '(not specified)',
   def: { numerator: 'Numerator', denominator: 'Denominator', exclusions: 'Exclusions', period: 'Period' },
   drill: {
     title: '{{metric}} · {{month}}',
