@@ -1,9 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
+const unit = ['test/unit/**/*.test.ts'];
+// Files that replace modules or globals (vi.mock, vi.stubGlobal) keep a module registry of their own.
+const mocking = ['test/unit/softphone-controller.test.ts'];
+
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      // One shared module registry per worker thread: the unit files are pure functions and fakes,
+      // and this halves `npm run check` on two cores (35 s → 20 s).
+      { test: { name: 'unit', include: unit, exclude: mocking, environment: 'node', pool: 'threads', isolate: false } },
+      { test: { name: 'unit-mocking', include: mocking, environment: 'node' } },
       {
         test: {
           name: 'integration',

@@ -10,7 +10,7 @@ trap 'rm -rf "$logs"' EXIT
 npm run -s typecheck >"$logs/types" 2>&1 & types=$!
 npm run -s lint >"$logs/lint" 2>&1 & lint=$!
 npx prettier --check --log-level warn "**/*.{ts,tsx,mts,cts,js,mjs,cjs}" >"$logs/format" 2>&1 & format=$!
-npx vitest run --project unit >"$logs/unit" 2>&1 & unit=$!
+npx vitest run --project 'unit*' >"$logs/unit" 2>&1 & unit=$!
 
 failed=()
 wait $types || failed+=(types)

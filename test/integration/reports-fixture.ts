@@ -1,9 +1,4 @@
 import type { Knex } from 'knex';
-import type { Store } from '../../src/main/store/store';
-import type { User } from '../../src/shared/model';
-import { ipcDispatch, type TestDispatch } from '../helpers/dispatch';
-import { fixedClock } from '../helpers/his';
-import { createTestStore, tempDir } from '../helpers/stores';
 
 // A small store, written straight into the follow-up tables, whose figures are computed by hand
 // in reports-metrics.test.ts. Today is 2026-11-20 (the tests pin the clock there).
@@ -381,43 +376,4 @@ export async function buildFixture(knex: Knex): Promise<Fixture> {
   await knex('departments').where({ id: A }).update({ name: '心内科' });
   await knex('department_aliases').insert({ department_id: A, name: '心血管内科' });
   return { depts: { A, B, C }, users, tasks: { T1, T2, T3, T4, T5, T6, T7, T8, T9, T10, T11 } };
-}
-
-export interface ReportsWorld {
-  store: Store;
-  fx: Fixture;
-  call: TestDispatch;
-  /** Pinned at TODAY; tests may move it. */
-  clock: ReturnType<typeof fixedClock>;
-  /** The fixture's users as the dispatcher sees them. */
-  users: Record<'head1' | 'head2' | 'head3' | 'headless' | 'admin' | 'nurse', User>;
-  close(): Promise<void>;
-}
-
-/** A fresh store of `kind` holding the fixture, and the app's dispatcher over it at TODAY. */
-export async function openReportsWorld(kind: 'sqlite' | 'pg'): Promise<ReportsWorld> {
-  const t = await createTestStore(kind);
-  const store = await t.open();
-  const fx = await buildFixture(store.knex);
-  const as = (id: number, role: User['role']): User => ({ id, username: `u${id}`, displayName: 'x', role });
-  const { head1, head2, head3, headless, admin, n1 } = fx.users;
-  const clock = fixedClock(TODAY);
-  return {
-    store,
-    fx,
-    clock,
-    call: ipcDispatch(store, clock, tempDir('reports')),
-    users: {
-      head1: as(head1, 'head'),
-      head2: as(head2, 'head'),
-      head3: as(head3, 'head'),
-      headless: as(headless, 'head'),
-      admin: as(admin, 'admin'),
-      nurse: as(n1, 'nurse'),
-    },
-    close: async () => {
-      await store.close();
-      await t.drop();
-    },
-  };
 }

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../src/shared/model';
 import type { TestDispatch } from '../helpers/dispatch';
 import { STORE_KINDS } from '../helpers/stores';
-import { openReportsWorld, type Fixture, type ReportsWorld } from './reports-fixture';
+import type { Fixture } from './reports-fixture';
+import { openReportsWorld, type ReportsWorld } from './reports-world';
 
 // Every expected figure below was counted by hand from reports-fixture.ts (its header lists the tasks).
 

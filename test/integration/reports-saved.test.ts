@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { User } from '../../src/shared/model';
 import type { TestDispatch } from '../helpers/dispatch';
 import { STORE_KINDS } from '../helpers/stores';
-import { openReportsWorld, TODAY, type Fixture, type ReportsWorld } from './reports-fixture';
+import { TODAY, type Fixture } from './reports-fixture';
+import { openReportsWorld, type ReportsWorld } from './reports-world';
 
 describe.each(STORE_KINDS)('saved reports and user departments on %s', (kind) => {
   let world: ReportsWorld;

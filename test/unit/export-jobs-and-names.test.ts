@@ -3,7 +3,8 @@ import { JobRunner, throwIfAborted, type JobOutcome } from '../../src/main/jobs/
 import { pseudonym, shiftBack, shiftDaysOf } from '../../src/main/exports/deidentify';
 import { safeFileName } from '../../src/main/exports/files';
 import { contentDisposition } from '../../src/main/http/exports';
-import { csvField, csvText } from '../../src/main/exports/cell-values';
+import { csvText } from '../../src/main/exports/cell-values';
+import { csvField } from '../../src/shared/csv';
 
 const tick = () => new Promise((r) => setTimeout(r, 1));
 

@@ -56,11 +56,6 @@ export function csvText(col: ReportColumn, v: string | number | null | undefined
 /** Text shown as text: a header or cell that a spreadsheet would otherwise evaluate. */
 export const notFormula = (s: string): string => (FORMULA_START.test(s) ? `'${s}` : s);
 
-/** RFC 4180: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
-export function csvField(s: string): string {
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** Column width in characters: a CJK character takes two. */
 export function textWidth(s: string): number {
   let w = 0;

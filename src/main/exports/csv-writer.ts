@@ -1,14 +1,13 @@
 import type { Writable } from 'node:stream';
 import type { ReportColumn } from '../../shared/contract/reports';
+import { CSV_BOM, csvLine } from '../../shared/csv';
 import { throwIfAborted } from '../jobs/job-runner';
 import { writeChunk } from './atomic-file';
-import { csvField, csvText, notFormula } from './cell-values';
+import { csvText, notFormula } from './cell-values';
 import type { ReportRow, WriteOptions } from './table-types';
 
-// UTF-8 with a byte-order mark (without it Excel reads the Chinese as GBK), CRLF line ends and
-// RFC 4180 quoting; the header row in Chinese, the same columns as the workbook's 明细.
-
-const BOM = '\ufeff';
+// The CSV export (src/shared/csv.ts: BOM, CRLF, RFC 4180): the header row in Chinese, the same
+// columns as the workbook's 明细, text that a spreadsheet would run as a formula made plain text.
 
 export async function writeCsv(
   out: Writable,
@@ -17,12 +16,12 @@ export async function writeCsv(
   rest: AsyncIterator<ReportRow[]>,
   opts: WriteOptions,
 ): Promise<number> {
-  await writeChunk(out, BOM + columns.map((c) => csvField(notFormula(c.title.zh))).join(',') + '\r\n');
+  await writeChunk(out, CSV_BOM + csvLine(columns.map((c) => notFormula(c.title.zh))));
   let rows = 0;
   for (let batch: ReportRow[] | undefined = first; batch; batch = (await rest.next()).value ?? undefined) {
     throwIfAborted(opts.signal);
     let text = '';
-    for (const r of batch) text += columns.map((c) => csvField(csvText(c, r[c.key]))).join(',') + '\r\n';
+    for (const r of batch) text += csvLine(columns.map((c) => csvText(c, r[c.key])));
     await writeChunk(out, text);
     rows += batch.length;
     opts.onRows?.(rows);

@@ -1,4 +1,6 @@
 import type { TFunction } from 'i18next';
+import { inLanguage } from '../../shared/bilingual';
+import { currentLanguage } from '../i18n';
 import { ApiCallError, toApiCallError } from './errors';
 
 type Sink = (text: string) => void;
@@ -13,10 +15,11 @@ export function setErrorSink(next: Sink): void {
 export function errorText(err: unknown, t: TFunction): string {
   const e = err instanceof ApiCallError ? err : toApiCallError(err);
   const head = t(`errors.${e.code}`);
+  const lang = currentLanguage() === 'en' ? 'en' : 'zh';
   if (e.code === 'invalid_input' && e.issues?.length) {
-    return `${head}: ${e.issues.map((i) => (i.path ? `${i.path} ${i.message}` : i.message)).join('; ')}`;
+    return `${head}: ${e.issues.map((i) => (i.path ? `${i.path} ${inLanguage(i.message, lang)}` : inLanguage(i.message, lang))).join('; ')}`;
   }
-  if (e.code === 'conflict' || e.code === 'not_found' || e.code === 'forbidden') return `${head}: ${e.message}`;
+  if (e.code === 'conflict' || e.code === 'not_found' || e.code === 'forbidden') return `${head}: ${inLanguage(e.message, lang)}`;
   return head;
 }
 

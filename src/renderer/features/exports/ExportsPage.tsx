@@ -5,7 +5,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportProgress, ExportRecord } from '../../../shared/contract/reports';
 import type { User } from '../../../shared/model';
+import { inLanguage } from '../../../shared/bilingual';
 import { errorText } from '../../api/notices';
+import { currentLanguage } from '../../i18n';
 import { useDepartments } from '../departments/queries';
 import { downloadExport } from '../../api/downloads';
 import { useCancelExport, useExportProgress, useExports } from './queries';
@@ -64,7 +66,8 @@ export function ExportsPage({ user }: { user: User }) {
       title: t('exports.col.file'),
       dataIndex: 'fileName',
       ellipsis: true,
-      render: (f: string | null, r) => f ?? (r.error ? <Typography.Text type="danger">{r.error}</Typography.Text> : t('common.none')),
+      render: (f: string | null, r) =>
+        f ?? (r.error ? <Typography.Text type="danger">{inLanguage(r.error, currentLanguage() === 'en' ? 'en' : 'zh')}</Typography.Text> : t('common.none')),
     },
     { title: t('exports.col.createdAt'), dataIndex: 'createdAt', width: 160 },
     { title: t('exports.col.finishedAt'), dataIndex: 'finishedAt', width: 160, render: (v: string | null) => v ?? t('common.none') },

@@ -28,7 +28,6 @@ const zhCN = {
   cancelled: '已取消导出',
   download: '下载',
   empty: '暂无导出记录',
-  progress: '{{rows}} / {{total}} 行',
   progressRows: '已写 {{rows}} 行',
   form: {
     title: '科研导出（每份问卷一行，每个条目一列）',
@@ -71,7 +70,6 @@ const en: SameKeys<typeof zhCN> = {
   cancelled: 'Export cancelled',
   download: 'Download',
   empty: 'No exports yet',
-  progress: '{{rows}} / {{total}} rows',
   progressRows: '{{rows}} rows written',
   form: {
     title: 'Research export (one row per response, one column per item)',

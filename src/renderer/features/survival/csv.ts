@@ -1,9 +1,9 @@
+import { CSV_BOM, csvLine } from '../../../shared/csv';
+
 /** Client-side downloads: a CSV with a BOM (so Excel reads Chinese), or a data URL as a file. */
 
-const quote = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
 export function toCsv(rows: string[][]): string {
-  return `\uFEFF${rows.map((r) => r.map(quote).join(',')).join('\r\n')}\r\n`;
+  return CSV_BOM + rows.map(csvLine).join('');
 }
 
 export function saveFile(name: string, href: string): void {
