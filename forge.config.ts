@@ -3,7 +3,9 @@ import { MakerDeb } from '@electron-forge/maker-deb';
 import { MakerRpm } from '@electron-forge/maker-rpm';
 import { MakerSquirrel } from '@electron-forge/maker-squirrel';
 import { MakerZIP } from '@electron-forge/maker-zip';
+import { FusesPlugin } from '@electron-forge/plugin-fuses';
 import { VitePlugin } from '@electron-forge/plugin-vite';
+import { FuseV1Options, FuseVersion } from '@electron/fuses';
 
 // Forge 7.11 loads this TypeScript file through jiti (a dependency of @electron-forge/core).
 
@@ -49,6 +51,19 @@ const config: ForgeConfig = {
         { entry: 'src/preload/preload.ts', config: 'vite.preload.config.mts', target: 'preload' },
       ],
       renderer: [{ name: 'main_window', config: 'vite.renderer.config.mts' }],
+    }),
+    // Fuses are flipped in the packaged binary: nothing can turn it back into a plain Node.js
+    // (ELECTRON_RUN_AS_NODE, NODE_OPTIONS, --inspect) to read the store or the sealed SIP
+    // secrets, and it runs only the signed-off app.asar. GrantFileProtocolExtraPrivileges stays
+    // on (Electron's default): the renderer is loaded from file: (electron/window.ts).
+    new FusesPlugin({
+      version: FuseVersion.V1,
+      [FuseV1Options.RunAsNode]: false,
+      [FuseV1Options.EnableCookieEncryption]: true,
+      [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
+      [FuseV1Options.EnableNodeCliInspectArguments]: false,
+      [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
+      [FuseV1Options.OnlyLoadAppFromAsar]: true,
     }),
   ],
 };

@@ -10,6 +10,7 @@ import { templatesDir } from '../src/main/config';
 import { findPatients } from '../src/main/patients/finder';
 import { openStore, type Store } from '../src/main/store/store';
 import { type BenchRow, percentile, rng, timeCpu, timeMs } from './stats';
+import { benchSyncBesideNurses } from './sync-beside-nurses';
 
 const TABLES = ['departments', 'department_aliases', 'diagnosis_dict', 'patients', 'phones', 'patient_links', 'encounters', 'diagnoses', 'checkup_findings'];
 
@@ -150,6 +151,8 @@ export async function benchBackbone(dir: string, patients: number): Promise<Benc
   const changed = Object.values(again.counts).reduce((n, c) => n + c.inserted + c.updated, 0);
   rows.push({ name: 'second sync (incremental): seconds / rows changed', value: +(msAgain / 1000).toFixed(2), unit: `s / ${changed}` });
   rows.push(...(await finderP95(store, 200)));
+  const profile = loadProfile(path.join(templatesDir(), 'his', 'demo'));
+  rows.push(...(await benchSyncBesideNurses(store, hisFile, profile, dir, { now: () => new Date('2026-11-01T09:00:00+08:00') })));
   await store.close();
   return rows;
 }

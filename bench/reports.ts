@@ -96,6 +96,27 @@ export function seedHistory(store: Store, tasks: number, attemptsPerTask: number
   return { attempts };
 }
 
+/** What a nurse's work writes between two loads: a last-month task closed late, a dial on a this-month task. */
+function nurseWrites(store: Store, dept: number, lastMonth: string, month: string, i: number): void {
+  const db = store.sqlite!;
+  const pick = (m: string) =>
+    db
+      .prepare("select id, patient_id from tasks where dept_id = ? and due_date between ? and ? and status = 'pending' limit 1 offset ?")
+      .get(dept, `${m}-01`, lastDayOf(m), i) as { id: number; patient_id: number } | undefined;
+  const late = pick(lastMonth);
+  if (late)
+    db.prepare("update tasks set status = 'done', disposition = 'completed', completed_at = ?, completed_by = 1 where id = ?").run(
+      `${BENCH_TODAY} 08:30:00`,
+      late.id,
+    );
+  const now = pick(month);
+  if (now) {
+    db.prepare(
+      "insert into attempts (task_id, patient_id, phone_number, outcome, started_at, ended_at, nurse_id) values (?, ?, '13800000000', 'busy', ?, ?, 1)",
+    ).run(now.id, now.patient_id, `${BENCH_TODAY} 08:40:00`, `${BENCH_TODAY} 08:41:00`);
+  }
+}
+
 /** Where a dashboard's time goes: each family's grouped query alone, median of 15 departments. */
 async function familyMedians(store: Store, month: string, clock: Clock): Promise<[FamilyCode, number][]> {
   const months = monthsEnding(month, 12);
@@ -118,7 +139,12 @@ async function familyMedians(store: Store, month: string, clock: Clock): Promise
   return out;
 }
 
-/** The head's dashboard (every metric, this month and the eleven before) for one department, at 1M tasks and ~2M dials (SQLite); 3 in 4 tasks are dialled, 2.67 times on average. */
+/**
+ * A working day on the head's dashboard (every metric, this month and the eleven before) for one
+ * department at 1M tasks and ~2M dials (SQLite); 3 in 4 tasks are dialled, 2.67 times on average.
+ * The first load of a department computes every month; each later one follows a nurse's late close
+ * of a last-month task and a dial on a this-month task of that department, so it recomputes both.
+ */
 export async function benchDashboard(tasks = 1_000_000, rounds = 60): Promise<BenchRow[]> {
   const { store, cleanup } = await freshStore('reports');
   try {
@@ -129,14 +155,19 @@ export async function benchDashboard(tasks = 1_000_000, rounds = 60): Promise<Be
     store.sqlite!.exec('analyze');
     const clock = { now: () => beijingInstant(`${BENCH_TODAY} 09:00:00`) };
     const month = BENCH_TODAY.slice(0, 7);
+    const load = (dept: number) => timeCpu(() => buildDashboard(store.knex, { month, deptIds: [dept] }, { all: true }, clock));
+    const depts = Array.from({ length: 10 }, (_, i) => 1 + i * 3);
+    const cold: number[] = [];
+    for (const dept of depts) cold.push((await load(dept)).wallMs);
+    const lastMonth = monthsEnding(month, 2)[0];
     const samples: number[] = [];
     const cpu: number[] = [];
     for (let i = 0; i < rounds; i++) {
-      const t = await timeCpu(() => buildDashboard(store.knex, { month, deptIds: [1 + (i % DEPTS)] }, { all: true }, clock));
-      if (i >= 3) {
-        samples.push(t.wallMs);
-        cpu.push(t.cpuMs);
-      }
+      const dept = depts[i % depts.length];
+      nurseWrites(store, dept, lastMonth, month, i);
+      const t = await load(dept);
+      samples.push(t.wallMs);
+      cpu.push(t.cpuMs);
     }
     const p95 = percentile(samples, 95);
     const byFamily = await familyMedians(store, month, clock);
@@ -147,16 +178,17 @@ export async function benchDashboard(tasks = 1_000_000, rounds = 60): Promise<Be
         unit: 's',
       },
       {
-        name: `dashboard, one department of ${DEPTS}, month + 12-month trend, every metric, p95`,
+        name: `dashboard, one department of ${DEPTS}, month + 12-month trend, every metric, p95 (after nurses' writes to this and last month)`,
         value: +p95.toFixed(1),
         unit: 'ms',
         target: '≤ 100 ms',
         pass: p95 <= 100,
       },
       { name: '  same, median', value: +percentile(samples, 50).toFixed(1), unit: 'ms' },
-      ...byFamily.map(([family, ms]) => ({ name: `  of which the ${family} query (median)`, value: +ms.toFixed(1), unit: 'ms' })),
       // On a shared machine the wall time waits for other processes; CPU time is what the queries cost.
       { name: '  same, CPU time p95 / median', value: +percentile(cpu, 95).toFixed(1), unit: `ms / ${percentile(cpu, 50).toFixed(1)} ms` },
+      { name: "  a department's first load (nothing cached: all twelve months), median of 10", value: +percentile(cold, 50).toFixed(1), unit: 'ms' },
+      ...byFamily.map(([family, ms]) => ({ name: `  of which the ${family} query over twelve months (median)`, value: +ms.toFixed(1), unit: 'ms' })),
     ];
   } finally {
     await cleanup();

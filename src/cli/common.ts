@@ -1,5 +1,18 @@
+import os from 'node:os';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
+import type { CallContext } from '../main/api/dispatcher';
+
+/** The CLI calls the dispatcher as a built-in admin (no users row), from this host. */
+export const cliContext = (): CallContext => ({
+  user: { id: 0, username: 'cli', displayName: 'CLI', role: 'admin' },
+  token: null,
+  transport: 'cli',
+  address: os.hostname(),
+});
+
+/** Bad input found inside an action (a value commander cannot check): main() says why and exits 2. */
+export class UsageError extends Error {}
 
 export const dataDirOf = (opts: { data?: string }): string => path.resolve(opts.data ?? process.env.FOLLOWUP_DATA ?? 'data');
 

@@ -1,5 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerAdmin } from './admin';
+import { registerAudit } from './audit';
+import { registerBackup } from './backup';
+import { UsageError } from './common';
 import { registerDemoHis } from './demo-his';
 import { registerFollowup } from './followup';
 import { registerPatients } from './patients';
@@ -21,6 +24,8 @@ export async function main(argv: string[]): Promise<number> {
   registerPatients(program);
   registerServe(program);
   registerAdmin(program);
+  registerAudit(program);
+  registerBackup(program);
   registerQuestionnaire(program);
   registerFollowup(program);
   registerSms(program);
@@ -32,6 +37,10 @@ export async function main(argv: string[]): Promise<number> {
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof UsageError) {
+      console.error(`followup: ${err.message}`);
+      return 2;
+    }
     console.error(`followup: ${(err as Error).message}`);
     return 1;
   }

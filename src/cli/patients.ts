@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { findInput } from '../shared/contract';
 import { createApp } from '../main/app';
 import { loadConfig } from '../main/config';
-import { dataDirOf, isoDate, positiveInt, withDataOption } from './common';
+import { cliContext, dataDirOf, isoDate, positiveInt, withDataOption } from './common';
 
 interface Flags {
   data?: string;
@@ -66,11 +66,7 @@ export function registerPatients(program: Command): void {
           eventDate: f.from || f.to ? { from: f.from, to: f.to } : undefined,
         });
         if (!input.success) throw new Error(input.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; '));
-        const out = await app.dispatcher.dispatch(
-          { user: { id: 0, username: 'cli', displayName: 'CLI', role: 'admin' }, token: null, transport: 'cli' },
-          'patients.find',
-          input.data,
-        );
+        const out = await app.dispatcher.dispatch(cliContext(), 'patients.find', input.data);
         if (!out.ok) throw new Error(out.error.message + (out.error.issues ? `: ${JSON.stringify(out.error.issues)}` : ''));
         const result = out.result as { total: number; rows: Record<string, unknown>[] };
         if (f.json) console.log(JSON.stringify(result));

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { startWorkstation } from '../main/bootstrap';
 import { startHttpServer } from '../main/http/server';
+import { startBackupSchedule } from '../main/store/backup-schedule';
 import { dataDirOf, positiveInt, withDataOption } from './common';
 
 export const rendererDir = (): string => path.resolve(__dirname, '../../renderer');
@@ -19,12 +20,16 @@ export function registerServe(program: Command): void {
         staticDir: rendererDir(),
         log: (m) => console.error(m),
       });
+      const backups = startBackupSchedule(app, (m) => console.error(m));
       if (initialAdminPasswordFile) console.log(`initial admin password: see ${initialAdminPasswordFile}`);
       console.log(`listening on ${server.url}`);
       const stop = () => {
         server.close();
         server.closeAllConnections();
-        void app.close().then(() => process.exit(0));
+        void backups
+          .stop()
+          .then(() => app.close())
+          .then(() => process.exit(0));
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

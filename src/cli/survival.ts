@@ -2,7 +2,7 @@ import { Option, type Command } from 'commander';
 import { survivalInput, type SurvivalExclusion, type SurvivalResult } from '../shared/contract/reports';
 import { createApp } from '../main/app';
 import { loadConfig } from '../main/config';
-import { dataDirOf, isoDate, positiveInt, withDataOption } from './common';
+import { cliContext, dataDirOf, isoDate, positiveInt, withDataOption } from './common';
 
 interface Flags {
   data?: string;
@@ -70,11 +70,7 @@ export function registerSurvival(program: Command): void {
       if (!input.success) cmd.error(`followup: ${input.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}`, { exitCode: 2 });
       const app = await createApp(loadConfig(dataDirOf(f)));
       try {
-        const out = await app.dispatcher.dispatch(
-          { user: { id: 0, username: 'cli', displayName: 'CLI', role: 'admin' }, token: null, transport: 'cli' },
-          'reports.survival',
-          input.data,
-        );
+        const out = await app.dispatcher.dispatch(cliContext(), 'reports.survival', input.data);
         if (!out.ok && out.error.code === 'invalid_input') cmd.error(`followup: ${out.error.message}`, { exitCode: 2 });
         if (!out.ok) throw new Error(out.error.message);
         const result = out.result as SurvivalResult;

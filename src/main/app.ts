@@ -1,7 +1,8 @@
 import type { User } from '../shared/model';
 import { createDispatcher, type Dispatcher } from './api/dispatcher';
 import { buildHandlers } from './api/handlers';
-import { userForToken } from './auth/users';
+import { AuditSealer } from './auth/audit-sealer';
+import { userForToken, type SessionCheck } from './auth/users';
 import type { AppConfig } from './config';
 import { recoverExports } from './exports/export-service';
 import { SyncManager } from './his/sync-manager';
@@ -10,6 +11,7 @@ import { smsProviderFor } from './messaging/handlers';
 import type { SmsProvider } from './messaging/provider';
 import { runFollowupCycle } from './plans/cycle';
 import { openStore, type Store } from './store/store';
+import { startTeamEvents } from './store/team-events';
 import { shippedLibrary } from './questionnaires/questionnaire-library';
 import { systemClock, type Clock } from './util/clock';
 import { EventBus } from './util/events';
@@ -23,7 +25,8 @@ export interface App {
   sync: SyncManager;
   jobs: JobRunner;
   dispatcher: Dispatcher;
-  userForToken(token: string | null): Promise<User | null>;
+  /** The session's user, or null when it has ended (signed out, idle too long, past 12 h). */
+  userForToken(token: string | null, opts?: Pick<SessionCheck, 'touch'>): Promise<User | null>;
   close(): Promise<void>;
 }
 
@@ -34,10 +37,16 @@ export async function createApp(config: AppConfig, opts: { clock?: Clock; log?: 
   const events = new EventBus();
   const jobs = new JobRunner(log);
   await recoverExports(store.knex, clock, config.dataDir);
+  // Chains the audit rows this and other workstations write; a first pass over the whole log now.
+  const sealer = new AuditSealer(store.knex, clock, log).start();
   const sync = new SyncManager(store, config, clock, events, log);
-  sync.afterSuccess = async (run) =>
+  sync.afterSuccess = async (run) => {
     log(`follow-up after sync ${run.id}: ${JSON.stringify(await runFollowupCycle(store, clock, shippedLibrary(), { since: run.startedAt, log }))}`);
-  const dispatcher = createDispatcher(buildHandlers({ store, clock, sync, config, sms: opts.sms ?? smsProviderFor(config, log), events, jobs }), log);
+    events.emit('tasks.changed', { source: 'sync' });
+  };
+  const announce = (event: 'tasks.changed', method: string) => events.emit(event, { source: method });
+  const dispatcher = createDispatcher(buildHandlers({ store, clock, sync, config, sms: opts.sms ?? smsProviderFor(config, log), events, jobs }), log, announce);
+  const team = config.store.client === 'pg' ? await startTeamEvents(store.knex, config.store.connection, events, log) : null;
   return {
     config,
     store,
@@ -46,10 +55,12 @@ export async function createApp(config: AppConfig, opts: { clock?: Clock; log?: 
     sync,
     jobs,
     dispatcher,
-    userForToken: (token) => userForToken(store.knex, clock, token),
+    userForToken: (token, o) => userForToken(store.knex, clock, token, { idleMinutes: config.auth.idleMinutes, ...o }),
     close: async () => {
       await sync.cancelAll();
       await jobs.cancelAll();
+      await team?.close();
+      await sealer.close();
       await store.close();
     },
   };

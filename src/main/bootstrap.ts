@@ -2,10 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createApp, type App } from './app';
 import { createUser } from './auth/users';
+import { passwordProblem } from './auth/password-policy';
 import { randomPassword } from './auth/passwords';
 import { loadConfig, type AppConfig } from './config';
 import { generateDemoHis } from './his/demo/generate';
+import { runFollowupCycle } from './plans/cycle';
+import { activateDemoPlan } from './plans/demo-plan';
+import { shippedLibrary } from './questionnaires/questionnaire-library';
 import { beijingDate, systemClock, type Clock } from './util/clock';
+import { ensurePrivateDir, restrictFile, restrictSqliteFiles } from './util/private-files';
 
 export interface StartOptions {
   /** Patients in a demo HIS generated on first start. */
@@ -21,18 +26,26 @@ export interface StartOptions {
 export async function startWorkstation(dataDir: string, opts: StartOptions = {}): Promise<{ app: App; initialAdminPasswordFile: string | null }> {
   const log = opts.log ?? ((m: string) => console.error(m));
   const clock = opts.clock ?? systemClock;
-  fs.mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
+  // It may name HIS and store credentials.
+  restrictFile(path.join(dataDir, 'config.json'));
   const config = loadConfig(dataDir);
   ensureDemoHis(config, opts.demoPatients ?? 2000, clock, log);
   const app = await createApp(config, { clock, log });
   try {
     const initialAdminPasswordFile = await ensureAdmin(app, dataDir);
+    // Demo data only: a plan is live before the first sync, whose follow-up cycle then makes tasks.
+    const demoPlan = await activateDemoPlan(app.store, clock, config.his.demo, log);
     const synced = await app.store.knex('sync_runs').where({ status: 'ok' }).first();
+    if (synced && demoPlan) log(`follow-up: ${JSON.stringify(await runFollowupCycle(app.store, clock, shippedLibrary(), { log }))}`);
     if (!synced) {
       log(`first sync from ${config.his.profile} HIS …`);
-      const { done } = await app.sync.start('startup');
+      // A HIS that cannot be reached does not stop the workstation: users can sign in, and the
+      // failed run (naming the database) is on the sync screen, where an admin can try again.
+      const { done, failedToStart } = await app.sync.start('startup');
       const run = await done;
-      log(`sync ${run.status}${run.error ? `: ${run.error}` : ''}`);
+      if (failedToStart) log(`first sync did not run, starting without HIS data: ${failedToStart.message}`);
+      else log(`sync ${run.status}${run.error ? `: ${run.error}` : ''}`);
     }
     return { app, initialAdminPasswordFile };
   } catch (err) {
@@ -44,10 +57,13 @@ export async function startWorkstation(dataDir: string, opts: StartOptions = {})
 /** On embedded defaults the HIS is a generated demo file, made once, ending on the clock's Beijing today. */
 export function ensureDemoHis(config: AppConfig, patients: number, clock: Clock, log: (msg: string) => void): void {
   const his = config.his.connection;
-  if (!config.his.demo || his.client !== 'sqlite' || fs.existsSync(his.filename)) return;
-  log(`generating a demo HIS at ${his.filename} …`);
-  const s = generateDemoHis({ out: his.filename, patients, seed: 1, endDate: beijingDate(clock.now()) });
-  log(`demo HIS: ${s.patients} patients, ${s.encounters} encounters`);
+  if (!config.his.demo || his.client !== 'sqlite') return;
+  if (!fs.existsSync(his.filename)) {
+    log(`generating a demo HIS at ${his.filename} …`);
+    const s = generateDemoHis({ out: his.filename, patients, seed: 1, endDate: beijingDate(clock.now()) });
+    log(`demo HIS: ${s.patients} patients, ${s.encounters} encounters`);
+  }
+  restrictSqliteFiles(his.filename);
 }
 
 /** The first admin gets a random password in a file only the OS user can read, never in a log. */
@@ -56,6 +72,8 @@ async function ensureAdmin(app: App, dataDir: string): Promise<string | null> {
   const [{ n }] = await app.store.knex('users').count({ n: '*' });
   if (Number(n) > 0) return fs.existsSync(file) ? file : null;
   const password = process.env.FOLLOWUP_ADMIN_PASSWORD || randomPassword();
+  const weak = passwordProblem('admin', password);
+  if (weak) throw new Error(`FOLLOWUP_ADMIN_PASSWORD: ${weak}`);
   await createUser(app.store.knex, app.clock, { username: 'admin', displayName: '系统管理员', role: 'admin', password });
   fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
   return file;

@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { StoreConfig } from './store/store';
+import type { ThrottleLimits } from './auth/throttle';
 import { resolveSms, resolveTwilio, smsFileSchema, twilioFileSchema, type SmsConfig, type TwilioConfig } from './messaging/config';
+import { parsePbxOrigin } from './calls/pbx-origins';
+
+/** How long a finished export's file is kept (it holds patient data) unless config.json says otherwise. */
+export const EXPORT_KEEP_DAYS = 7;
 
 // Configuration comes from <dataDir>/config.json, then environment variables, so that
 // secrets (HIS and store passwords) can stay out of files: FOLLOWUP_STORE_URL,
@@ -27,6 +32,13 @@ const hisSchema = z.discriminatedUnion('client', [
 ]);
 export type HisConnectionConfig = z.infer<typeof hisSchema>;
 
+export interface AuthConfig extends ThrottleLimits {
+  /** Minutes without a call after which a session ends; any signed-in call starts them again. */
+  idleMinutes: number;
+}
+
+export const DEFAULT_AUTH: AuthConfig = { idleMinutes: 30, maxFailuresPerAccount: 5, maxFailuresPerAddress: 20, lockMinutes: 15 };
+
 const fileSchema = z
   .object({
     store: z
@@ -36,11 +48,51 @@ const fileSchema = z
       ])
       .optional(),
     his: z.object({ profile: z.string().default('demo'), connection: hisSchema.optional(), demo: z.boolean().optional() }).optional(),
-    serve: z.object({ host: z.string().default('127.0.0.1'), port: z.number().int().default(5170) }).optional(),
+    serve: z
+      .object({
+        host: z.string().default('127.0.0.1'),
+        port: z.number().int().default(5170),
+        // Host names the browser may use for the server (its intranet DNS name, a reverse proxy's
+        // name): "name" for any port, "name:port" for one. Others are refused (DNS rebinding).
+        allowedHosts: z.array(z.string().min(1).max(253)).max(50).default([]),
+        // Set when a TLS reverse proxy is in front: the session cookie is then sent only over https.
+        secureCookie: z.boolean().default(false),
+      })
+      .strict()
+      .optional(),
+    auth: z
+      .object({
+        idleMinutes: z.number().int().min(1).max(720).default(DEFAULT_AUTH.idleMinutes),
+        maxFailuresPerAccount: z.number().int().min(1).max(100).default(DEFAULT_AUTH.maxFailuresPerAccount),
+        maxFailuresPerAddress: z.number().int().min(0).max(10_000).default(DEFAULT_AUTH.maxFailuresPerAddress),
+        lockMinutes: z.number().int().min(1).max(1440).default(DEFAULT_AUTH.lockMinutes),
+      })
+      .strict()
+      .optional(),
     twilio: twilioFileSchema.optional(),
     sms: smsFileSchema.optional(),
     exports: z
-      .object({ pauseBetweenBatchesMs: z.number().int().min(0).max(60_000).default(0) })
+      .object({ pauseBetweenBatchesMs: z.number().int().min(0).max(60_000).default(0), keepDays: z.number().int().min(1).max(365).default(7) })
+      .strict()
+      .optional(),
+    // The PBX WebSocket servers nurses' softphones may use; the page CSP allows these and no other.
+    softphone: z
+      .object({
+        pbxWebSocketOrigins: z
+          .array(z.string().refine((s) => parsePbxOrigin(s) !== null, 'expected a ws:// or wss:// origin such as wss://pbx.hospital.local:8089'))
+          .max(32)
+          .default([]),
+      })
+      .strict()
+      .optional(),
+    // Web sites the desktop shell may open in the system browser (exact origins, https://…).
+    desktop: z
+      .object({ openExternalOrigins: z.array(z.string().url()).max(32).default([]) })
+      .strict()
+      .optional(),
+    // SQLite store only: a daily online backup at `hour` (Beijing; null: none), the last `keep` kept.
+    backup: z
+      .object({ hour: z.number().int().min(0).max(23).nullable().default(2), keep: z.number().int().min(1).max(365).default(7) })
       .strict()
       .optional(),
   })
@@ -50,12 +102,21 @@ export interface AppConfig {
   dataDir: string;
   store: StoreConfig;
   his: { profile: string; profileDir: string; connection: HisConnectionConfig; demo: boolean };
-  serve: { host: string; port: number };
+  serve: { host: string; port: number; allowedHosts: string[]; secureCookie: boolean };
+  /** Session idle timeout and sign-in throttling (auth/throttle.ts). */
+  auth: AuthConfig;
   /** Null: SMS goes to the log-only provider. Secrets inside: main only, never logged (messaging/config.ts). */
   twilio?: TwilioConfig | null;
   sms?: SmsConfig;
   /** A pause after each batch of an export, so a large one on a shared store leaves room for the nurses' queries. */
-  exports?: { pauseBetweenBatchesMs: number };
+  /** keepDays: finished export files (patient data) are deleted after this many days. */
+  exports?: { pauseBetweenBatchesMs: number; keepDays: number };
+  /** The admin's PBX WebSocket origins: the only ones a softphone account may use and the CSP allows. */
+  softphone?: { pbxWebSocketOrigins: string[] };
+  /** Origins the desktop shell may hand to the system browser (electron/security.ts externalUrl). */
+  desktop?: { openExternalOrigins: string[] };
+  /** Scheduled backups of a SQLite store (store/backup-schedule.ts). */
+  backup?: { hour: number | null; keep: number };
 }
 
 /**
@@ -93,9 +154,18 @@ export function loadConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env
       connection,
       demo: c.his?.demo ?? (!c.his?.connection && !env.FOLLOWUP_HIS_URL),
     },
-    serve: { host: c.serve?.host ?? '127.0.0.1', port: c.serve?.port ?? 5170 },
+    serve: {
+      host: c.serve?.host ?? '127.0.0.1',
+      port: c.serve?.port ?? 5170,
+      allowedHosts: c.serve?.allowedHosts ?? [],
+      secureCookie: c.serve?.secureCookie ?? false,
+    },
+    auth: { ...DEFAULT_AUTH, ...c.auth },
     twilio: resolveTwilio(c.twilio, env),
     sms: resolveSms(c.sms),
-    exports: { pauseBetweenBatchesMs: c.exports?.pauseBetweenBatchesMs ?? 0 },
+    exports: { pauseBetweenBatchesMs: c.exports?.pauseBetweenBatchesMs ?? 0, keepDays: c.exports?.keepDays ?? EXPORT_KEEP_DAYS },
+    softphone: { pbxWebSocketOrigins: c.softphone?.pbxWebSocketOrigins ?? [] },
+    desktop: { openExternalOrigins: c.desktop?.openExternalOrigins ?? [] },
+    backup: { hour: c.backup?.hour === undefined ? 2 : c.backup.hour, keep: c.backup?.keep ?? 7 },
   };
 }

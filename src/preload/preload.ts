@@ -7,7 +7,7 @@ import type { ApiErrorBody, EventName, EventPayloads, MethodInput, MethodName, M
 type DispatchResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
 
 // Typed as a full record so that a new event in the contract fails to compile until listed.
-const EVENTS: Record<EventName, true> = { 'sync.progress': true, 'export.progress': true };
+const EVENTS: Record<EventName, true> = { 'sync.progress': true, 'export.progress': true, 'tasks.changed': true };
 const isEventName = (name: unknown): name is EventName => typeof name === 'string' && Object.prototype.hasOwnProperty.call(EVENTS, name);
 
 /**

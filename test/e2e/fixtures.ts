@@ -13,10 +13,10 @@ const SEED = Number(process.env.E2E_DEMO_SEED ?? 7);
 export const EXPORT_PAUSE_MS = 5000;
 
 export const USERS = {
-  nurse: { username: 'nurse1', password: 'secret123', name: '护士甲', role: 'nurse' },
-  nurse2: { username: 'nurse2', password: 'secret123', name: '护士丁', role: 'nurse' },
-  head: { username: 'head1', password: 'secret123', name: '护士长乙', role: 'head' },
-  admin: { username: 'admin1', password: 'secret123', name: '管理员丙', role: 'admin' },
+  nurse: { username: 'nurse1', password: 'secret-1234', name: '护士甲', role: 'nurse' },
+  nurse2: { username: 'nurse2', password: 'secret-1234', name: '护士丁', role: 'nurse' },
+  head: { username: 'head1', password: 'secret-1234', name: '护士长乙', role: 'head' },
+  admin: { username: 'admin1', password: 'secret-1234', name: '管理员丙', role: 'admin' },
 } as const;
 export type UserKey = keyof typeof USERS;
 

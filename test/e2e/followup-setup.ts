@@ -86,3 +86,16 @@ export function preparePlans(backend: Backend): Promise<PlanIds> {
   if (!p) prepared.set(backend.url, (p = prepare(backend)));
   return p;
 }
+
+/** The admin adds a department to the head's (a head sees her departments' tasks and patients only). */
+export async function giveHeadDepartment(backend: Backend, deptId: number): Promise<void> {
+  const api = await request.newContext({ baseURL: `${backend.url}/`, extraHTTPHeaders: { 'X-Followup': '1' } });
+  try {
+    await call(api, 'auth.login', { username: USERS.admin.username, password: USERS.admin.password });
+    const users = await call<{ id: number; username: string; deptIds: number[] }[]>(api, 'users.list');
+    const head = users.find((u) => u.username === USERS.head.username)!;
+    await call(api, 'users.setDepartments', { userId: head.id, deptIds: [...new Set([...head.deptIds, deptId])] });
+  } finally {
+    await api.dispose();
+  }
+}

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { FollowupScreen, Keys, QueueScreen } from './followup-pages';
-import { preparePlans } from './followup-setup';
+import { giveHeadDepartment, preparePlans } from './followup-setup';
 import { LoginScreen } from './pages';
 
 // The nurse's day: take the next task by key, answer by keyboard, close, land on the next one;
@@ -45,6 +45,9 @@ test('a nurse completes a follow-up by keyboard only, from the queue to the next
   await expect(fu.submitNext).toBeFocused();
   await expect(fu.submitNext).toBeEnabled();
   await keys.press('Enter'); // 完成并下一位
+  // No dial was logged (no softphone here): it asks first, and Enter confirms.
+  await expect(page.locator('.fu-no-dial')).toContainText('尚未记录任何拨打，确定完成？');
+  await keys.press('Enter');
 
   const next = await fu.waitOpen(first);
   expect(next).not.toBe(first);
@@ -130,6 +133,15 @@ test('PHQ-9 item 9 above 0 blocks closing until the escalation note is written',
   await page.keyboard.type('已评估自杀风险，已电话通知主管医生李医生，患者同意明日门诊。');
   await expect(fu.submitNext).toBeEnabled();
   await page.keyboard.press('Control+Enter');
+  // No dial logged: Esc goes back to the call, Ctrl+Enter then Enter closes.
+  const noDial = page.locator('.fu-no-dial');
+  await expect(noDial).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(noDial).toBeHidden();
+  await expect(page).toHaveURL(new RegExp(`#/followup/${taskId}$`));
+  await page.keyboard.press('Control+Enter');
+  await expect(noDial).toBeVisible();
+  await page.keyboard.press('Enter');
   await expect(page).not.toHaveURL(new RegExp(`#/followup/${taskId}$`));
   const done = await fu.api<{ task: { status: string }; escalations: { note: string; escalationTaskId: number | null }[] }>('followup.open', { taskId });
   expect(done.result?.task.status).toBe('done');
@@ -171,7 +183,7 @@ test('two nurses pressing "next" at the same moment get different tasks', async 
   }
 });
 
-test('a head sees every open task, red ones first, with who holds them', async ({ page, browser, backend }) => {
+test('a head sees every open task of her departments, red ones first, with who holds them', async ({ page, browser, backend }) => {
   const plans = await preparePlans(backend);
   // A nurse's answer fires a red trigger: the task turns red as soon as the draft is saved.
   const nurse = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
@@ -179,8 +191,9 @@ test('a head sees every open task, red ones first, with who holds them', async (
     const np = await nurse.newPage();
     await new LoginScreen(np).signIn(backend.url, 'nurse2');
     const fu = new FollowupScreen(np);
-    const next = await fu.api<{ task: { id: number } | null }>('tasks.claimNext', { planId: plans.phq9.id });
+    const next = await fu.api<{ task: { id: number; deptId: number | null } | null }>('tasks.claimNext', { planId: plans.phq9.id });
     const taskId = next.result!.task!.id;
+    await giveHeadDepartment(backend, next.result!.task!.deptId!);
     const saved = await fu.api<{ taskColour: string }>('followup.saveDraft', { taskId, answers: { phq9_9: '3' }, seq: Date.now() });
     expect(saved.result?.taskColour).toBe('red');
     // Her own queue: the escalation the PHQ-9 test raised (red) leads the team's list.

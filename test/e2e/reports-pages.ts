@@ -1,7 +1,9 @@
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
-// Page models for the head's screens: user departments (admin), dashboard with drill-down,
-// report builder with saved reports, and the export history.
+// Page models for the head's screens: dashboard with drill-down, report builder with saved
+// reports, and the export history; the admin's user management is in users-pages.ts.
+
+export { UsersScreen } from './users-pages';
 
 const visibleOptions = (page: Page) => page.locator('.ant-select-dropdown:visible .ant-select-item-option');
 
@@ -13,25 +15,6 @@ async function choose(page: Page, select: Locator, names: string[]): Promise<voi
     await visibleOptions(page).filter({ hasText: name }).first().click();
   }
   await page.keyboard.press('Escape');
-}
-
-export class UsersScreen {
-  constructor(private readonly page: Page) {}
-
-  async open(): Promise<void> {
-    await this.page.getByTestId('nav-users').click();
-    await expect(this.page.getByTestId('users-page')).toBeVisible();
-  }
-
-  /** Replaces a user's departments and waits until the saved list shows them. */
-  async assign(username: string, deptNames: string[]): Promise<void> {
-    const cell = this.page.locator(`[data-testid="user-depts"][data-username="${username}"]`);
-    await expect(cell).toBeVisible();
-    await choose(this.page, cell.getByTestId('user-depts-select'), deptNames);
-    await cell.getByTestId('user-depts-save').click();
-    await expect(this.page.locator(`[data-testid="user-depts"][data-username="${username}"]`).getByTestId('user-depts-save')).toBeDisabled();
-    for (const name of deptNames) await expect(this.page.locator(`[data-testid="user-depts"][data-username="${username}"]`)).toContainText(name);
-  }
 }
 
 export class DashboardScreen {

@@ -7,7 +7,8 @@ import { purgeRecordings } from '../../src/main/calls/recordings';
 import type { Store } from '../../src/main/store/store';
 import type { Clock } from '../../src/main/util/clock';
 import type { User } from '../../src/shared/model';
-import { ipcDispatch, type TestDispatch } from '../helpers/dispatch';
+import { ipcDispatch, testDispatcher, type TestDispatch } from '../helpers/dispatch';
+import { makeDept, makeEncounter } from '../helpers/followup';
 import { createTestStore, STORE_KINDS, tempDir, type TestStore } from '../helpers/stores';
 
 // A clock the test moves by hand: call times and retention depend on it.
@@ -57,6 +58,8 @@ describe.each(STORE_KINDS)('calls and the softphone account on %s', (kind) => {
     t = await createTestStore(kind);
     store = await t.open();
     dataDir = tempDir('followup-calls');
+    // The admin's PBX (config softphone.pbxWebSocketOrigins): the only server an account may use.
+    fs.writeFileSync(path.join(dataDir, 'config.json'), JSON.stringify({ softphone: { pbxWebSocketOrigins: ['ws://127.0.0.1:8088'] } }));
     dispatch = ipcDispatch(store, clock, dataDir);
     nurse = await createUser(store.knex, clock, { username: 'n1', displayName: 'N1', role: 'nurse', password: 'pw-123456' });
     other = await createUser(store.knex, clock, { username: 'n2', displayName: 'N2', role: 'nurse', password: 'pw-123456' });
@@ -78,6 +81,11 @@ describe.each(STORE_KINDS)('calls and the softphone account on %s', (kind) => {
       iceServers: [{ urls: 'turn:10.0.0.1', username: 'u', credential: 'turn-pw' }],
     };
     await expect(dispatch(nurse, 'softphone.saveAccount', { ...account, wsUrl: 'http://x' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(dispatch(nurse, 'softphone.saveAccount', { ...account, wsUrl: 'wss://evil.example' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/^该 SIP 服务器地址不在管理员允许的列表中.*\(this SIP server is not one the admin allows/),
+    });
+    expect(await store.knex('sip_accounts').where({ user_id: nurse.id }).first()).toBeUndefined();
     const saved = await dispatch(nurse, 'softphone.saveAccount', account);
     expect(saved).toMatchObject({ wsUrl: account.wsUrl, user: '1001', hasPassword: true, iceServers: [{ urls: 'turn:10.0.0.1', username: 'u' }] });
     expect(JSON.stringify(saved)).not.toContain('very-secret-pw');
@@ -92,7 +100,9 @@ describe.each(STORE_KINDS)('calls and the softphone account on %s', (kind) => {
 
     expect(await dispatch(nurse, 'softphone.account')).toMatchObject({ hasPassword: true });
     expect(await dispatch(other, 'softphone.account')).toBeNull();
-    await expect(dispatch(other, 'softphone.credentials')).rejects.toMatchObject({ code: 'not_found' });
+    // No account yet is the normal state: null (no 404 in the log), and nothing audited.
+    expect(await dispatch(other, 'softphone.credentials')).toBeNull();
+    expect(await store.knex('audit_log').where({ user_id: other.id, action: 'softphone.credentials' }).pluck('id')).toEqual([]);
     const creds = await dispatch(nurse, 'softphone.credentials');
     expect(creds).toMatchObject({ password: 'very-secret-pw', iceServers: [{ credential: 'turn-pw' }] });
     const audits = await store.knex('audit_log').where({ user_id: nurse.id }).pluck('action');
@@ -101,7 +111,7 @@ describe.each(STORE_KINDS)('calls and the softphone account on %s', (kind) => {
 
     // Saving without a password keeps the stored one.
     await dispatch(nurse, 'softphone.saveAccount', { ...account, password: undefined, displayName: '护士甲2' });
-    expect((await dispatch(nurse, 'softphone.credentials')).password).toBe('very-secret-pw');
+    expect((await dispatch(nurse, 'softphone.credentials'))?.password).toBe('very-secret-pw');
     await expect(dispatch(other, 'softphone.saveAccount', { ...account, password: undefined })).rejects.toMatchObject({ code: 'invalid_input' });
 
     // A store moved to another key (another workstation) asks for the password again.
@@ -177,7 +187,16 @@ describe.each(STORE_KINDS)('calls and the softphone account on %s', (kind) => {
     const file = path.join(dataDir, 'recordings', row.recording_path);
     expect(fs.readFileSync(file)).toEqual(Buffer.from(webm));
 
+    // Played by whoever may list the call: its nurse, a head of the patient's department, an admin.
+    const dept = await makeDept(store.knex, '心内科');
+    await makeEncounter(store.knex, { patientId, kind: 'inpatient', date: '2026-11-01', deptId: dept });
     const head = await createUser(store.knex, clock, { username: `h-${kind}`, displayName: 'H', role: 'head', password: 'pw-123456' });
+    const otherHead = await createUser(store.knex, clock, { username: `h2-${kind}`, displayName: 'H2', role: 'head', password: 'pw-123456' });
+    await store.knex('user_departments').insert({ user_id: head.id, dept_id: dept });
+    await expect(dispatch(otherHead, 'calls.recordingData', { callId })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(dispatch(other, 'calls.recordingData', { callId })).rejects.toMatchObject({ code: 'forbidden' });
+    expect((await dispatch(nurse, 'calls.recordingData', { callId })).mimeType).toBe('audio/webm;codecs=opus');
+    expect((await dispatch(admin, 'calls.recordingData', { callId })).mimeType).toBe('audio/webm;codecs=opus');
     const played = await dispatch(head, 'calls.recordingData', { callId });
     expect(played.mimeType).toBe('audio/webm;codecs=opus');
     expect(Buffer.from(played.data)).toEqual(Buffer.from(webm));
@@ -201,5 +220,44 @@ describe.each(STORE_KINDS)('calls and the softphone account on %s', (kind) => {
     expect(after.recording_path).toBeNull();
     expect(after.recording_purged_at).not.toBeNull();
     await expect(dispatch(head, 'calls.recordingData', { callId })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it("lists a nurse her own calls, a head her departments' patients' (numbers masked), an admin all; audited with the address", async () => {
+    const dept = await makeDept(store.knex, '肿瘤科');
+    const elsewhere = await makeDept(store.knex, '骨科');
+    const mine = await addPatient(store.knex, '孙八', [{ number: '13100131000' }]);
+    const theirs = await addPatient(store.knex, '周九', [{ number: '13200132000' }]);
+    await makeEncounter(store.knex, { patientId: mine, kind: 'inpatient', date: '2026-11-02', deptId: dept });
+    await makeEncounter(store.knex, { patientId: theirs, kind: 'inpatient', date: '2026-11-02', deptId: elsewhere });
+    const head = await createUser(store.knex, clock, { username: `lh-${kind}`, displayName: 'LH', role: 'head', password: 'pw-123456' });
+    await store.knex('user_departments').insert({ user_id: head.id, dept_id: dept });
+    const { callId: a } = await dispatch(nurse, 'calls.start', { direction: 'outbound', number: '13100131000', patientId: mine });
+    const { callId: b } = await dispatch(other, 'calls.start', { direction: 'outbound', number: '13200132000', patientId: theirs });
+    const { callId: c } = await dispatch(other, 'calls.start', { direction: 'outbound', number: '13100131000', patientId: mine });
+    const ids = async (u: User, input: object = {}) => (await dispatch(u, 'calls.list', { limit: 200, ...input })).map((r: { id: number }) => r.id);
+
+    expect(await ids(nurse)).toContain(a);
+    expect(await ids(nurse)).not.toContain(b);
+    expect(await ids(nurse)).not.toContain(c);
+    expect(await ids(nurse, { patientId: mine })).toEqual([a]);
+    expect(await ids(other)).toEqual(expect.arrayContaining([b, c]));
+    expect(await ids(other)).not.toContain(a);
+    expect((await ids(head)).sort()).toEqual([a, c].sort());
+    expect(await ids(admin)).toEqual(expect.arrayContaining([a, b, c]));
+
+    // Caller look-up: a head is shown her departments' patients only.
+    expect(await dispatch(head, 'calls.lookupCaller', { number: '13200132000' })).toEqual([]);
+    expect(await dispatch(head, 'calls.lookupCaller', { number: '13100131000' })).toMatchObject([{ patientId: mine }]);
+    expect(await dispatch(nurse, 'calls.lookupCaller', { number: '13200132000' })).toMatchObject([{ patientId: theirs }]);
+
+    const [shown] = await dispatch(head, 'calls.list', { patientId: mine, limit: 1 });
+    expect(shown.number).toBe('131****1000');
+    expect((await dispatch(nurse, 'calls.list', { patientId: mine, limit: 1 }))[0].number).toBe('13100131000');
+
+    // Audited as a view, with where the call came from.
+    const d = testDispatcher(store, clock, dataDir);
+    expect((await d.dispatch({ user: head, token: null, transport: 'http', address: '10.1.2.3' }, 'calls.list', { patientId: mine })).ok).toBe(true);
+    const row = await store.knex('audit_log').where({ user_id: head.id, action: 'call.list' }).orderBy('id', 'desc').first();
+    expect(row).toMatchObject({ patient_id: mine, address: '10.1.2.3' });
   });
 });

@@ -60,6 +60,8 @@ describe('followup CLI', () => {
       dataDir({ his: { profile: 'demo', connection: { client: 'mysql', connection: { host: '127.0.0.1', user: 'nobody_here', password: 'wrong' } } } }),
     );
     expect(hisDenied.status).toBe(1);
-    expect(hisDenied.stderr).toMatch(/cannot reach the HIS \(mysql\).*Access denied/);
+    // The run is recorded as failed, naming the database (the sync screen shows it too).
+    expect(hisDenied.stderr).toMatch(/cannot reach the HIS database MySQL\/MariaDB 127\.0\.0\.1, nothing was synced: Access denied/);
+    expect(JSON.parse(hisDenied.stdout)).toMatchObject({ status: 'failed', error: expect.stringMatching(/^无法连接 HIS 数据库 MySQL\/MariaDB 127\.0\.0\.1/) });
   });
 });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveExportCopy } from '../../src/main/electron/export-save';
-import { recoverExports } from '../../src/main/exports/export-service';
+import { expireOldExports, recoverExports } from '../../src/main/exports/export-service';
 import { exportsDir, runnerId } from '../../src/main/exports/files';
 import { fixedClock } from '../helpers/his';
 import { exportWorld, settled, type ExportWorld } from '../helpers/exports';
@@ -238,5 +238,28 @@ describe.each(STORE_KINDS)('exports on %s', (kind) => {
     const left = await knex('exports').where({ created_at: '2026-12-01 09:00:00' }).orderBy('id');
     expect(left.map((r) => r.status)).toEqual(['failed', 'running']);
     expect(left[0].finished_at).toBe('2026-12-01 11:00:00');
+  });
+
+  it('deletes a finished file after the days it is kept, keeps younger ones, and says so in the history', async () => {
+    const nurse = await w.cookie('nurse2');
+    const start = async () =>
+      (
+        await w.call(nurse, 'exports.start', {
+          kind: 'finder',
+          format: 'csv',
+          params: { kind: 'inpatient', eventDate: { from: '2026-11-01', to: '2026-11-30' } },
+        })
+      ).body.result.exportId as number;
+    const old = await start();
+    await settled(w, nurse, old);
+    const file = path.join(exportsDir(w.dataDir), `export-${old}.csv`);
+    expect(fs.existsSync(file)).toBe(true);
+    const { knex } = w.app.store;
+    expect(await expireOldExports(knex, fixedClock('2026-12-07 10:00:00'), w.dataDir, 7)).toBe(0);
+    expect(await expireOldExports(knex, fixedClock('2026-12-08 10:01:00'), w.dataDir, 7)).toBeGreaterThan(0);
+    expect(fs.existsSync(file)).toBe(false);
+    const listed = (await w.call(nurse, 'exports.list')).body.result as { id: number; status: string }[];
+    expect(listed.find((r) => r.id === old)?.status).toBe('expired');
+    expect((await download(old, nurse)).status).toBe(404);
   });
 });

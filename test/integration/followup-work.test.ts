@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { methods } from '../../src/shared/contract';
 import { completeInput } from '../../src/shared/contract/followup';
 import type { User } from '../../src/shared/model';
 import { runFollowupCycle } from '../../src/main/plans/cycle';
@@ -8,8 +9,9 @@ import { completeFollowup } from '../../src/main/tasks/complete';
 import { logAttempt, saveDraft } from '../../src/main/tasks/drafts';
 import { openFollowup } from '../../src/main/tasks/view';
 import { fixedClock } from '../helpers/his';
-import { livePlan, makeEncounter, makePatient, makeUsers, moodQuestionnaire, planDef } from '../helpers/followup';
-import { createTestStore, STORE_KINDS, type TestStore } from '../helpers/stores';
+import { ipcDispatch } from '../helpers/dispatch';
+import { livePlan, makeDept, makeEncounter, makePatient, makeUsers, moodQuestionnaire, planDef } from '../helpers/followup';
+import { createTestStore, STORE_KINDS, tempDir, type TestStore } from '../helpers/stores';
 import { beijingTimestamp } from '../../src/shared/beijing-time';
 
 const lib = moodQuestionnaire();
@@ -26,9 +28,9 @@ describe.each(STORE_KINDS)('working follow-ups on %s', (kind) => {
   const task = async (id: number) => store.knex('tasks').where({ id }).first();
 
   /** A patient discharged 5 days ago with one day-7 task, claimed by amy. */
-  async function claimedTaskFor(name: string, phones = ['13900000001', '13900000002']): Promise<{ taskId: number; patientId: number }> {
+  async function claimedTaskFor(name: string, phones = ['13900000001', '13900000002'], deptId?: number): Promise<{ taskId: number; patientId: number }> {
     const patientId = await makePatient(store.knex, { name, phones });
-    await makeEncounter(store.knex, { patientId, kind: 'inpatient', date: '2026-06-26' });
+    await makeEncounter(store.knex, { patientId, kind: 'inpatient', date: '2026-06-26', deptId });
     await runFollowupCycle(store, clock, lib);
     const { id } = await store.knex('tasks').where({ patient_id: patientId, kind: 'followup' }).orderBy('point_index').first('id');
     await claimTask(store, Number(id), amy, at());
@@ -169,5 +171,63 @@ describe.each(STORE_KINDS)('working follow-ups on %s', (kind) => {
       death_cause: '心衰',
     });
     expect(await store.knex('tasks').where({ patient_id: dead.patientId, status: 'pending' })).toEqual([]);
+  });
+
+  it("shows a head only her departments' tasks, with every number masked", async () => {
+    clock.set('2026-07-01 13:00:00');
+    const dept = await makeDept(store.knex, '神经内科');
+    const { taskId } = await claimedTaskFor('孙八', ['13900000007'], dept);
+    const other = await claimedTaskFor('周九', ['13900000008']);
+    await logAttempt(store, amy, { taskId, phoneNumber: '13900000007', outcome: 'no_answer' }, ts());
+    const [head, outsider] = await makeUsers(store.knex, 2, 'head', 'head');
+    await store.knex('user_departments').insert({ user_id: head.id, dept_id: dept });
+
+    const view = await openFollowup(store, lib, head, taskId, '2026-07-01');
+    expect(view.attempts[0].phoneNumber).toBe('139****0007');
+    expect(view.phones[0].number).toBe('139****0007');
+    expect(JSON.stringify(view)).not.toContain('13900000007');
+    expect((await openFollowup(store, lib, amy, taskId, '2026-07-01')).attempts[0].phoneNumber).toBe('13900000007');
+    await expect(openFollowup(store, lib, outsider, taskId, '2026-07-01')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(openFollowup(store, lib, head, other.taskId, '2026-07-01')).rejects.toMatchObject({ code: 'forbidden' });
+
+    const dispatch = ipcDispatch(store, clock, tempDir('followup-work'));
+    const listed = async (u: User) => (await dispatch(u, 'tasks.queue', { scope: 'all', due: 'any', pageSize: 200 })).rows;
+    const mine = await listed(head);
+    expect(mine.map((r: { id: number }) => r.id)).toContain(taskId);
+    expect(mine.every((r: { deptId: number }) => r.deptId === dept)).toBe(true);
+    expect(await listed(outsider)).toEqual([]);
+    await expect(dispatch(head, 'tasks.release', { taskId: other.taskId })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(dispatch(head, 'patients.timeline', { patientId: other.patientId })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(dispatch(head, 'messages.list', { patientId: other.patientId })).rejects.toMatchObject({ code: 'forbidden' });
+    expect((await dispatch(head, 'messages.list', { patientId: mine[0].patientId })).messages).toEqual([]);
+
+    // The finder: her departments' encounters only, another department named is refused; audited.
+    const found = await dispatch(head, 'patients.find', { kind: 'inpatient', pageSize: 200 });
+    expect(found.rows.length).toBeGreaterThan(0);
+    expect(found.rows.every((r: { deptName: string }) => r.deptName === '神经内科')).toBe(true);
+    expect((await dispatch(amy, 'patients.find', { kind: 'inpatient', pageSize: 200 })).total).toBeGreaterThan(found.total);
+    expect((await dispatch(outsider, 'patients.find', { kind: 'inpatient' })).total).toBe(0);
+    await expect(dispatch(head, 'patients.find', { deptIds: [dept + 1000] })).rejects.toMatchObject({ code: 'forbidden' });
+    const audited = await store.knex('audit_log').where({ user_id: head.id }).pluck('action');
+    expect(audited).toEqual(expect.arrayContaining(['patient.find', 'sms.list']));
+  });
+
+  it('takes only phone numbers as dialled numbers and only allowed values as answers', async () => {
+    clock.set('2026-07-01 14:00:00');
+    const { taskId } = await claimedTaskFor('吴十');
+    const logInput = methods['followup.logAttempt'].input;
+    for (const bad of ['<svg onload=alert(1)>', '139abc00001', '12', '+', '1'.repeat(21)])
+      expect(logInput.safeParse({ taskId, phoneNumber: bad, outcome: 'connected' }).success, bad).toBe(false);
+    expect(logInput.parse({ taskId, phoneNumber: '+86 139-0000-0009', outcome: 'connected' }).phoneNumber).toBe('+8613900000009');
+    expect(logInput.parse({ taskId, phoneNumber: '(010) 6234-5678', outcome: 'connected' }).phoneNumber).toBe('01062345678');
+    const added = await logAttempt(store, amy, { taskId, phoneNumber: '+8613900000009', outcome: 'connected' }, ts());
+    expect(added.phones.map((p) => p.number)).toContain('13900000009');
+
+    for (const answers of [{ q1: '7' }, { q1: '<img src=x onerror=alert(1)>' }, { q1: 2 }, { nope: '1' }])
+      await expect(saveDraft(store, lib, amy, { taskId, answers, seq: 1 }, ts()), JSON.stringify(answers)).rejects.toMatchObject({ code: 'invalid_input' });
+    expect((await saveDraft(store, lib, amy, { taskId, answers: { q1: '2', q9: null }, seq: 2 }, ts())).applied).toBe(true);
+    await expect(complete(amy, { taskId, disposition: 'completed', answers: { q1: '2', q9: '0', extra: 'x' } })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
   });
 });

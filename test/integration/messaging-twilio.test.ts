@@ -4,7 +4,7 @@ import { buildHandlers } from '../../src/main/api/handlers';
 import type { Services } from '../../src/main/api/services';
 import { logProvider, SmsProviderError } from '../../src/main/messaging/provider';
 import { twilioProvider } from '../../src/main/messaging/twilio-provider';
-import { makePatient } from '../helpers/followup';
+import { makeDept, makeEncounter, makePatient } from '../helpers/followup';
 import { startMessagingWorld, TW, type MessagingWorld } from '../helpers/messaging';
 import { STORE_KINDS } from '../helpers/stores';
 
@@ -54,6 +54,11 @@ describe.each(STORE_KINDS)('SMS through the Twilio library and a fake Twilio on 
     const list = await w.call(w.nurse, 'messages.list', { patientId });
     expect(list).toMatchObject({ patientId, optedOut: false, optOuts: [] });
     expect(list.messages[0]).toMatchObject({ id: msg.id, status: 'delivered', phone: '+8613800138001' });
+    // A head sees her departments' patients' messages only, numbers masked.
+    await expect(w.call(w.head, 'messages.list', { patientId })).rejects.toMatchObject({ code: 'forbidden' });
+    const dept = await makeDept(knex(), '心内科');
+    await makeEncounter(knex(), { patientId, kind: 'outpatient', date: '2026-11-01', deptId: dept });
+    await knex()('user_departments').insert({ user_id: w.head.id, dept_id: dept });
     expect((await w.call(w.head, 'messages.list', { patientId })).messages[0].phone).toBe('+86138****8001');
     expect(await knex()('audit_log').where({ action: 'sms.send', patient_id: patientId }).first()).toBeTruthy();
   });

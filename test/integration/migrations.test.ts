@@ -36,6 +36,23 @@ describe.each(STORE_KINDS)('migrations on %s', (kind) => {
     expect(idx).toEqual(expect.arrayContaining(['encounters_kind_dept_date', 'encounters_kind_date', 'encounters_kind_diag_date', 'encounters_patient']));
   });
 
+  it('keeps where each audited access came from', async () => {
+    expect(await store.knex.schema.hasColumn('audit_log', 'address')).toBe(true);
+  });
+
+  it('keeps the audit log append-only: its seals table and the triggers that refuse changes', async () => {
+    expect(await store.knex.schema.hasTable('audit_seal')).toBe(true);
+    const triggers =
+      kind === 'sqlite'
+        ? (await store.knex.raw("select name from sqlite_master where type = 'trigger'")).map((r: { name: string }) => r.name)
+        : (await store.knex.raw('select distinct tgname as name from pg_trigger where not tgisinternal')).rows.map((r: { name: string }) => r.name);
+    const expected =
+      kind === 'sqlite'
+        ? ['audit_log_no_update', 'audit_log_no_delete', 'audit_seal_no_update', 'audit_seal_no_delete']
+        : ['audit_log_append_only', 'audit_log_no_truncate', 'audit_seal_append_only', 'audit_seal_no_truncate'];
+    expect(triggers).toEqual(expect.arrayContaining(expected));
+  });
+
   it('refuses to open a store that has a migration this version does not know', async () => {
     await store.knex('knex_migrations').insert({ name: '29990101_0001_from_the_future', batch: 99, migration_time: new Date() });
     await expect(openStore(t.config)).rejects.toThrow(/migrations this version does not know|missing/i);

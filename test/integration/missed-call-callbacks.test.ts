@@ -7,7 +7,7 @@ import { completeFollowup } from '../../src/main/tasks/complete';
 import { completeInput, type QueueRow } from '../../src/shared/contract/followup';
 import type { User } from '../../src/shared/model';
 import { fixedClock } from '../helpers/his';
-import { livePlan, makeEncounter, makePatient, makeUsers, moodQuestionnaire, planDef } from '../helpers/followup';
+import { livePlan, makeDept, makeEncounter, makePatient, makeUsers, moodQuestionnaire, planDef } from '../helpers/followup';
 import { ipcDispatch, type TestDispatch } from '../helpers/dispatch';
 import { createTestStore, STORE_KINDS, tempDir, type TestStore } from '../helpers/stores';
 import { beijingTimestamp } from '../../src/shared/beijing-time';
@@ -24,6 +24,7 @@ describe.each(STORE_KINDS)('missed calls to callback tasks on %s', (kind) => {
   let amy: User;
   let bob: User;
   let head: User;
+  let dept: number;
   const clock = fixedClock('2026-07-01 09:00:00');
   const now = () => beijingTimestamp(clock.now());
   let dispatch: TestDispatch;
@@ -31,7 +32,7 @@ describe.each(STORE_KINDS)('missed calls to callback tasks on %s', (kind) => {
   /** A patient discharged on Jun 28, so enrolled with a day-7 follow-up task. */
   async function enrolledPatient(name: string, phones: string[]): Promise<number> {
     const patientId = await makePatient(store.knex, { name, phones });
-    await makeEncounter(store.knex, { patientId, kind: 'inpatient', date: '2026-06-28' });
+    await makeEncounter(store.knex, { patientId, kind: 'inpatient', date: '2026-06-28', deptId: dept });
     await runFollowupCycle(store, clock, lib);
     return patientId;
   }
@@ -53,6 +54,9 @@ describe.each(STORE_KINDS)('missed calls to callback tasks on %s', (kind) => {
     dispatch = ipcDispatch(store, clock, dataDir);
     [amy, bob] = await makeUsers(store.knex, 2);
     [head] = await makeUsers(store.knex, 1, 'head', 'head');
+    // The head answers for the patients' department: she sees their tasks (src/main/auth/access.ts).
+    dept = await makeDept(store.knex, '心内科');
+    await store.knex('user_departments').insert({ user_id: head.id, dept_id: dept });
     await livePlan(
       store.knex,
       clock,

@@ -163,7 +163,49 @@ describe.each(STORE_KINDS)('metrics on %s', (kind) => {
     expect((await drill(head1, 'returnVisitAttendance', 'gap', [fx.depts.A])).rows).toEqual([]); // T2's window is still open
     expect(await tasksOf('lostRate')).toEqual([fx.tasks.T3]);
     expect((await drill(head1, 'lostRate', 'gap')).total).toBe(0); // its denominator counts patients, not tasks
-    await expect(drill(head1, 'connectRatePerCall', 'numerator')).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+
+  it('drills into the dials, patients, SMS and nurse-days the other figures count', async () => {
+    const drill = (metric: string, part: string, deptIds?: number[]) =>
+      call(head1, 'reports.drilldown', { metric, from: '2026-11-01', to: '2026-11-30', deptIds, part, pageSize: 200 });
+    const m = await dash(head1);
+    for (const [metric, kind] of [
+      ['connectRatePerCall', 'dial'],
+      ['connectRatePerPatient', 'patient'],
+      ['smsDelivered', 'sms'],
+      ['smsReplied', 'sms'],
+    ]) {
+      const num = await drill(metric, 'numerator');
+      const gap = await drill(metric, 'gap');
+      expect([metric, num.kind, num.total, num.total + gap.total]).toEqual([metric, kind, m.get(metric)!.numerator, m.get(metric)!.denominator]);
+      expect(num.rows.length + gap.rows.length).toBe(m.get(metric)!.denominator);
+    }
+    const handled = await drill('averageHandleTime', 'numerator');
+    expect([handled.kind, handled.total]).toEqual(['dial', m.get('averageHandleTime')!.denominator]);
+    const minutes = handled.rows.reduce((sum: number, r: { minutes: number }) => sum + r.minutes, 0);
+    expect(minutes).toBeCloseTo(m.get('averageHandleTime')!.numerator, 1);
+    const days = await drill('followUpsPerNurseDay', 'numerator');
+    const sum = (k: string) => days.rows.reduce((n: number, r: Record<string, number>) => n + r[k], 0);
+    expect([days.kind, days.total, sum('completions'), sum('dials')]).toEqual([
+      'nurseDay',
+      m.get('followUpsPerNurseDay')!.denominator,
+      m.get('followUpsPerNurseDay')!.numerator,
+      m.get('callsPerNurseDay')!.numerator,
+    ]);
+    // By hand, department A in November: T1 was dialled twice on the 6th (no answer at 09:00, then answered), T2 once, T3 three times.
+    const aGap = await drill('connectRatePerCall', 'gap', [fx.depts.A]);
+    expect(aGap.rows[0]).toMatchObject({
+      taskId: fx.tasks.T1,
+      patientName: '甲一',
+      lastOutcome: 'no_answer',
+      lastAttemptAt: '2026-11-06 09:00:00',
+      nurseName: '用户n1',
+    });
+    const reached = await drill('connectRatePerPatient', 'numerator', [fx.depts.A]);
+    expect(reached.rows.map((r: { patientName: string }) => r.patientName)).toContain('甲一');
+    expect(JSON.stringify([aGap, reached, days])).not.toContain('110101');
+    const defs = (await call(head1, 'reports.metrics', {})) as { code: string; drillable: boolean }[];
+    expect(defs.filter((d) => !d.drillable).map((d) => d.code)).toEqual([]);
   });
 
   it('reports a renamed department under its current name with its history', async () => {

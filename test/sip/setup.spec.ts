@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { EXT, expect, logConsole, PASSWORDS, signIn, test } from './fixtures';
-import { NEW_NURSE } from './harness/workstation';
+import { NEW_NURSE, PBX_ORIGINS } from './harness/workstation';
 import { WorkstationScreen } from './pages';
 
 // Set up once: the nurse enters her SIP account and picks the headset's devices.
@@ -37,8 +37,10 @@ test('a nurse sets up her phone: a wrong password is refused clearly, the right 
   await expect(ws.status).toHaveAttribute('data-failure', 'auth');
   await expect(ws.status).toContainText('注册失败：密码错误');
   const csp = (await context.request.get(`${infra.workstation.url}/`)).headers()['content-security-policy'];
-  // (Other nurses' servers of this workstation may be listed too.)
-  expect(/connect-src ([^;]*)/.exec(csp)![1].split(' ')).toEqual(expect.arrayContaining(["'self'", pbx.wsUrl]));
+  // The admin's PBX list, never the server a nurse typed in.
+  const connectSrc = /connect-src ([^;]*)/.exec(csp)![1].split(' ');
+  expect(connectSrc).toEqual(expect.arrayContaining(["'self'", PBX_ORIGINS]));
+  expect(connectSrc).not.toContain(pbx.wsUrl);
 
   // The form comes back filled in (never with the password): only the password changes.
   await expect(page.getByTestId('sip-user')).toHaveValue(EXT.newNurse);

@@ -67,13 +67,40 @@ describe('isAppUrl under the dev server', () => {
 });
 
 describe('externalUrl (shell.openExternal)', () => {
-  it('passes plain web links, normalised', () => {
-    expect(externalUrl('https://www.nhc.gov.cn/')).toBe('https://www.nhc.gov.cn/');
-    expect(externalUrl('http://intranet.hospital.local/guide')).toBe('http://intranet.hospital.local/guide');
-    expect(externalUrl('HTTPS://Example.COM')).toBe('https://example.com/');
+  // The admin's allow-list (config desktop.openExternalOrigins).
+  const sites = ['https://www.nhc.gov.cn', 'http://intranet.hospital.local', 'https://example.com'];
+
+  it('passes plain web links to the sites the admin allows, normalised', () => {
+    expect(externalUrl('https://www.nhc.gov.cn/', sites)).toBe('https://www.nhc.gov.cn/');
+    expect(externalUrl('http://intranet.hospital.local/guide', sites)).toBe('http://intranet.hospital.local/guide');
+    expect(externalUrl('HTTPS://Example.COM', sites)).toBe('https://example.com/');
+    expect(externalUrl('https://example.com:443/a?b#c', sites)).toBe('https://example.com/a?b#c');
   });
 
-  it('refuses every other scheme, credentials and junk', () => {
+  it('opens nothing when the admin allows no site (the default)', () => {
+    expect(externalUrl('https://www.nhc.gov.cn/', [])).toBeNull();
+  });
+
+  it('refuses every other site, look-alikes included', () => {
+    for (const url of [
+      'https://evil.com/',
+      'https://www.nhc.gov.cn.evil.com/',
+      'https://evil.com/https://www.nhc.gov.cn/',
+      'https://evil.com\\@www.nhc.gov.cn/',
+      'https://www.nhc.gov.cn@evil.com/',
+      'https://www.nhc.gov.cn:8443/',
+      'http://www.nhc.gov.cn/', // the admin named https
+      'https://intranet.hospital.local/', // … and http here
+      'https://www.nhc.gov.cm/',
+      'https://examp1e.com/',
+      'https://ex\u0430mple.com/', // Cyrillic а: punycode, another host
+      'https://sub.example.com/',
+    ])
+      expect(externalUrl(url, sites), url).toBeNull();
+  });
+
+  it('refuses every other scheme, credentials and junk, even with a permissive list', () => {
+    const lax = [...sites, 'https://evil.com', 'file:///C:/', 'javascript:alert(1)'];
     for (const url of [
       'file:///C:/Windows/System32/calc.exe',
       'smb://attacker/share/payload.exe',
@@ -82,10 +109,11 @@ describe('externalUrl (shell.openExternal)', () => {
       'mailto:a@b.c',
       'ms-msdt:/id PCWDiagnostic',
       'https://user:pass@evil.com/',
+      'https://user@example.com/',
       'https:',
       'not a url',
     ])
-      expect(externalUrl(url), url).toBeNull();
+      expect(externalUrl(url, lax), url).toBeNull();
   });
 });
 

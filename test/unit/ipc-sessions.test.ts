@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { describe, expect, it } from 'vitest';
 import type { CallContext, DispatchResult } from '../../src/main/api/dispatcher';
 import type { User } from '../../src/shared/model';
@@ -68,7 +69,7 @@ describe('createIpcCore', () => {
     expect(sessions.get(1)).toBe('tok-1');
 
     expect(await core.call(1, 'departments.list', undefined)).toEqual({ ok: true, result: { who: 'wang' } });
-    expect(calls.at(-1)!.ctx).toEqual({ user: nurse, token: 'tok-1', transport: 'ipc' });
+    expect(calls.at(-1)!.ctx).toEqual({ user: nurse, token: 'tok-1', transport: 'ipc', address: os.hostname() });
   });
 
   it('keeps renderers apart', async () => {
@@ -77,7 +78,7 @@ describe('createIpcCore', () => {
     await core.call(1, 'auth.login', { username: 'wang', password: 'x' });
     const other = await core.call(2, 'departments.list', undefined);
     expect(other).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
-    expect(calls.at(-1)!.ctx).toEqual({ user: null, token: null, transport: 'ipc' });
+    expect(calls.at(-1)!.ctx).toEqual({ user: null, token: null, transport: 'ipc', address: os.hostname() });
   });
 
   it('forgets the token on logout', async () => {
@@ -147,7 +148,10 @@ describe('createIpcCore', () => {
       (m) => logged.push(m),
     );
     const res = await core.call(1, 'departments.list', undefined);
-    expect(res).toEqual({ ok: false, error: { code: 'internal', message: 'internal error; see the server log' } });
-    expect(logged.join()).toContain('SQLITE_BUSY');
+    expect(res).toMatchObject({ ok: false, error: { code: 'internal', errorId: expect.stringMatching(/^[0-9a-f]{8}$/) } });
+    const { errorId } = (res as { error: { errorId: string } }).error;
+    // The log carries the id the user sees, never the error's message (it may quote patient data).
+    expect(logged.join()).toContain(errorId);
+    expect(logged.join()).not.toContain('/secret/path');
   });
 });

@@ -69,7 +69,13 @@ const MATRIX: Record<string, 'public' | string> = {
   'exports.cancel': 'N H A',
   'exports.list': 'N H A',
   'users.list': 'A',
+  'users.create': 'A',
+  'users.update': 'A',
+  'users.resetPassword': 'A',
   'users.setDepartments': 'A',
+  'users.unlock': 'A',
+  'audit.search': 'A',
+  'audit.verify': 'A',
 };
 
 const LETTER: Record<Role, string> = { nurse: 'N', head: 'H', admin: 'A' };

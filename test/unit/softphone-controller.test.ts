@@ -104,6 +104,19 @@ describe('softphone controller: registration failures', () => {
     expect(c.getSnapshot().state.registration).toMatchObject({ status: 'failed', failure: 'credentials' });
     c.dispose();
   });
+
+  it('shows "not set up" without starting when main has no SIP account yet (null, not an error)', async () => {
+    const c = softphone();
+    let started = false;
+    adapter!.credentials = async () => null;
+    adapter!.start = async () => {
+      started = true;
+    };
+    await c.start();
+    expect(c.getSnapshot().state.registration.status).toBe('unconfigured');
+    expect(started).toBe(false);
+    c.dispose();
+  });
 });
 
 async function ringing(uid: string, number: string) {

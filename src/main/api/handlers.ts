@@ -1,4 +1,6 @@
 import { authHandlers } from '../auth/handlers';
+import { userHandlers } from '../auth/user-handlers';
+import { auditHandlers } from '../auth/audit-handlers';
 import { callHandlers } from '../calls/handlers';
 import { voiceProviderHandlers } from '../calls/voice-provider';
 import { syncHandlers } from '../his/handlers';
@@ -14,6 +16,8 @@ import type { Services } from './services';
 
 export const buildHandlers = (services: Services): Handlers => ({
   ...authHandlers(services),
+  ...userHandlers(services),
+  ...auditHandlers(services),
   ...patientHandlers(services),
   ...syncHandlers(services),
   ...planHandlers(services),

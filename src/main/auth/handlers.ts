@@ -2,14 +2,18 @@ import type { Handlers } from '../api/dispatcher';
 import { ApiError } from '../api/errors';
 import type { Services } from '../api/services';
 import { audit } from './audit';
-import { login, logout } from './users';
+import { signIn, signInRefusal } from './sign-in';
+import { logout } from './users';
 
-export const authHandlers = ({ store, clock }: Services): Pick<Handlers, 'auth.login' | 'auth.logout' | 'auth.me'> => ({
+export const authHandlers = ({ store, clock, config }: Services): Pick<Handlers, 'auth.login' | 'auth.logout' | 'auth.me'> => ({
   'auth.login': async ({ username, password }, ctx) => {
-    const session = await login(store.knex, clock, username, password);
-    await audit(store.knex, clock, session?.user ?? null, session ? 'login' : 'login_failed', null, { username, transport: ctx.transport });
-    if (!session) throw new ApiError('unauthenticated', '用户名或密码错误 (wrong username or password)');
-    return session;
+    // Only the browser shell's client address is throttled; the desktop shell's is its own PC.
+    const address = ctx.transport === 'http' ? (ctx.address ?? null) : null;
+    const out = await signIn(store.knex, clock, config.auth, username, password, address);
+    const detail = { username, transport: ctx.transport, ...(out.ok || out.reason === 'wrong' ? {} : { reason: out.reason }) };
+    await audit(store.knex, clock, { user: out.ok ? out.session.user : null, address: ctx.address }, out.ok ? 'login' : 'login_failed', null, detail);
+    if (!out.ok) throw new ApiError('unauthenticated', signInRefusal(out.reason, config.auth.lockMinutes));
+    return out.session;
   },
   'auth.logout': async (_input, ctx) => {
     await logout(store.knex, ctx.token);

@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { IceServer, SaveAccountInput, SipAccountPublic, SipCredentials } from '../../shared/contract/calls';
 import { ApiError } from '../api/errors';
 import { beijingTimestamp, type Clock } from '../util/clock';
+import { isAllowedPbxUrl } from './pbx-origins';
 import { SecretBoxMismatch, type SecretBox } from './secret-box';
 
 // One SIP account per workstation user. The password and any TURN credentials are sealed
@@ -58,7 +59,17 @@ export async function saveAccount(
   box: SecretBox,
   userId: number,
   input: Required<Omit<SaveAccountInput, 'password'>> & { password?: string },
+  /** The admin's PBX WebSocket origins (config `softphone.pbxWebSocketOrigins`). */
+  pbxOrigins: readonly string[],
 ): Promise<SipAccountPublic> {
+  if (!isAllowedPbxUrl(input.wsUrl, pbxOrigins))
+    throw new ApiError(
+      'invalid_input',
+      pbxOrigins.length
+        ? `该 SIP 服务器地址不在管理员允许的列表中，可用：${pbxOrigins.join('、')} (this SIP server is not one the admin allows; allowed: ${pbxOrigins.join(', ')})`
+        : '管理员尚未配置允许的 SIP 服务器地址，请联系管理员 (the admin has not configured any SIP server yet; ask the admin)',
+      [{ path: 'wsUrl', message: 'not an allowed SIP server' }],
+    );
   const existing = (await knex('sip_accounts').where({ user_id: userId }).first()) as AccountRow | undefined;
   let password = input.password;
   if (password === undefined) {
@@ -79,27 +90,10 @@ export async function saveAccount(
   return toPublic(row);
 }
 
-export async function credentials(knex: Knex, box: SecretBox, userId: number): Promise<SipCredentials> {
+/** null: this user has no SIP account yet (a normal state, not an error). */
+export async function credentials(knex: Knex, box: SecretBox, userId: number): Promise<SipCredentials | null> {
   const row = (await knex('sip_accounts').where({ user_id: userId }).first()) as AccountRow | undefined;
-  if (!row) throw new ApiError('not_found', '尚未设置 SIP 账号 (no SIP account configured)');
+  if (!row) return null;
   const secret = openSecret(box, row);
   return { wsUrl: row.ws_url, user: row.sip_user, password: secret.password, domain: row.domain, displayName: row.display_name, iceServers: secret.iceServers };
-}
-
-/**
- * The WebSocket origins the renderer may connect to (its CSP connect-src): those of the saved
- * accounts, checked again so nothing but a plain ws(s) origin reaches a header.
- */
-export async function sipConnectOrigins(knex: Knex): Promise<string[]> {
-  const urls = (await knex('sip_accounts').distinct('ws_url').pluck('ws_url')) as string[];
-  const origins = new Set<string>();
-  for (const url of urls) {
-    try {
-      const u = new URL(url);
-      if ((u.protocol === 'ws:' || u.protocol === 'wss:') && /^[a-z0-9.:[\]-]+$/i.test(u.host)) origins.add(`${u.protocol}//${u.host}`);
-    } catch {
-      // stored URLs passed the contract's check; an unparsable one is simply left out
-    }
-  }
-  return [...origins].sort();
 }

@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 import type { CallDirection, CallOutcome, CallRecord, EndedBy } from '../../shared/contract/calls';
+import type { Role } from '../../shared/model';
+import { canSeeFullPhone, maskPhone } from '../auth/permissions';
 import { ApiError } from '../api/errors';
 import { beijingTimestamp, type Clock } from '../util/clock';
 
@@ -31,11 +33,12 @@ export interface CallRow {
 
 const seconds = (ts: string) => Date.parse(`${ts.replace(' ', 'T')}Z`) / 1000;
 
-export function toRecord(r: CallRow): CallRecord {
+/** The call as the contract shows it to `role`: the number masked for roles that do not see full numbers. */
+export function toRecord(r: CallRow, role: Role): CallRecord {
   return {
     id: Number(r.id),
     direction: r.direction,
-    number: r.number,
+    number: canSeeFullPhone(role) ? r.number : (maskPhone(r.number) ?? ''),
     patientId: r.patient_id ?? null,
     patientName: r.patient_name ?? null,
     taskId: r.task_id ?? null,
@@ -152,8 +155,14 @@ export async function endCall(
   return getCall(knex, call.id);
 }
 
-export async function listCalls(knex: Knex, f: { patientId?: number; missedOnly?: boolean; userId?: number; limit: number }): Promise<CallRecord[]> {
-  const q = withPatient(knex)
+/** Newest first, narrowed by `scope` (src/main/auth/access.ts callsInScope) and shown to `role`. */
+export async function listCalls(
+  knex: Knex,
+  f: { patientId?: number; missedOnly?: boolean; userId?: number; limit: number },
+  scope: (q: Knex.QueryBuilder) => Knex.QueryBuilder,
+  role: Role,
+): Promise<CallRecord[]> {
+  const q = scope(withPatient(knex))
     .orderBy([
       { column: 'c.started_at', order: 'desc' },
       { column: 'c.id', order: 'desc' },
@@ -162,5 +171,5 @@ export async function listCalls(knex: Knex, f: { patientId?: number; missedOnly?
   if (f.patientId) q.where('c.patient_id', f.patientId);
   if (f.missedOnly) q.where('c.missed', 1);
   if (f.userId) q.where('c.user_id', f.userId);
-  return ((await q) as CallRow[]).map(toRecord);
+  return ((await q) as CallRow[]).map((r) => toRecord(r, role));
 }

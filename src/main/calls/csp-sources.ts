@@ -1,10 +1,10 @@
-import type { Knex } from 'knex';
 import type { TwilioConfig } from '../messaging/config';
 import { twilioVoiceReady } from '../messaging/voice-token';
-import { sipConnectOrigins } from './accounts';
+import { pbxCspSources } from './pbx-origins';
 
-// What the renderer's connect-src adds for the softphone: the saved SIP servers' origins, and
-// Twilio's endpoints only when this installation can mint Twilio Voice tokens.
+// What the renderer's connect-src adds for the softphone: the PBX WebSocket servers the admin
+// configured (never a nurse's saved account: that would widen every page's CSP, the login page's
+// too), and Twilio's endpoints only when this installation can mint Twilio Voice tokens.
 
 /**
  * The Voice JS SDK v2's endpoints (its es5/twilio/regions.js and Twilio's "Voice SDKs Network
@@ -24,6 +24,6 @@ export function softphoneConnectSrc(sipOrigins: readonly string[], twilioVoice: 
   return twilioVoice ? [...sipOrigins, ...TWILIO_VOICE_CONNECT_SRC] : [...sipOrigins];
 }
 
-export async function softphoneCspSources(knex: Knex, twilio: TwilioConfig | null | undefined): Promise<string[]> {
-  return softphoneConnectSrc(await sipConnectOrigins(knex), twilioVoiceReady(twilio));
+export function softphoneCspSources(config: { softphone?: { pbxWebSocketOrigins: readonly string[] }; twilio?: TwilioConfig | null }): string[] {
+  return softphoneConnectSrc(pbxCspSources(config.softphone?.pbxWebSocketOrigins ?? []), twilioVoiceReady(config.twilio));
 }

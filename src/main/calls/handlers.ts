@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Handlers } from '../api/dispatcher';
 import type { Services } from '../api/services';
+import { assertCallVisible, callsInScope, inScopePatients, patientScopeOf } from '../auth/access';
 import { audit } from '../auth/audit';
 import { confirmAttemptOutcome } from '../tasks/call-outcome';
 import { beijingDate } from '../util/clock';
@@ -33,8 +34,8 @@ export const callHandlers = ({ store, clock, config }: Services): Pick<Handlers,
   return {
     'softphone.account': async (_i, ctx) => getAccount(knex, ctx.user!.id),
     'softphone.saveAccount': async (input, ctx) => {
-      const saved = await saveAccount(knex, clock, box(), ctx.user!.id, input);
-      await audit(knex, clock, ctx.user, 'softphone.account.save', null, {
+      const saved = await saveAccount(knex, clock, box(), ctx.user!.id, input, config.softphone?.pbxWebSocketOrigins ?? []);
+      await audit(knex, clock, ctx, 'softphone.account.save', null, {
         wsUrl: input.wsUrl,
         user: input.user,
         passwordChanged: input.password !== undefined,
@@ -44,7 +45,8 @@ export const callHandlers = ({ store, clock, config }: Services): Pick<Handlers,
     // The one way the password leaves main: to the signed-in user's own softphone, audited.
     'softphone.credentials': async (_i, ctx) => {
       const creds = await credentials(knex, box(), ctx.user!.id);
-      await audit(knex, clock, ctx.user, 'softphone.credentials', null, { transport: ctx.transport });
+      if (!creds) return null; // no account yet: nothing left main, nothing to audit
+      await audit(knex, clock, ctx, 'softphone.credentials', null, { transport: ctx.transport });
       return creds;
     },
     'calls.start': async (input, ctx) => ({ callId: await startCall(knex, clock, ctx.user!.id, input) }),
@@ -55,7 +57,7 @@ export const callHandlers = ({ store, clock, config }: Services): Pick<Handlers,
     'calls.end': async ({ callId, ...e }, ctx) => {
       const row = await endCall(knex, clock, await ownCall(knex, callId, ctx.user!.id), e);
       await missedCallToCallbackTask(store, clock, row);
-      return toRecord(row);
+      return toRecord(row, ctx.user!.role);
     },
     'calls.link': async ({ callId, patientId, taskId }, ctx) => {
       const call = await ownCall(knex, callId, ctx.user!.id);
@@ -79,33 +81,58 @@ export const callHandlers = ({ store, clock, config }: Services): Pick<Handlers,
     'calls.setConsent': async ({ callId, consent }, ctx) => {
       const call = await ownCall(knex, callId, ctx.user!.id);
       const kept = await setConsent(knex, call, consent);
-      await audit(knex, clock, ctx.user, consent ? 'call.consent.give' : 'call.consent.withdraw', call.patient_id, { callId, consent: kept });
+      await audit(knex, clock, ctx, consent ? 'call.consent.give' : 'call.consent.withdraw', call.patient_id, { callId, consent: kept });
       return { consent: kept };
     },
     'calls.uploadRecording': async ({ callId, mimeType, data }, ctx) => {
       const call = await ownCall(knex, callId, ctx.user!.id);
       const bytes = await saveRecording(knex, config.dataDir, call, mimeType, data);
-      await audit(knex, clock, ctx.user, 'call.recording.save', call.patient_id, { callId, bytes });
+      await audit(knex, clock, ctx, 'call.recording.save', call.patient_id, { callId, bytes });
       // Retention is enforced as recordings arrive, so no separate scheduler is needed.
       await purgeRecordings(knex, clock, config.dataDir, retentionDays());
       return { bytes };
     },
+    // Played as listed: a nurse her own calls, a head her departments' patients', an admin any.
     'calls.recordingData': async ({ callId }, ctx) => {
       const call = await getCall(knex, callId);
+      await assertCallVisible(knex, ctx.user!, callId);
       const rec = await readRecording(config.dataDir, call);
-      await audit(knex, clock, ctx.user, 'call.recording.play', call.patient_id, { callId });
+      await audit(knex, clock, ctx, 'call.recording.play', call.patient_id, { callId });
       return { mimeType: rec.mimeType, data: new Uint8Array(await fs.promises.readFile(rec.file)) };
     },
     'calls.lookupCaller': async ({ number }, ctx) => {
-      const matches = await lookupCaller(knex, number, beijingDate(clock.now()));
-      await audit(knex, clock, ctx.user, 'call.lookup', matches.length === 1 ? matches[0].patientId : null, { matches: matches.length });
+      const all = await lookupCaller(knex, number, beijingDate(clock.now()));
+      // A head is shown the callers among her departments' patients only.
+      const scope = await patientScopeOf(knex, ctx.user!);
+      const seen = scope.all
+        ? null
+        : new Set(
+            (
+              await inScopePatients(
+                knex,
+                scope,
+                'p.id',
+              )(
+                knex('patients as p').whereIn(
+                  'p.id',
+                  all.map((m) => m.patientId),
+                ),
+              ).pluck('p.id')
+            ).map(Number),
+          );
+      const matches = seen ? all.filter((m) => seen.has(m.patientId)) : all;
+      await audit(knex, clock, ctx, 'call.lookup', matches.length === 1 ? matches[0].patientId : null, { matches: matches.length });
       return matches;
     },
-    'calls.list': async (input) => listCalls(knex, input),
+    'calls.list': async (input, ctx) => {
+      const calls = await listCalls(knex, input, await callsInScope(knex, ctx.user!), ctx.user!.role);
+      await audit(knex, clock, ctx, 'call.list', input.patientId ?? null, { ...input, rows: calls.length });
+      return calls;
+    },
     'calls.purgeRecordings': async (input, ctx) => {
       const days = input?.olderThanDays ?? retentionDays();
       const purged = await purgeRecordings(knex, clock, config.dataDir, days);
-      await audit(knex, clock, ctx.user, 'call.recording.purge', null, { days, purged });
+      await audit(knex, clock, ctx, 'call.recording.purge', null, { days, purged });
       return { purged, olderThanDays: days };
     },
   };

@@ -1,6 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { Transform, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { Knex } from 'knex';
+import { StagedRecording } from '../../shared/contract/calls';
 import { ApiError } from '../api/errors';
 import { beijingTimestamp, type Clock } from '../util/clock';
 import type { CallRow } from './calls-repo';
@@ -20,19 +24,57 @@ export const recordingsDir = (dataDir: string) => path.join(dataDir, 'recordings
 
 const extOf = (mime: string) => (mime.startsWith('audio/ogg') ? 'ogg' : 'webm');
 
-export async function saveRecording(knex: Knex, dataDir: string, call: CallRow, mimeType: string, data: Uint8Array): Promise<number> {
+/** A recording may be stored for a call the patient consented to record, once. */
+export function assertRecordable(call: CallRow): void {
   if (!Number(call.consent))
     throw new ApiError('conflict', `call ${call.id} has no consent to record (given when dialling or by calls.setConsent during the call)`);
   if (call.recording_path) throw new ApiError('conflict', `call ${call.id} already has a recording`);
+}
+
+export async function saveRecording(knex: Knex, dataDir: string, call: CallRow, mimeType: string, data: Uint8Array | StagedRecording): Promise<number> {
+  assertRecordable(call);
   const rel = path.posix.join(call.started_at.slice(0, 4), call.started_at.slice(5, 7), `call-${call.id}.${extOf(mimeType)}`);
   const file = path.join(recordingsDir(dataDir), rel);
   await fs.promises.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
   // Written aside, then renamed: a crash never leaves a truncated file behind a row.
-  const tmp = `${file}.part`;
-  await fs.promises.writeFile(tmp, data, { mode: 0o600 });
-  await fs.promises.rename(tmp, file);
-  await knex('calls').where({ id: call.id }).update({ recording_path: rel, recording_mime: mimeType, recording_bytes: data.byteLength });
-  return data.byteLength;
+  const bytes = data instanceof StagedRecording ? data.bytes : data.byteLength;
+  if (data instanceof StagedRecording) await fs.promises.rename(data.file, file);
+  else {
+    const tmp = `${file}.part`;
+    await fs.promises.writeFile(tmp, data, { mode: 0o600 });
+    await fs.promises.rename(tmp, file);
+  }
+  await knex('calls').where({ id: call.id }).update({ recording_path: rel, recording_mime: mimeType, recording_bytes: bytes });
+  return bytes;
+}
+
+/** Thrown by stageRecording when the body is not the declared size. */
+export class UploadSizeError extends Error {}
+
+/**
+ * Streams an uploaded body to a private file under <dataDir>/recordings/.incoming (0600), never
+ * holding more than a chunk in memory; exactly `declared` bytes must arrive. The caller removes
+ * the file unless saveRecording moved it into place.
+ */
+export async function stageRecording(dataDir: string, body: Readable, declared: number): Promise<StagedRecording> {
+  const dir = path.join(recordingsDir(dataDir), '.incoming');
+  await fs.promises.mkdir(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, `upload-${randomBytes(12).toString('hex')}.part`);
+  let bytes = 0;
+  const count = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      bytes += chunk.length;
+      done(bytes > declared ? new UploadSizeError(`body larger than its Content-Length ${declared}`) : null, chunk);
+    },
+  });
+  try {
+    await pipeline(body, count, fs.createWriteStream(file, { flags: 'wx', mode: 0o600 }));
+    if (bytes !== declared) throw new UploadSizeError(`body of ${bytes} bytes, Content-Length ${declared}`);
+  } catch (err) {
+    await fs.promises.rm(file, { force: true });
+    throw err;
+  }
+  return new StagedRecording(file, bytes);
 }
 
 export async function readRecording(dataDir: string, call: CallRow): Promise<{ mimeType: string; file: string; bytes: number }> {

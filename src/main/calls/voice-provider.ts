@@ -35,7 +35,7 @@ export const voiceProviderHandlers = ({ store, clock, config }: Services): Pick<
     'softphone.voice': async (_i, ctx) => voiceSettings(store.knex, ctx.user!.id, available()),
     'softphone.setProvider': async ({ provider }, ctx) => {
       const saved = await setVoiceProvider(store.knex, clock, ctx.user!.id, provider, available());
-      await audit(store.knex, clock, ctx.user, 'softphone.provider.save', null, { provider });
+      await audit(store.knex, clock, ctx, 'softphone.provider.save', null, { provider });
       return saved;
     },
   };

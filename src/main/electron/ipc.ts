@@ -1,3 +1,5 @@
+import { describeError, internalError } from '../api/dispatcher';
+import os from 'node:os';
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import type { DispatchResult } from '../api/dispatcher';
 import type { App } from '../app';
@@ -51,7 +53,7 @@ export function createIpcCore(backend: Backend, sessions = new IpcSessions(), lo
     const user = await backend.userForToken(token);
     // An expired or revoked session is dropped, so the renderer sees "unauthenticated".
     if (token && !user) sessions.take(senderId);
-    return { user, token: user ? token : null, transport: 'ipc' as const };
+    return { user, token: user ? token : null, transport: 'ipc' as const, address: os.hostname() };
   };
   return {
     async call(senderId, method, input) {
@@ -61,14 +63,13 @@ export function createIpcCore(backend: Backend, sessions = new IpcSessions(), lo
         ctx = await contextFor(senderId);
       } catch (err) {
         // Same answer as the dispatcher gives for its own failures: details stay in the log.
-        log(`ipc: session lookup failed: ${(err as Error)?.stack ?? String(err)}`);
-        return { ok: false, error: { code: 'internal', message: 'internal error; see the server log' } };
+        return { ok: false, error: internalError(log, 'ipc session lookup', err) };
       }
       const res = await backend.dispatcher.dispatch(ctx, method, input);
       if (method === 'auth.login' && res.ok) {
         const previous = sessions.get(senderId);
         sessions.set(senderId, (res.result as { token: string }).token);
-        if (previous) await revoke(backend, previous).catch((err) => log(`ipc: ending the previous session failed: ${String(err)}`));
+        if (previous) await revoke(backend, previous).catch((err) => log(`ipc: ending the previous session failed: ${describeError(err)}`));
         return { ok: true, result: withoutToken(res.result) };
       }
       if (method === 'auth.logout') sessions.take(senderId);
@@ -84,7 +85,7 @@ export function createIpcCore(backend: Backend, sessions = new IpcSessions(), lo
 
 async function revoke(backend: Backend, token: string): Promise<void> {
   const user = await backend.userForToken(token);
-  if (user) await backend.dispatcher.dispatch({ user, token, transport: 'ipc' }, 'auth.logout', undefined);
+  if (user) await backend.dispatcher.dispatch({ user, token, transport: 'ipc', address: os.hostname() }, 'auth.logout', undefined);
 }
 
 export interface IpcDeps {
@@ -115,7 +116,7 @@ export function registerIpc(deps: IpcDeps): { dispose(): Promise<void>; userOf(s
       const id = sender.id;
       sender.once('destroyed', () => {
         watched.delete(id);
-        const p = core.then((c) => c.forget(id)).catch((err) => deps.log(`ipc: ending session failed: ${String(err)}`));
+        const p = core.then((c) => c.forget(id)).catch((err) => deps.log(`ipc: ending session failed: ${describeError(err)}`));
         pending.add(p);
         void p.finally(() => pending.delete(p));
       });

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell, type MenuItemConstructorOptions } from 'electron';
 import type { App } from '../app';
 import { startWorkstation } from '../bootstrap';
+import { startBackupSchedule, type BackupSchedule } from '../store/backup-schedule';
+import { loadConfig, type AppConfig } from '../config';
 import { softphoneCspSources } from '../calls/csp-sources';
 import { fileKeyBox, setSecretBoxFactory } from '../calls/secret-box';
 import { registerExportSave } from './export-save';
@@ -19,6 +21,7 @@ let mainWindow: BrowserWindow | null = null;
 let backend: App | null = null;
 let ipc: { dispose(): Promise<void> } | null = null;
 let exportSave: (() => void) | null = null;
+let backups: BackupSchedule | null = null;
 let shutdown: 'running' | 'done' | null = null;
 
 const logFile = () => path.join(app.getPath('logs'), 'main.log');
@@ -90,17 +93,19 @@ async function start(): Promise<void> {
   Menu.setApplicationMenu(buildMenu(dataDir));
   setSecretBoxFactory((dir) => safeStorageBox(safeStorage, fileKeyBox(dir)));
 
+  // The admin's PBX servers (and Twilio, when configured) for the CSP, and the sites links may
+  // open, come from config.json alone; a config that does not load fails the start below.
+  let config: AppConfig | null = null;
+  try {
+    config = loadConfig(dataDir);
+  } catch {
+    // startWorkstation reports it
+  }
   // The window opens while the backend starts (the first HIS sync can take a while);
   // its calls wait for the backend.
   const starting = startWorkstation(dataDir, { log });
-  // The SIP server (and Twilio, when configured) joins the CSP once the store is open; a first
-  // start still syncing gives up after 3 s (no account can be saved before then anyway).
-  const sipOrigins = () =>
-    Promise.race([
-      starting.then((s) => softphoneCspSources(s.app.store.knex, s.app.config.twilio)),
-      new Promise<string[]>((resolve) => setTimeout(() => resolve([]), 3000)),
-    ]);
-  hardenSession(app, session.defaultSession, entry.origin, sipOrigins);
+  const connectSrc = config ? softphoneCspSources(config) : [];
+  hardenSession(app, session.defaultSession, entry.origin, async () => connectSrc, config?.desktop?.openExternalOrigins ?? []);
   const bridge = registerIpc({
     ipcMain,
     ready: starting.then((s) => s.app),
@@ -126,6 +131,7 @@ async function start(): Promise<void> {
 
   const started = await starting;
   backend = started.app;
+  backups = startBackupSchedule(backend, log);
   if (started.initialAdminPasswordFile) {
     const options = {
       type: 'info' as const,
@@ -140,6 +146,8 @@ async function start(): Promise<void> {
 async function closeBackend(): Promise<void> {
   exportSave?.();
   await ipc?.dispose();
+  await backups?.stop();
+  backups = null;
   await backend?.close();
   backend = null;
 }

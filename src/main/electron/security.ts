@@ -40,13 +40,23 @@ export function isAppUrl(url: string, app: AppOrigin): boolean {
   return app.caseInsensitive ? path.toLowerCase().startsWith(dir.toLowerCase()) : path.startsWith(dir);
 }
 
-/** The URL to hand to the OS browser, or null: only plain web links, never file:, smb:, scripts… */
-export function externalUrl(url: string): string | null {
+/**
+ * The URL to hand to the OS browser, or null: only plain web links, never file:, smb:, scripts…,
+ * and only to a site on the admin's list (config `desktop.openExternalOrigins`; empty: none).
+ * Origins are compared exactly, after the URL parser has lower-cased the host, turned an IDN into
+ * punycode and dropped a default port: `hospital.cn.evil.com`, `hospitaI.cn` or a Cyrillic
+ * look-alike are other origins.
+ */
+export function externalUrl(url: string, allowedOrigins: readonly string[]): string | null {
   const u = parse(url);
   if (!u || (u.protocol !== 'https:' && u.protocol !== 'http:') || !u.hostname) return null;
   // user:pass@host is a phishing disguise; a workstation link never needs it.
   if (u.username || u.password) return null;
-  return u.href;
+  const allowed = allowedOrigins.some((entry) => {
+    const a = parse(entry);
+    return !!a && (a.protocol === 'https:' || a.protocol === 'http:') && !a.username && !a.password && a.origin === u.origin;
+  });
+  return allowed ? u.href : null;
 }
 
 // The allow-list, in the style of Signal's app/permissions: anything not named here is denied.

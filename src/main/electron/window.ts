@@ -34,10 +34,17 @@ export function rendererEntry(): RendererEntry {
 
 /**
  * Session-wide rules: CSP on the app's own responses, permissions, and every webContents.
- * `sipOrigins`: the softphone's SIP WebSocket origins (and Twilio's endpoints when Twilio voice is
- * configured: calls/csp-sources.ts), added to connect-src per response.
+ * `sipOrigins`: the admin's PBX WebSocket origins (and Twilio's endpoints when Twilio voice is
+ * configured: calls/csp-sources.ts), added to connect-src. `externalOrigins`: the sites a link
+ * may open in the system browser (config desktop.openExternalOrigins).
  */
-export function hardenSession(electronApp: ElectronApp, ses: Session, origin: AppOrigin, sipOrigins: () => Promise<readonly string[]> = async () => []): void {
+export function hardenSession(
+  electronApp: ElectronApp,
+  ses: Session,
+  origin: AppOrigin,
+  sipOrigins: () => Promise<readonly string[]> = async () => [],
+  externalOrigins: readonly string[] = [],
+): void {
   const own = (url: string) => isAppUrl(url, origin);
   const dev = origin.kind === 'dev';
 
@@ -75,7 +82,7 @@ export function hardenSession(electronApp: ElectronApp, ses: Session, origin: Ap
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
     contents.setWindowOpenHandler(({ url }) => {
-      const external = externalUrl(url);
+      const external = externalUrl(url, externalOrigins);
       if (external) void shell.openExternal(external);
       return { action: 'deny' };
     });

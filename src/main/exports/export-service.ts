@@ -11,6 +11,7 @@ import type { JobOutcome, JobRunner } from '../jobs/job-runner';
 import type { QuestionnaireLibrary } from '../questionnaires/questionnaire-library';
 import { beijingTimestamp, type Clock } from '../util/clock';
 import type { EventBus } from '../util/events';
+import { EXPORT_KEEP_DAYS } from '../config';
 import { ensureExportsDir, exportsDir, runnerId, safeFileName, storedName, storedPath } from './files';
 import { KINDS } from './kinds';
 import { createExportRow, exportRow, failInterruptedExports, finishExportRow, listExports } from './repo';
@@ -30,6 +31,8 @@ export interface ExportDeps {
   log?: (msg: string) => void;
   /** config.json exports.pauseBetweenBatchesMs. */
   pauseBetweenBatchesMs?: number;
+  /** config.json exports.keepDays. */
+  keepDays?: number;
 }
 
 type StartInput = z.output<typeof exportStartInput>;
@@ -63,6 +66,7 @@ export function exportService(d: ExportDeps) {
       throw new ApiError('invalid_input', `此类导出不支持 ${input.format} 格式 (${input.kind} exports as ${kind.formats.join(', ')})`);
     const prepared = await kind.prepare({ knex: d.knex, clock: d.clock, user, format: input.format, library: d.library }, input.params);
     const fileName = `${safeFileName(prepared.fileStem)}.${EXT[input.format]}`;
+    await expire();
     const exportId = await createExportRow(d.knex, {
       user_id: user.id,
       kind: input.kind,
@@ -115,10 +119,16 @@ export function exportService(d: ExportDeps) {
     return d.jobs.cancel(jobKey(exportId));
   }
 
+  const expire = () => expireOldExports(d.knex, d.clock, d.dataDir, d.keepDays ?? EXPORT_KEEP_DAYS);
+
   return {
     start,
     cancel,
-    list: (user: User) => listExports(d.knex, user),
+    // Housekeeping when the history is looked at or added to: no timer to forget.
+    list: async (user: User) => {
+      await expire();
+      return listExports(d.knex, user);
+    },
   };
 }
 
@@ -130,6 +140,21 @@ export async function recoverExports(knex: Knex, clock: Clock, dataDir: string):
   const parts = fs.existsSync(dir) ? (await fs.promises.readdir(dir)).filter((f) => f.endsWith('.part')) : [];
   for (const f of parts) await fs.promises.rm(path.join(dir, f), { force: true });
   return failInterruptedExports(knex, runnerId(dataDir), beijingTimestamp(clock.now()));
+}
+
+/** This runner's finished exports older than `keepDays`: their files are deleted and the rows say so. */
+export async function expireOldExports(knex: Knex, clock: Clock, dataDir: string, keepDays: number): Promise<number> {
+  const before = beijingTimestamp(new Date(clock.now().getTime() - keepDays * 86_400_000));
+  const old: { id: number; file_path: string | null }[] = await knex('exports')
+    .where({ status: 'done', runner: runnerId(dataDir) })
+    .where('finished_at', '<', before)
+    .select('id', 'file_path');
+  for (const row of old) {
+    const file = row.file_path ? storedPath(dataDir, row.file_path) : null;
+    if (file) await fs.promises.rm(file, { force: true });
+    await knex('exports').where({ id: row.id }).update({ status: 'expired', file_path: null });
+  }
+  return old.length;
 }
 
 /** A finished export's file for its owner or an admin; anyone else is told it does not exist. */

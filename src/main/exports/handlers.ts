@@ -16,6 +16,7 @@ export const exportServiceOf = (services: Services): ExportService =>
     library: { get: (id, version) => shippedLibrary().get(id, version) },
     log: (m) => console.error(m),
     pauseBetweenBatchesMs: services.config.exports?.pauseBetweenBatchesMs,
+    keepDays: services.config.exports?.keepDays,
   });
 
 export const exportHandlers = (services: Services): Pick<Handlers, 'exports.start' | 'exports.cancel' | 'exports.list'> => {

@@ -14,7 +14,9 @@ const parseJson = <T>(s: unknown, fallback: T): T => {
 export const syncHandlers = ({ store, sync }: Services): Pick<Handlers, 'sync.start' | 'sync.cancel' | 'sync.runs' | 'sync.rejected'> => ({
   'sync.start': async (_input, ctx) => {
     if (sync.running) throw new ApiError('conflict', '同步正在进行中 (a sync is already running)');
-    const { runId } = await sync.start(ctx.user!.username);
+    const { runId, failedToStart } = await sync.start(ctx.user!.username);
+    // Recorded as a failed run (the sync screen lists it), and said at once to whoever asked.
+    if (failedToStart) throw new ApiError('conflict', failedToStart.message);
     return { runId };
   },
   'sync.cancel': async ({ runId }) => ({ cancelled: sync.cancel(runId) }),

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Knex } from 'knex';
 import { pgInsertRows } from '../store/pg-insert';
+import { beginImmediate, inTurn } from '../store/write-gate';
 import type { Store } from '../store/store';
 
 /** The statements the sync needs, the same on SQLite and PostgreSQL (`?` placeholders). */
@@ -15,15 +16,20 @@ export interface Q {
 
 export interface SyncDb {
   dialect: 'sqlite' | 'pg';
-  /** The sync's own SQLite connection, for bulk-load index handling. */
+  /** The sync's own SQLite connection, for bulk-load index handling (through `inTurn`). */
   sqlite?: Database.Database;
+  /** One write transaction; on SQLite in the sync's turn (a background writer's, ../store/write-gate). */
   transaction<T>(fn: (q: Q) => Promise<T>): Promise<T>;
+  /** SQLite: synchronous work on `sqlite` that commits its own transactions, in one turn. */
+  inTurn<T>(fn: () => T): Promise<T>;
   close(): Promise<void>;
 }
 
 /**
  * SQLite: a second connection of its own, so a sync transaction never swallows the UI's
- * writes made meanwhile on the store's connection (WAL lets readers go on; writers wait).
+ * writes made meanwhile on the store's connection (WAL lets readers go on). Writers take turns
+ * (../store/write-gate.ts): the sync's short transactions wait, as promises, for the nurses'
+ * writes, and a nurse's write waits for at most the one sync transaction under way.
  */
 function sqliteSyncDb(filename: string): SyncDb {
   const db = new Database(filename);
@@ -32,7 +38,8 @@ function sqliteSyncDb(filename: string): SyncDb {
   // the same database after its batches, so a lost batch is simply read again next run.
   db.pragma('synchronous = OFF');
   db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 10000');
+  // Never sleep on the thread for a lock (write-gate.ts): another process's lock is retried on a timer.
+  db.pragma('busy_timeout = 0');
   // Index pages of a million-row store do not fit SQLite's default 16 MB cache; a bulk load
   // that keeps missing it spends its time in page I/O. Checkpoint less often for the same reason.
   db.pragma('cache_size = -262144');
@@ -59,16 +66,19 @@ function sqliteSyncDb(filename: string): SyncDb {
     dialect: 'sqlite',
     sqlite: db,
     async transaction(fn) {
-      db.exec('BEGIN IMMEDIATE');
+      const release = await beginImmediate(db, { background: true });
       try {
         const result = await fn(q);
         db.exec('COMMIT');
         return result;
       } catch (err) {
-        db.exec('ROLLBACK');
+        if (db.inTransaction) db.exec('ROLLBACK');
         throw err;
+      } finally {
+        release();
       }
     },
+    inTurn: (fn) => inTurn(db, fn, { background: true }),
     close: async () => void db.close(),
   };
 }
@@ -92,6 +102,7 @@ function pgSyncDb(knex: Knex): SyncDb {
   return {
     dialect: 'pg',
     transaction: (fn) => knex.transaction((trx) => fn(wrap(trx))),
+    inTurn: async (fn) => fn(),
     close: async () => {},
   };
 }

@@ -14,13 +14,30 @@ export interface SyncOptions {
   triggeredBy?: string;
   signal?: AbortSignal;
   onProgress?: (p: SyncProgress) => void;
-  /** Rows per read from the HIS. */
+  /** Rows per read from the HIS (and per write: a store commit ends between two batches). */
   batchSize?: number;
-  /** Rows per store transaction. */
+  /** Rows per store transaction, at most. */
   rowsPerCommit?: number;
+  /**
+   * Milliseconds a store transaction may stay open (it commits after the batch under way).
+   * Nurses' writes wait for at most one such transaction, and on SQLite, where every write
+   * runs on the event loop, so does everything else the server does.
+   */
+  commitMs?: number;
   /** Ignore watermarks and re-read everything (after fixing rows in the HIS, say). */
   full?: boolean;
 }
+
+/**
+ * The default `commitMs`. A bulk load pays for each commit (index pages written again), so not
+ * much shorter; nurses' writes wait for one commit at most, so not much longer.
+ */
+export const COMMIT_MS = 100;
+/**
+ * The default `batchSize`. A batch is written in one go, on the event loop (better-sqlite3 is
+ * synchronous): 500 patients take some 50 ms, 2,000 took long enough to be felt.
+ */
+export const BATCH_ROWS = 500;
 
 export class SyncCancelled extends Error {
   constructor() {
@@ -38,24 +55,23 @@ async function saveRejections(q: Q, runId: number, sourceSystem: string, now: st
     );
 }
 
+// Looked up per rejected row through the unique key (a handful of rows), not by listing every
+// stored key of the source (a million encounters, and seconds of holding the write lock).
+const stored = (kind: string) =>
+  `select 1 from encounters s where s.source_system = rejected_rows.source_system and s.kind = '${kind}' and s.source_id = rejected_rows.source_key`;
 const STORED_AS: Partial<Record<string, string>> = {
-  patients: 'select source_patient_id from patients where source_system = ?',
-  inpatient_stays: "select source_id from encounters where source_system = ? and kind = 'inpatient'",
-  outpatient_visits: "select source_id from encounters where source_system = ? and kind = 'outpatient'",
-  checkups: "select source_id from encounters where source_system = ? and kind = 'checkup'",
+  patients: 'select 1 from patients s where s.source_system = rejected_rows.source_system and s.source_patient_id = rejected_rows.source_key',
+  inpatient_stays: stored('inpatient'),
+  outpatient_visits: stored('outpatient'),
+  checkups: stored('checkup'),
 };
 
 /** A row rejected once (say, its patient was not there yet) and loaded since leaves the list. */
 async function forgetResolvedRejections(db: SyncDb, ctx: EntityContext, entity: string) {
-  const stored = STORED_AS[entity];
-  if (!stored) return;
+  const exists = STORED_AS[entity];
+  if (!exists) return;
   await db.transaction((q) =>
-    q.run(`delete from rejected_rows where source_system = ? and entity = ? and last_seen_at < ? and source_key in (${stored})`, [
-      ctx.sourceSystem,
-      entity,
-      ctx.now,
-      ctx.sourceSystem,
-    ]),
+    q.run(`delete from rejected_rows where source_system = ? and entity = ? and last_seen_at < ? and exists (${exists})`, [ctx.sourceSystem, entity, ctx.now]),
   );
 }
 
@@ -71,32 +87,51 @@ async function openStream(db: SyncDb, source: HisSource, spec: EntitySpec, sourc
     q.all<{ watermark_value: string | null }>('select watermark_value from sync_state where source_system = ? and entity = ?', [sourceSystem, spec.entity]),
   );
   const { window, nextWatermark } = syncWindow(spec, state?.watermark_value ?? null, now, { full: opts.full });
-  return { batches: source.stream(spec.sqlText, { ...window }, opts.batchSize ?? 2000), nextWatermark, firstRead: !state?.watermark_value };
+  return { batches: source.stream(spec.sqlText, { ...window }, opts.batchSize ?? BATCH_ROWS), nextWatermark, firstRead: !state?.watermark_value };
 }
 
 const closeStream = async (s: OpenedStream | null) => {
   await s?.batches[Symbol.asyncIterator]().return?.();
 };
 
+/** The next batch, or null when it has not come within `ms` (it is then still on its way). */
+async function within<T>(next: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([next, new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 async function syncEntity(db: SyncDb, opened: OpenedStream, spec: EntitySpec, ctx: EntityContext, runId: number, counts: EntityCounts, opts: SyncOptions) {
   const handler = entityHandlers[spec.entity];
   const batches = handler.groupBy ? keepGroupsTogether(opened.batches, handler.groupBy) : opened.batches;
   const rowsPerCommit = opts.rowsPerCommit ?? 20_000;
+  const commitMs = opts.commitMs ?? COMMIT_MS;
   const it = batches[Symbol.asyncIterator]();
-  let finished = false;
-  // Small read batches keep memory flat; one commit per ~20k rows saves rewriting the same
-  // index pages at every commit. A crash loses at most the open commit, which is re-read.
+  // A batch asked for in one transaction that had no time left to wait for it.
+  let pending: Promise<IteratorResult<HisRow[]>> | null = null;
+  const take = () => {
+    const p = pending ?? it.next();
+    pending = null;
+    return p;
+  };
+  // Small read batches keep memory flat; a commit takes as many as fit in `commitMs` (and at
+  // most `rowsPerCommit` rows), so nobody waits long for the write lock. Commits end between
+  // batches, so a parent's rows are never split, and a crash loses at most the open commit,
+  // which is re-read (the watermark moves only once the whole entity is in).
   try {
-    while (!finished) {
+    for (;;) {
+      // Each commit's first batch is read before it begins: a slow HIS never holds the store's write lock.
+      const first = await take();
+      if (first.done) break;
+      let finished = false;
       await db.transaction(async (q) => {
-        for (let n = 0; n < rowsPerCommit;) {
-          const next = await it.next();
-          if (next.done) {
-            finished = true;
-            return;
-          }
+        const began = performance.now();
+        let rows = first.value;
+        for (let n = 0; ;) {
           if (opts.signal?.aborted) throw new SyncCancelled();
-          const rows = next.value;
           const r = await handler.processBatch(q, rows, ctx);
           await saveRejections(q, runId, ctx.sourceSystem, ctx.now, r.rejections);
           n += rows.length;
@@ -106,8 +141,20 @@ async function syncEntity(db: SyncDb, opened: OpenedStream, spec: EntitySpec, ct
           counts.unchanged += r.unchanged;
           counts.rejected += r.rejections.length;
           opts.onProgress?.({ runId, entity: spec.entity, read: counts.read, rejected: counts.rejected, done: false, status: 'running' });
+          const left = commitMs - (performance.now() - began);
+          if (n >= rowsPerCommit || left <= 0) return;
+          pending = it.next();
+          const next = await within(pending, left);
+          if (!next) return;
+          pending = null;
+          if (next.done) {
+            finished = true;
+            return;
+          }
+          rows = next.value;
         }
       });
+      if (finished) break;
     }
   } finally {
     // A failed or cancelled entity stops its reader (a thread, for a SQLite HIS) too.
@@ -133,6 +180,30 @@ async function storeIsEmpty(q: Q, sourceSystem: string): Promise<boolean> {
   return !e && !p;
 }
 
+/** A run that could not begin (the HIS unreachable, say), recorded so the sync screen shows why. */
+export async function recordFailedRun(
+  store: Store,
+  clock: Clock,
+  r: { profile: string; sourceSystem: string; triggeredBy?: string | null; error: string },
+): Promise<SyncRun> {
+  const now = beijingTimestamp(clock.now());
+  const row = { profile: r.profile, source_system: r.sourceSystem, status: 'failed', started_at: now, finished_at: now, triggered_by: r.triggeredBy ?? null };
+  const [{ id }] = await store
+    .knex('sync_runs')
+    .insert({ ...row, counts: '{}', error: r.error })
+    .returning('id');
+  return {
+    id: Number(id),
+    profile: r.profile,
+    status: 'failed',
+    startedAt: now,
+    finishedAt: now,
+    triggeredBy: r.triggeredBy ?? null,
+    counts: {},
+    error: r.error,
+  };
+}
+
 export async function runSync(store: Store, source: HisSource, profile: HisProfile, clock: Clock, opts: SyncOptions = {}): Promise<SyncRun> {
   const now = beijingTimestamp(clock.now());
   const { knex } = store;
@@ -149,7 +220,7 @@ export async function runSync(store: Store, source: HisSource, profile: HisProfi
   let next: OpenedStream | null = null;
   try {
     const firstLoad = await db.transaction((q) => storeIsEmpty(q, profile.sourceSystem));
-    if (db.sqlite && firstLoad) deferIndexes(db.sqlite);
+    if (db.sqlite && firstLoad) await db.inTurn(() => deferIndexes(db.sqlite!));
     const specs = profile.entities;
     const run: EntityContext['run'] = {};
     next = specs.length ? await openStream(db, source, specs[0], profile.sourceSystem, now, opts) : null;
@@ -162,7 +233,7 @@ export async function runSync(store: Store, source: HisSource, profile: HisProfi
       next = i + 1 < specs.length ? await openStream(db, source, specs[i + 1], profile.sourceSystem, now, opts) : null;
       await syncEntity(db, current, spec, ctx, runId, counts[spec.entity], opts);
       // Later entities look patients up by ID number: those lookups need the index back.
-      if (db.sqlite && BULK_FILLED_BY[spec.entity]) restoreIndexes(db.sqlite, BULK_FILLED_BY[spec.entity]);
+      if (db.sqlite && BULK_FILLED_BY[spec.entity]) await db.inTurn(() => restoreIndexes(db.sqlite!, BULK_FILLED_BY[spec.entity]));
       counts[spec.entity].seconds = (Date.now() - started) / 1000;
     }
   } catch (err) {
@@ -171,8 +242,11 @@ export async function runSync(store: Store, source: HisSource, profile: HisProfi
   } finally {
     await closeStream(next);
     // Also after a failure or cancel: the finder must never be left without its indexes.
-    if (db.sqlite) restoreIndexes(db.sqlite);
-    await db.close();
+    try {
+      if (db.sqlite) await db.inTurn(() => restoreIndexes(db.sqlite!));
+    } finally {
+      await db.close();
+    }
   }
   const finishedAt = beijingTimestamp(clock.now());
   await knex('sync_runs')

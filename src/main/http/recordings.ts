@@ -1,12 +1,18 @@
+import fs from 'node:fs';
 import type http from 'node:http';
 import type { App } from '../app';
-import { httpStatusOf } from '../api/errors';
+import { ApiError, httpStatusOf } from '../api/errors';
+import { ownCall } from '../calls/calls-repo';
 import { softphoneCspSources } from '../calls/csp-sources';
-import { MAX_RECORDING_BYTES } from '../../shared/contract/calls';
+import { assertRecordable, stageRecording, UploadSizeError } from '../calls/recordings';
+import type { ApiErrorBody } from '../../shared/contract';
+import { MAX_RECORDING_BYTES, type StagedRecording } from '../../shared/contract/calls';
 import { cspWith } from './static';
 
 // Binary routes of the softphone over HTTP (a recording is too heavy for a JSON body). Both go
-// through the one dispatcher, so roles, validation and audit are those of the IPC calls:
+// through the one dispatcher, so roles, validation and audit are those of the IPC calls; an
+// upload is checked (signed in, size, her own call, consent) before its body is read, and the
+// body is streamed to a private file, never held in memory:
 //   POST /api/calls.recording?callId=N  body = the audio file  →  calls.uploadRecording
 //   GET  /api/calls.recording?callId=N                          →  calls.recordingData
 
@@ -15,41 +21,49 @@ const send = (res: http.ServerResponse, status: number, body: unknown) => {
   res.end(JSON.stringify(body));
 };
 
-function readBinary(req: http.IncomingMessage, limit: number): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
-      size += c.length;
-      if (size > limit) {
-        resolve(null);
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
+/** An upload refused before its body is read: answered at once, and the connection closed so the rest is not taken in. */
+const refuse = (req: http.IncomingMessage, res: http.ServerResponse, status: number, code: ApiErrorBody['code'], message: string) => {
+  res.setHeader('Connection', 'close');
+  res.once('finish', () => req.socket.end());
+  send(res, status, { error: { code, message } });
+};
 
 export const isRecordingRoute = (url: string) => url.split('?')[0] === '/api/calls.recording';
 
 export async function handleRecording(app: App, token: string | null, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
   const callId = Number(new URL(req.url ?? '/', 'http://x').searchParams.get('callId'));
   const user = await app.userForToken(token);
-  const ctx = { user, token, transport: 'http' as const };
+  const ctx = { user, token, transport: 'http' as const, address: req.socket.remoteAddress ?? null };
   if (req.method === 'POST') {
     // Same CSRF guard as the JSON API: a cross-site form cannot set a custom header.
-    if (req.headers['x-followup'] !== '1') return send(res, 403, { error: { code: 'forbidden', message: 'missing X-Followup header' } });
-    if (!user) return send(res, 401, { error: { code: 'unauthenticated', message: 'please sign in' } });
-    const data = await readBinary(req, MAX_RECORDING_BYTES);
-    if (!data) return send(res, 413, { error: { code: 'invalid_input', message: 'recording too large' } });
-    const mimeType = String(req.headers['content-type'] ?? '').replace(/\s+/g, '');
-    const out = await app.dispatcher.dispatch(ctx, 'calls.uploadRecording', {
-      callId,
-      mimeType,
-      data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
-    });
-    return out.ok ? send(res, 200, { result: out.result }) : send(res, httpStatusOf[out.error.code], { error: out.error });
+    if (req.headers['x-followup'] !== '1') return refuse(req, res, 403, 'forbidden', 'missing X-Followup header');
+    if (!user) return refuse(req, res, 401, 'unauthenticated', 'please sign in');
+    // Size, call and ownership are settled before a byte of the body is read.
+    const declared = Number(req.headers['content-length']);
+    if (req.headers['content-length'] === undefined || !Number.isSafeInteger(declared))
+      return refuse(req, res, 411, 'invalid_input', '需要 Content-Length (Content-Length required)');
+    if (declared > MAX_RECORDING_BYTES) return refuse(req, res, 413, 'invalid_input', '录音文件过大 (recording too large)');
+    if (!Number.isSafeInteger(callId) || callId <= 0) return refuse(req, res, 400, 'invalid_input', 'callId must be a positive integer');
+    try {
+      assertRecordable(await ownCall(app.store.knex, callId, user.id));
+    } catch (err) {
+      if (err instanceof ApiError) return refuse(req, res, httpStatusOf[err.code], err.code, err.message);
+      throw err;
+    }
+    let staged: StagedRecording;
+    try {
+      staged = await stageRecording(app.config.dataDir, req, declared);
+    } catch (err) {
+      if (err instanceof UploadSizeError) return refuse(req, res, 413, 'invalid_input', err.message);
+      throw err;
+    }
+    try {
+      const mimeType = String(req.headers['content-type'] ?? '').replace(/\s+/g, '');
+      const out = await app.dispatcher.dispatch(ctx, 'calls.uploadRecording', { callId, mimeType, data: staged });
+      return out.ok ? send(res, 200, { result: out.result }) : send(res, httpStatusOf[out.error.code], { error: out.error });
+    } finally {
+      await fs.promises.rm(staged.file, { force: true });
+    }
   }
   if (req.method !== 'GET') return send(res, 405, { error: { code: 'forbidden', message: 'method not allowed' } });
   const out = await app.dispatcher.dispatch(ctx, 'calls.recordingData', { callId });
@@ -59,7 +73,7 @@ export async function handleRecording(app: App, token: string | null, req: http.
   res.end(data);
 }
 
-/** The page's CSP with the softphone's SIP WebSocket origins (and Twilio's, when configured) in connect-src. */
+/** The page's CSP with the admin's PBX WebSocket origins (and Twilio's, when configured) in connect-src. */
 export async function setSipCsp(app: App, res: http.ServerResponse): Promise<void> {
-  res.setHeader('Content-Security-Policy', cspWith(await softphoneCspSources(app.store.knex, app.config.twilio)));
+  res.setHeader('Content-Security-Policy', cspWith(softphoneCspSources(app.config)));
 }

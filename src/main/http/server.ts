@@ -1,3 +1,4 @@
+import { internalError } from '../api/dispatcher';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { App } from '../app';
@@ -5,6 +6,8 @@ import { httpStatusOf } from '../api/errors';
 import { exportFileId, handleExportFile } from './exports';
 import { handleRecording, isRecordingRoute, setSipCsp } from './recordings';
 import { handleTwilioWebhook, isTwilioRoute } from '../messaging/webhooks';
+import { EventStreams } from './event-streams';
+import { hostAllowed } from './host-check';
 import { securityHeaders, serveStatic } from './static';
 
 const COOKIE = 'followup_session';
@@ -20,17 +23,18 @@ function sessionToken(req: http.IncomingMessage): string | null {
   return null;
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+/** Resolves to null as soon as the body is over MAX_BODY; it is then no longer kept. */
+function readBody(req: http.IncomingMessage): Promise<string | null> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('body too large'));
-        req.destroy();
-      } else chunks.push(c);
-    });
+      if (size <= MAX_BODY) return void chunks.push(c);
+      req.off('data', onData);
+      resolve(null);
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
@@ -41,62 +45,89 @@ const json = (res: http.ServerResponse, status: number, body: unknown, headers: 
   res.end(JSON.stringify(body));
 };
 
-async function handleApi(app: App, method: string, req: http.IncomingMessage, res: http.ServerResponse) {
+/** A refusal sent before the body has been read: the connection then closes instead of taking in the rest. */
+const refuseUnread = (req: http.IncomingMessage, res: http.ServerResponse, status: number, body: unknown) => {
+  // The rest is read and dropped rather than the socket reset, so the client gets to read the answer.
+  req.resume();
+  res.once('finish', () => req.socket.end());
+  json(res, status, body, { Connection: 'close' });
+};
+
+const tooLarge = { error: { code: 'invalid_input', message: `请求内容过大，上限 ${MAX_BODY} 字节 (request body over ${MAX_BODY} bytes)` } };
+
+async function handleApi(app: App, streams: EventStreams, method: string, req: http.IncomingMessage, res: http.ServerResponse) {
   // Custom header + JSON content type: a cross-site form or image cannot send either.
   if (req.headers['x-followup'] !== '1' || !String(req.headers['content-type']).startsWith('application/json'))
     return json(res, 403, { error: { code: 'forbidden', message: 'missing X-Followup header or JSON content type' } });
+  if (Number(req.headers['content-length']) > MAX_BODY) return refuseUnread(req, res, 413, tooLarge);
   let input: unknown;
   try {
     const body = await readBody(req);
+    if (body === null) return refuseUnread(req, res, 413, tooLarge);
     input = body ? JSON.parse(body) : undefined;
   } catch (err) {
     return json(res, 400, { error: { code: 'invalid_input', message: `bad JSON body: ${(err as Error).message}` } });
   }
   const token = sessionToken(req);
   const user = await app.userForToken(token);
-  const out = await app.dispatcher.dispatch({ user, token, transport: 'http' }, method, input);
+  const out = await app.dispatcher.dispatch({ user, token, transport: 'http', address: req.socket.remoteAddress ?? null }, method, input);
   if (!out.ok) return json(res, httpStatusOf[out.error.code], { error: out.error });
   if (method === 'auth.login') {
     const { token: newToken, user: who } = out.result as { token: string; user: unknown };
-    return json(res, 200, { result: { user: who } }, { 'Set-Cookie': `${COOKIE}=${encodeURIComponent(newToken)}; HttpOnly; SameSite=Strict; Path=/` });
+    return json(res, 200, { result: { user: who } }, { 'Set-Cookie': `${COOKIE}=${encodeURIComponent(newToken)}${cookieFlags(app)}` });
   }
-  if (method === 'auth.logout') return json(res, 200, { result: out.result }, { 'Set-Cookie': `${COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0` });
+  if (method === 'auth.logout') {
+    streams.closeSession(token);
+    return json(res, 200, { result: out.result }, { 'Set-Cookie': `${COOKIE}=${cookieFlags(app)}; Max-Age=0` });
+  }
   return json(res, 200, { result: out.result });
 }
 
-async function handleEvents(app: App, req: http.IncomingMessage, res: http.ServerResponse) {
-  if (!(await app.userForToken(sessionToken(req)))) return json(res, 401, { error: { code: 'unauthenticated', message: 'please sign in' } });
-  res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
-  res.write(': connected\n\n');
-  const unsubscribe = app.events.subscribe((event, payload) => res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`));
-  const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
-  req.on('close', () => {
-    clearInterval(ping);
-    unsubscribe();
-  });
+// Secure: sent over https only, for a server behind a TLS reverse proxy (this one speaks plain
+// http, on loopback or the intranet).
+const cookieFlags = (app: App) => `; HttpOnly; SameSite=Strict; Path=/${app.config.serve.secureCookie ? '; Secure' : ''}`;
+
+async function handleEvents(streams: EventStreams, req: http.IncomingMessage, res: http.ServerResponse) {
+  if (!(await streams.open(sessionToken(req), req, res))) return json(res, 401, { error: { code: 'unauthenticated', message: 'please sign in' } });
+}
+
+/** The path, decoded; null when it is not valid percent-encoding. */
+function decodedPath(url: string): string | null {
+  try {
+    return decodeURIComponent(url.split('?')[0]);
+  } catch {
+    return null;
+  }
 }
 
 /** The browser shell: the renderer, `POST /api/<method>` over the one dispatcher, and events. */
 export function startHttpServer(
   app: App,
-  opts: { host: string; port: number; staticDir: string; log?: (m: string) => void },
+  opts: { host: string; port: number; staticDir: string; log?: (m: string) => void; eventCheckMs?: number },
 ): Promise<http.Server & { url: string }> {
+  const streams = new EventStreams(app, opts.eventCheckMs);
   const server = http.createServer((req, res) => {
     securityHeaders(res);
     const url = req.url ?? '/';
+    // Twilio's webhooks carry their own signature and reach us under the public name it was given.
+    const bound = { host: opts.host, port: (server.address() as AddressInfo).port };
+    if (!isTwilioRoute(url) && !hostAllowed(req.headers.host, bound, app.config.serve.allowedHosts))
+      return json(res, 421, { error: { code: 'forbidden', message: '不接受此主机名 (unknown Host; add it to serve.allowedHosts)' } });
+    if (decodedPath(url) === null) return json(res, 400, { error: { code: 'invalid_input', message: 'malformed URL' } });
     const apiMatch = /^\/api\/([a-zA-Z.]+)$/.exec(url.split('?')[0]);
     const done = (p: Promise<unknown>) =>
       p.catch((err) => {
-        opts.log?.(`http ${url}: ${(err as Error).stack}`);
-        if (!res.headersSent) json(res, 500, { error: { code: 'internal', message: 'internal error' } });
+        // The class, code and frames only: a message may quote patient data (see describeError).
+        const error = internalError(opts.log ?? (() => {}), `http ${url.split('?')[0]}`, err);
+        if (!res.headersSent) json(res, 500, { error });
       });
     if (url === '/healthz') return json(res, 200, { ok: true });
-    if (url.startsWith('/api/events') && req.method === 'GET') return void done(handleEvents(app, req, res));
+    if (url.startsWith('/api/events') && req.method === 'GET') return void done(handleEvents(streams, req, res));
     if (isRecordingRoute(url)) return void done(handleRecording(app, sessionToken(req), req, res));
     const exportId = req.method === 'GET' ? exportFileId(url) : null;
     if (exportId) return void done(handleExportFile(app, sessionToken(req), exportId, res));
     if (isTwilioRoute(url)) return void done(handleTwilioWebhook(app, req, res, opts.log));
-    if (apiMatch && req.method === 'POST') return void done(handleApi(app, apiMatch[1], req, res));
+    if (apiMatch && req.method === 'POST') return void done(handleApi(app, streams, apiMatch[1], req, res));
     if (url.startsWith('/api/')) return json(res, 404, { error: { code: 'unknown_method', message: 'not found' } });
     if (req.method !== 'GET' && req.method !== 'HEAD') return json(res, 405, { error: { code: 'forbidden', message: 'method not allowed' } });
     void done(setSipCsp(app, res).then(() => serveStatic(opts.staticDir, url, res)));

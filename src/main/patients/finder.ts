@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { FindInput } from '../../shared/contract';
 import type { FindResult, PatientRow, Role } from '../../shared/model';
+import { DISCHARGED } from '../../shared/stay-status';
 import { canSeeFullPhone, maskPhone } from '../auth/permissions';
 import type { Store } from '../store/store';
 import { ageOn } from '../util/clock';
@@ -28,7 +29,9 @@ export async function filtered(knex: Knex, input: FindInput): Promise<((q: Knex.
   const patientIds = term ? await patientIdsForTerm(knex, term) : null;
   if (patientIds && patientIds.length === 0) return null;
   return (q) => {
-    q = q.where('e.kind', input.kind ?? 'inpatient').whereNot('e.status', 'cancelled');
+    const kind = input.kind ?? 'inpatient';
+    // Inpatients are discharges: a stay still under way (or cancelled) is nobody to call yet.
+    q = kind === 'inpatient' ? q.where('e.kind', kind).where('e.status', DISCHARGED) : q.where('e.kind', kind).whereNot('e.status', 'cancelled');
     if (input.deptIds?.length) q = q.whereIn('e.dept_id', input.deptIds);
     if (codes) q = q.whereIn('e.main_diag_code', codes);
     if (input.eventDate?.from) q = q.where('e.event_date', '>=', input.eventDate.from);

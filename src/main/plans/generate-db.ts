@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import type { Knex } from 'knex';
 import { pgInsertRows } from '../store/pg-insert';
+import { beginImmediate } from '../store/write-gate';
 import type { Store } from '../store/store';
 
 // Storage for task generation. Enrolments that get the same tasks (same plan version, anchor
@@ -8,7 +9,7 @@ import type { Store } from '../store/store';
 // planned groups and their points go into temporary tables; then one INSERT … SELECT joins the
 // due enrolments to them and one UPDATE … FROM moves each enrolment on. No per-task row crosses
 // from JavaScript, which was most of the cost. SQLite: a connection of its own in one IMMEDIATE
-// transaction (the UI's connection is never blocked mid-transaction); PostgreSQL: the store's
+// transaction, taken in turn with the store's writers (../store/write-gate.ts); PostgreSQL: the store's
 // transaction, with temporary tables dropped at commit.
 
 export const TASK_COLS = [
@@ -196,7 +197,8 @@ async function sqliteTx<T>(filename: string, fn: (tx: GenerationTx) => Promise<T
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 10000');
+    // Never sleep on the thread for a lock: writers of this process take turns (write-gate.ts).
+    db.pragma('busy_timeout = 0');
     db.pragma('cache_size = -131072');
     db.pragma('temp_store = memory');
     const exec: Exec = {
@@ -207,7 +209,8 @@ async function sqliteTx<T>(filename: string, fn: (tx: GenerationTx) => Promise<T
         for (const r of rows) ins.run(r);
       },
     };
-    db.exec('BEGIN IMMEDIATE');
+    // A background writer's turn, as the sync's: nurses' writes under way go first.
+    const release = await beginImmediate(db, { background: true });
     try {
       const out = await fn(generationTx(exec, ''));
       db.exec('COMMIT');
@@ -215,6 +218,8 @@ async function sqliteTx<T>(filename: string, fn: (tx: GenerationTx) => Promise<T
     } catch (err) {
       if (db.inTransaction) db.exec('ROLLBACK');
       throw err;
+    } finally {
+      release();
     }
   } finally {
     db.close();

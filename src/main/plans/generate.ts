@@ -77,13 +77,12 @@ export async function generateTasks(store: Store, clock: Clock, lib: Questionnai
   // Most runs find nothing due: they take no write lock.
   if (!(await store.knex('enrolments').where({ status: 'active' }).where('next_generate_on', '<=', today).first('id')))
     return { enrolmentsScanned: 0, tasksCreated: 0, completed: 0 };
+  // Every version an enrolment may follow, read before the transaction begins: on SQLite it
+  // holds this process's turn to write, and a nurse's write waiting for that turn holds the
+  // store's one connection (../store/write-gate.ts). A version made live meanwhile waits a run.
+  const plans = await compiledVersions(store.knex, (await store.knex('plan_versions').whereNot('status', 'draft').pluck('id')).map(Number));
   return inGenerationTx(store, async (tx) => {
     const { scanned, groups } = await tx.groups(today);
-    // Versions are read through the store's own connection (WAL: not blocked by this transaction).
-    const plans = await compiledVersions(
-      store.knex,
-      groups.map((g) => g.plan_version_id),
-    );
     const planned: PlannedGroup[] = [];
     for (const key of groups) {
       const plan = plans.get(key.plan_version_id);

@@ -18,17 +18,17 @@ export const planHandlers = ({ store, clock }: Services): Pick<Handlers, PlanMet
   'plans.preview': async (input) => preview(store.knex, input, shippedLibrary(), beijingDate(clock.now())),
   'plans.save': async ({ definition }, ctx) => {
     const r = await savePlan(store.knex, clock, ctx.user!.username, definition);
-    await audit(store.knex, clock, ctx.user, 'plan.save', null, { code: definition.code, version: r.version });
+    await audit(store.knex, clock, ctx, 'plan.save', null, { code: definition.code, version: r.version });
     return r;
   },
   'plans.activate': async ({ planId, version }, ctx) => {
     const r = await activatePlan(store.knex, clock, planId, version);
-    await audit(store.knex, clock, ctx.user, 'plan.activate', null, { planId, version });
+    await audit(store.knex, clock, ctx, 'plan.activate', null, { planId, version });
     return r;
   },
   'plans.retire': async ({ planId }, ctx) => {
     const r = await retirePlan(store.knex, clock, planId);
-    await audit(store.knex, clock, ctx.user, 'plan.retire', null, { planId });
+    await audit(store.knex, clock, ctx, 'plan.retire', null, { planId });
     return r;
   },
   'plans.export': async ({ planId, version }) => ({ definition: (await getPlan(store.knex, planId, version)).definition }),

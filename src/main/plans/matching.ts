@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { EncounterKind } from '../../shared/model';
 import { addDays } from '../../shared/plans/schedule';
+import { DISCHARGED } from '../../shared/stay-status';
 import type { EnrolmentRule, PlanDefinition } from '../../shared/plans/schema';
 import { resolveDiagnosisCodes } from '../patients/diagnosis-filter';
 import { ageOn } from '../util/clock';
@@ -63,7 +64,7 @@ async function ruleCandidates(
     .where('e.kind', rule.encounterKind)
     .whereBetween('e.event_date', [range.from, range.to])
     .where('p.deceased', 0);
-  if (rule.encounterKind === 'inpatient') q = q.where('e.status', 'discharged');
+  if (rule.encounterKind === 'inpatient') q = q.where('e.status', DISCHARGED);
   else q = q.whereNotIn('e.status', ['cancelled', 'booked']);
   if (rule.departments.length) {
     const { ids, unknown } = await departmentIds(knex, rule.departments);

@@ -1,25 +1,54 @@
 import type { Knex } from 'knex';
 import type { Dashboard, MetricValue, ReportTable } from '../../shared/contract/reports';
 import { beijingDate, systemClock, type Clock } from '../util/clock';
-import { computeMetrics, valueOf } from './metrics/compute';
+import { familiesOf, runFamilies, valueOf } from './metrics/compute';
 import { METRICS, publicDefinition, type Metric } from './metrics/definitions';
 import { dialectOf } from './metrics/sql';
+import { byMonth, currentMark, readCachedMonths, reserveMonths, writeCachedMonths } from './month-cache';
 import { monthsEnding, lastDayOf } from './months';
 import { narrowScope, scopeDeptIds, type DeptScope } from './scope';
 import { unitName } from './table-columns';
 
 const TREND_MONTHS = 12;
 
+/** The missing months in runs of consecutive months, each computed by one set of queries. */
+function contiguousRuns(months: string[], missing: string[]): string[][] {
+  const runs: string[][] = [];
+  for (const m of missing) {
+    const last = runs[runs.length - 1];
+    if (last && months.indexOf(m) === months.indexOf(last[last.length - 1]) + 1) last.push(m);
+    else runs.push([m]);
+  }
+  return runs;
+}
+
 /**
  * Every metric for a month, the month before and twelve months ending with it: one query per
- * metric family over the twelve months, grouped by month (the previous month is in the trend).
+ * metric family, grouped by month, over the months not in the closed-month cache (month-cache.ts)
+ * — on a working day, the current month and whichever earlier ones were written to since.
  */
 export async function buildDashboard(knex: Knex, input: { month: string; deptIds?: number[] }, scope: DeptScope, clock: Clock): Promise<Dashboard> {
   const narrowed = narrowScope(scope, input.deptIds);
   const months = monthsEnding(input.month, TREND_MONTHS);
-  const ctx = { knex, d: dialectOf(knex), today: beijingDate(clock.now()), from: `${months[0]}-01`, to: lastDayOf(input.month), scope: narrowed };
-  const byMonth = await computeMetrics(ctx, METRICS, 'month');
-  const valueAt = (month: string, m: Metric): MetricValue => byMonth.get(month)?.get(m.code) ?? valueOf(m, undefined);
+  const today = beijingDate(clock.now());
+  const d = dialectOf(knex);
+  const closed = months.filter((m) => m < today.slice(0, 7));
+  const aggregates = await readCachedMonths(knex, d, narrowed, closed, today);
+  const missing = months.filter((m) => !aggregates.has(m));
+  for (const run of contiguousRuns(months, missing)) {
+    await reserveMonths(
+      knex,
+      narrowed,
+      run.filter((m) => closed.includes(m)),
+      today,
+    );
+    const mark = await currentMark(knex, d);
+    const ctx = { knex, d, today, from: `${run[0]}-01`, to: lastDayOf(run[run.length - 1]), scope: narrowed };
+    const computed = byMonth(run, await runFamilies(ctx, familiesOf(METRICS), 'month'));
+    for (const [m, aggs] of computed) aggregates.set(m, aggs);
+    await writeCachedMonths(ctx, new Map([...computed].filter(([m]) => closed.includes(m))), mark);
+  }
+  const valueAt = (month: string, m: Metric): MetricValue => valueOf(m, aggregates.get(month)?.[m.family]);
   const metrics = METRICS.map((m) => ({
     code: m.code,
     ...valueAt(input.month, m),

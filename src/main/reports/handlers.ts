@@ -1,7 +1,5 @@
 import type { Handlers } from '../api/dispatcher';
 import type { Services } from '../api/services';
-import { audit } from '../auth/audit';
-import { departmentsOf, listUsers, setDepartments } from '../auth/user-departments';
 import { beijingTimestamp } from '../util/clock';
 import { buildDashboard } from './dashboard';
 import { drilldown } from './drilldown';
@@ -11,15 +9,7 @@ import { deleteReport, listSaved, saveReport } from './saved-reports';
 import { deptScopeOf } from './scope';
 
 type ReportMethod =
-  | 'reports.metrics'
-  | 'reports.dashboard'
-  | 'reports.drilldown'
-  | 'reports.run'
-  | 'reports.saved.list'
-  | 'reports.saved.save'
-  | 'reports.saved.delete'
-  | 'users.list'
-  | 'users.setDepartments';
+  'reports.metrics' | 'reports.dashboard' | 'reports.drilldown' | 'reports.run' | 'reports.saved.list' | 'reports.saved.save' | 'reports.saved.delete';
 
 export const reportHandlers = ({ store, clock }: Services): Pick<Handlers, ReportMethod> => {
   const { knex } = store;
@@ -32,14 +22,5 @@ export const reportHandlers = ({ store, clock }: Services): Pick<Handlers, Repor
     'reports.saved.list': async (_input, ctx) => listSaved(knex, ctx.user!, await scopeOf(ctx)),
     'reports.saved.save': async (input, ctx) => saveReport(knex, ctx.user!, await scopeOf(ctx), input, beijingTimestamp(clock.now())),
     'reports.saved.delete': async ({ id }, ctx) => ({ deleted: await deleteReport(knex, id, ctx.user!) }),
-    'users.list': async () => listUsers(knex),
-    // Which patients a head sees follows from this: who changed it, and from what, is audited.
-    'users.setDepartments': async ({ userId, deptIds }, ctx) =>
-      knex.transaction(async (trx) => {
-        const before = await departmentsOf(trx, userId);
-        const out = await setDepartments(trx, userId, deptIds);
-        await audit(trx, clock, ctx.user, 'users.setDepartments', null, { userId, before, after: out.deptIds });
-        return out;
-      }),
   };
 };

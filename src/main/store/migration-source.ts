@@ -18,6 +18,12 @@ import * as m0016 from '../../../migrations/20261122_0016_softphone_provider';
 import * as m0017 from '../../../migrations/20261203_0017_user_departments';
 import * as m0018 from '../../../migrations/20261203_0018_saved_reports';
 import * as m0019 from '../../../migrations/20261203_0019_exports';
+import * as m0020 from '../../../migrations/20261204_0020_report_month_cache';
+import * as m0021 from '../../../migrations/20261205_0021_audit_address';
+import * as m0022 from '../../../migrations/20261206_0022_sign_in_throttle';
+import * as m0023 from '../../../migrations/20261207_0023_audit_action_index';
+import * as m0024 from '../../../migrations/20261208_0024_audit_seal';
+import * as m0025 from '../../../migrations/20261209_0025_stay_status_width';
 
 // Imported statically so a bundled build carries every migration; knex then refuses to run
 // against a database that has applied a migration this list does not know.
@@ -41,6 +47,12 @@ const migrations: Record<string, Knex.Migration> = {
   '20261203_0017_user_departments': m0017,
   '20261203_0018_saved_reports': m0018,
   '20261203_0019_exports': m0019,
+  '20261204_0020_report_month_cache': m0020,
+  '20261205_0021_audit_address': m0021,
+  '20261206_0022_sign_in_throttle': m0022,
+  '20261207_0023_audit_action_index': m0023,
+  '20261208_0024_audit_seal': m0024,
+  '20261209_0025_stay_status_width': m0025,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

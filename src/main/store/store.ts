@@ -2,6 +2,8 @@ import knexFactory, { type Knex } from 'knex';
 import type BetterSqlite3 from 'better-sqlite3';
 import { restoreIndexes } from './deferred-indexes';
 import { migrationSource } from './migration-source';
+import { TurnTakingSqliteClient } from './sqlite-client';
+import { prepareSqliteFile } from '../util/private-files';
 
 export type StoreConfig = { client: 'sqlite'; filename: string } | { client: 'pg'; connection: string | Knex.PgConnectionConfig };
 
@@ -25,7 +27,8 @@ export async function openStore(config: StoreConfig, opts: { migrate?: boolean }
   const knex =
     config.client === 'sqlite'
       ? knexFactory({
-          client: 'better-sqlite3',
+          // better-sqlite3, taking turns with this process's other writers (sqlite-client.ts).
+          client: TurnTakingSqliteClient as unknown as typeof Knex.Client,
           connection: { filename: config.filename },
           useNullAsDefault: true,
           compileSqlOnError: false,
@@ -36,11 +39,13 @@ export async function openStore(config: StoreConfig, opts: { migrate?: boolean }
   let sqlite: BetterSqlite3.Database | undefined;
   try {
     if (config.client === 'sqlite') {
+      prepareSqliteFile(config.filename);
       sqlite = (await knex.client.acquireConnection()) as BetterSqlite3.Database;
       await knex.client.releaseConnection(sqlite);
       sqlite.pragma('journal_mode = WAL');
       sqlite.pragma('synchronous = NORMAL');
       sqlite.pragma('foreign_keys = ON');
+      // Only while opening (migrations, indexes a crashed load set aside); 0 once open, below.
       sqlite.pragma('busy_timeout = 5000');
       // Finder queries over a million encounters read index pages straight from the OS cache.
       sqlite.pragma('mmap_size = 2147483648');
@@ -51,6 +56,9 @@ export async function openStore(config: StoreConfig, opts: { migrate?: boolean }
     if (opts.migrate !== false) await knex.migrate.latest({ migrationSource });
     // A first bulk load that crashed left its indexes set aside: build them before anyone queries.
     if (sqlite && opts.migrate !== false) restoreIndexes(sqlite);
+    // From now on a lock held elsewhere never puts the event loop to sleep: writers of this
+    // process take turns, another process's lock is waited for on a timer (write-gate.ts).
+    sqlite?.pragma('busy_timeout = 0');
   } catch (err) {
     await knex.destroy();
     throw explainConnectError(err, config);

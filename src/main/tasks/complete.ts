@@ -63,7 +63,7 @@ async function completed(trx: Knex, ctx: WorkContext, input: Extract<Input, { di
     throw new ApiError('internal', `questionnaire ${task.questionnaire_id} v${task.questionnaire_version} is not installed`);
   if (def) {
     const stored = await trx('responses').where({ task_id: task.id }).first('answers');
-    const answers = checkedAnswers(input.answers ?? parseJson(stored?.answers, {}));
+    const answers = checkedAnswers(input.answers ?? parseJson(stored?.answers, {}), def);
     // Scored again here whatever the screen showed: the escalation rule is enforced in main.
     const outcome = scoreFinal(def, answers);
     const escalating = outcome.triggers.filter((t) => t.escalate);

@@ -2,6 +2,7 @@ import type { AttemptOutcome, FollowupOutputs } from '../../shared/contract/foll
 import type { User } from '../../shared/model';
 import { score } from '../../shared/questionnaire/engine';
 import { ApiError } from '../api/errors';
+import { canSeeFullPhone } from '../auth/permissions';
 import type { Store } from '../store/store';
 import { countDial, linkCallToAttempt } from './call-outcome';
 import { dialledPhone } from './dialled-number';
@@ -24,7 +25,7 @@ export async function saveDraft(
   const { task } = await loadTask(store.knex, input.taskId, user, true);
   const def = questionnaireOf(lib, task);
   if (!def) throw new ApiError('invalid_input', '该任务没有问卷 (this task has no questionnaire)');
-  const answers = checkedAnswers(input.answers);
+  const answers = checkedAnswers(input.answers, def);
   const outcome = score(def, answers);
   const applied = await writeResponse(store.knex, task, def, answers, outcome, { userId: user.id, now, seq: input.seq, final: false });
   const response = (await responseOf(store.knex, task.id))!;
@@ -76,6 +77,6 @@ export async function logAttempt(
       .returning('id');
     return Number((row as { id: number }).id ?? row);
   });
-  const attempt = toAttempt(await attemptQuery(knex).where('a.id', id).first());
+  const attempt = toAttempt(await attemptQuery(knex).where('a.id', id).first(), canSeeFullPhone(user.role));
   return { attempt, phones: await callPhones(knex, task.patient_id, task.id, user.role) };
 }

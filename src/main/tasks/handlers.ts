@@ -1,6 +1,9 @@
 import type { Handlers } from '../api/dispatcher';
 import type { Services } from '../api/services';
+import { assertTaskVisible, patientScopeOf } from '../auth/access';
 import { audit } from '../auth/audit';
+import { ApiError } from '../api/errors';
+import type { User } from '../../shared/model';
 import { beijingDate, beijingTimestamp } from '../util/clock';
 import { claimNext, claimTask, releaseTask } from './claim';
 import { completeFollowup } from './complete';
@@ -15,25 +18,37 @@ type FollowupMethod =
 
 export const followupHandlers = ({ store, clock }: Services): Pick<Handlers, FollowupMethod> => {
   const at = () => ({ today: beijingDate(clock.now()), now: beijingTimestamp(clock.now()) });
+  // A head works and watches her departments' tasks only (src/main/auth/access.ts).
+  const scope = async (user: User) => {
+    const s = await patientScopeOf(store.knex, user);
+    return s.all ? {} : { scopeDeptIds: s.deptIds };
+  };
+  const visible = async (taskId: number, user: User) => {
+    const task = await store.knex('tasks').where({ id: taskId }).first('id', 'dept_id');
+    if (!task) throw new ApiError('not_found', `task ${taskId} not found`);
+    await assertTaskVisible(store.knex, user, { id: Number(task.id), dept_id: task.dept_id });
+  };
   return {
-    'tasks.queue': async (input, ctx) => queue(store.knex, input, ctx.user!, at()),
+    'tasks.queue': async (input, ctx) => queue(store.knex, { ...input, ...(await scope(ctx.user!)) }, ctx.user!, at()),
     'tasks.claimNext': async (input, ctx) => {
       const t = at();
-      const id = await claimNext(store, input ?? {}, ctx.user!, t);
+      const id = await claimNext(store, { ...input, ...(await scope(ctx.user!)) }, ctx.user!, t);
       return { task: id ? await queueRowById(store.knex, id, ctx.user!.role, t.today) : null };
     },
     'tasks.claim': async ({ taskId }, ctx) => {
       const t = at();
+      await visible(taskId, ctx.user!);
       await claimTask(store, taskId, ctx.user!, t);
       return { task: (await queueRowById(store.knex, taskId, ctx.user!.role, t.today))! };
     },
     'tasks.release': async ({ taskId }, ctx) => {
+      await visible(taskId, ctx.user!);
       await releaseTask(store, taskId, ctx.user!, at());
       return { ok: true };
     },
     'followup.open': async ({ taskId }, ctx) => {
       const view = await openFollowup(store, shippedLibrary(), ctx.user!, taskId, at().today);
-      await audit(store.knex, clock, ctx.user, 'followup.view', view.task.patientId, { taskId });
+      await audit(store.knex, clock, ctx, 'followup.view', view.task.patientId, { taskId });
       return view;
     },
     'followup.saveDraft': async (input, ctx) => saveDraft(store, shippedLibrary(), ctx.user!, input, at().now),
@@ -41,7 +56,7 @@ export const followupHandlers = ({ store, clock }: Services): Pick<Handlers, Fol
     'followup.complete': async (input, ctx) => {
       const r = await completeFollowup(store, shippedLibrary(), ctx.user!, input, at().now);
       const task = await store.knex('tasks').where({ id: input.taskId }).first('patient_id');
-      await audit(store.knex, clock, ctx.user, 'followup.complete', Number(task.patient_id), {
+      await audit(store.knex, clock, ctx, 'followup.complete', Number(task.patient_id), {
         taskId: input.taskId,
         disposition: input.disposition,
         status: r.status,

@@ -3,7 +3,8 @@ import type { AttemptInfo, AttemptOutcome, CallPhone } from '../../shared/contra
 import type { Role } from '../../shared/model';
 import { canSeeFullPhone, maskPhone } from '../auth/permissions';
 
-export const toAttempt = (r: Record<string, unknown>, fullPhone = true): AttemptInfo => ({
+/** One dial as the contract shows it; `fullPhone` from canSeeFullPhone(role), the number masked otherwise. */
+export const toAttempt = (r: Record<string, unknown>, fullPhone: boolean): AttemptInfo => ({
   id: Number(r.id),
   taskId: Number(r.task_id),
   phoneNumber: fullPhone ? (r.phone_number as string) : (maskPhone(r.phone_number as string) as string),

@@ -5,8 +5,9 @@ import type { User } from '../../shared/model';
 import { ApiError } from '../api/errors';
 import { toQueueRows, withRowColumns } from './rows';
 
-export type QueueParsed = MethodParsed<'tasks.queue'>;
-export type QueueFilters = Pick<QueueParsed, 'planId' | 'deptId' | 'colour' | 'kind' | 'channel'>;
+/** `scopeDeptIds`: set by main (never by the caller) for a head, whose tasks are her departments'. */
+export type QueueParsed = MethodParsed<'tasks.queue'> & { scopeDeptIds?: number[] };
+export type QueueFilters = Pick<QueueParsed, 'planId' | 'deptId' | 'colour' | 'kind' | 'channel' | 'scopeDeptIds'>;
 export interface Now {
   today: string;
   now: string;
@@ -22,6 +23,7 @@ export function baseFilters(q: Knex.QueryBuilder, f: Partial<QueueFilters>, open
   q = q.whereRaw(open).where('t.channel', f.channel ?? 'call');
   if (f.planId) q = q.where('t.plan_id', f.planId);
   if (f.deptId) q = q.where('t.dept_id', f.deptId);
+  if (f.scopeDeptIds) q = q.whereIn('t.dept_id', f.scopeDeptIds);
   if (f.kind) q = q.where('t.kind', f.kind);
   return q;
 }

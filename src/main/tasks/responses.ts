@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { ResponseState, WarningColour } from '../../shared/contract/followup';
 import { score, validateAnswers, type ScoreOutcome } from '../../shared/questionnaire/engine';
 import { answersSchema, type Answers, type QuestionnaireDef } from '../../shared/questionnaire/schema';
+import { validateAnswerValues, type AnswerIssue } from '../../shared/questionnaire/validate-answers';
 import { ApiError } from '../api/errors';
 import type { QuestionnaireLibrary } from '../questionnaires/questionnaire-library';
 import { parseJson, type TaskRecord } from './work';
@@ -10,7 +11,10 @@ export function questionnaireOf(lib: QuestionnaireLibrary, task: TaskRecord): Qu
   return task.questionnaire_id ? lib.get(task.questionnaire_id, task.questionnaire_version) : null;
 }
 
-export function checkedAnswers(raw: Record<string, unknown>): Answers {
+const answerIssues = (issues: AnswerIssue[]) => issues.map((i) => ({ path: `answers.${i.item}`, message: `${i.message} (${i.messageEn})` }));
+
+/** Answers well formed, each one a value its item allows (drafts and completion alike; partial is fine). */
+export function checkedAnswers(raw: Record<string, unknown>, def: QuestionnaireDef): Answers {
   const parsed = answersSchema.safeParse(raw);
   if (!parsed.success)
     throw new ApiError(
@@ -18,18 +22,15 @@ export function checkedAnswers(raw: Record<string, unknown>): Answers {
       '答案格式不正确 (malformed answers)',
       parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     );
+  const issues = validateAnswerValues(def, parsed.data);
+  if (issues.length) throw new ApiError('invalid_input', `答案不符合问卷 (${issues.length} answer(s) not allowed by the questionnaire)`, answerIssues(issues));
   return parsed.data;
 }
 
 /** Final answers must pass the questionnaire's own checks (required, ranges, options). */
 export function scoreFinal(def: QuestionnaireDef, answers: Answers): ScoreOutcome {
   const issues = validateAnswers(def, answers);
-  if (issues.length)
-    throw new ApiError(
-      'invalid_input',
-      `问卷未完成或有误 (the questionnaire has ${issues.length} problem(s))`,
-      issues.map((i) => ({ path: `answers.${i.item}`, message: `${i.message} (${i.messageEn})` })),
-    );
+  if (issues.length) throw new ApiError('invalid_input', `问卷未完成或有误 (the questionnaire has ${issues.length} problem(s))`, answerIssues(issues));
   return score(def, answers);
 }
 

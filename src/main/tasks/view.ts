@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { EducationState, EscalationInfo, FollowupView, TaskStatus, WarningColour } from '../../shared/contract/followup';
 import type { User } from '../../shared/model';
+import { canSeeFullPhone } from '../auth/permissions';
 import type { Store } from '../store/store';
 import { attemptQuery, callPhones, toAttempt } from './phones';
 import type { QuestionnaireLibrary } from '../questionnaires/questionnaire-library';
@@ -86,7 +87,9 @@ export async function openFollowup(store: Store, lib: QuestionnaireLibrary, user
       deathCause: p.death_cause ?? null,
     },
     phones: await callPhones(knex, task.patient_id, task.id, user.role),
-    attempts: (await attemptQuery(knex).where('a.task_id', task.id).orderBy('a.id', 'desc')).map((a: Record<string, unknown>) => toAttempt(a)),
+    attempts: (await attemptQuery(knex).where('a.task_id', task.id).orderBy('a.id', 'desc')).map((a: Record<string, unknown>) =>
+      toAttempt(a, canSeeFullPhone(user.role)),
+    ),
     script: { opening: fill(plan.definition.script.opening ?? DEFAULT_OPENING), closing: fill(plan.definition.script.closing ?? DEFAULT_CLOSING) },
     questionnaire: questionnaireOf(lib, task),
     response: await responseOf(knex, task.id),

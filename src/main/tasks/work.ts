@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { TaskKind } from '../../shared/contract/followup';
 import type { User } from '../../shared/model';
 import { ApiError } from '../api/errors';
+import { assertTaskVisible } from '../auth/access';
 import { compiledVersions, type CompiledPlan } from '../plans/definitions';
 
 export interface TaskRecord {
@@ -46,6 +47,7 @@ export async function loadTask(knex: Knex, taskId: number, user: User, mustHold:
   const raw = await knex('tasks').where({ id: taskId }).first();
   if (!raw) throw new ApiError('not_found', `task ${taskId} not found`);
   const task = { ...raw, id: Number(raw.id), patient_id: Number(raw.patient_id), enrolment_id: Number(raw.enrolment_id) } as TaskRecord;
+  await assertTaskVisible(knex, user, task);
   const held = task.status === 'claimed' && Number(task.assignee_id) === user.id;
   if (mustHold && !held)
     throw new ApiError(

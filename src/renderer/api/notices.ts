@@ -20,6 +20,8 @@ export function errorText(err: unknown, t: TFunction): string {
     return `${head}: ${e.issues.map((i) => (i.path ? `${i.path} ${inLanguage(i.message, lang)}` : inLanguage(i.message, lang))).join('; ')}`;
   }
   if (e.code === 'conflict' || e.code === 'not_found' || e.code === 'forbidden') return `${head}: ${inLanguage(e.message, lang)}`;
+  // The id in the server's log, for whoever the user calls.
+  if (e.code === 'internal' && e.errorId) return `${head} (${e.errorId})`;
   return head;
 }
 

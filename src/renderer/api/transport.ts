@@ -68,7 +68,7 @@ function httpTransport(): Transport {
       }
       const body = (await res.json().catch(() => null)) as { result?: unknown; error?: ApiErrorBody } | null;
       if (res.ok && body && 'result' in body) return body.result as MethodOutput<M>;
-      if (body?.error) throw new ApiCallError(body.error.code, body.error.message, body.error.issues);
+      if (body?.error) throw new ApiCallError(body.error.code, body.error.message, body.error.issues, body.error.errorId);
       throw new ApiCallError(res.status === 401 ? 'unauthenticated' : 'internal', `HTTP ${res.status}`);
     },
     on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void) {

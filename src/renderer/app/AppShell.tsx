@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../shared/model';
 import { useLogout } from '../features/auth/mutations';
 import { FinderPage } from '../features/finder/FinderPage';
+import { useTaskChanges } from '../features/queue/queries';
 import { HeadPages, headMenuItems, headMenuKey, headRouteOf, landingRoute } from './HeadRoutes';
 import { PhonePage, RegistrationBadge, Softphone, SoftphoneProvider } from '../features/softphone';
 import { SyncPage } from '../features/sync/SyncPage';
@@ -22,6 +23,7 @@ export function AppShell({ user }: { user: User }) {
   const onPhone = route.name === 'phone';
   const onWork = workMenuKey(route) !== null;
   const onHead = headMenuKey(route, user) !== null;
+  useTaskChanges();
 
   // Signed in at the bare address (no screen in the hash): a head lands on her dashboard.
   useEffect(() => {

@@ -4,15 +4,17 @@ import type { HeadPage, Route } from './router';
 import { ExportsPage } from '../features/exports/ExportsPage';
 import { SurvivalPage } from '../features/survival/SurvivalPage';
 import { UsersPage } from '../features/users/UsersPage';
+import { AuditPage } from '../features/audit/AuditPage';
 import { BuilderPage } from '../features/reports/BuilderPage';
 import { DashboardPage } from '../features/reports/DashboardPage';
 import '../features/exports/i18n';
 import '../features/survival/i18n';
 import '../features/users/i18n';
+import '../features/audit/i18n';
 import '../features/reports/i18n';
 
 // The statistics side of the app shell: who sees which page, the menu entries and the pages.
-// Heads (and admins) see statistics; everyone sees their exports; admins assign departments.
+// Heads (and admins) see statistics; everyone sees their exports; admins manage users and read the audit log.
 
 const MAY: Record<HeadPage, (u: User) => boolean> = {
   dashboard: (u) => u.role !== 'nurse',
@@ -20,6 +22,7 @@ const MAY: Record<HeadPage, (u: User) => boolean> = {
   survival: (u) => u.role !== 'nurse',
   exports: () => true,
   users: (u) => u.role === 'admin',
+  audit: (u) => u.role === 'admin',
 };
 
 const LABEL: Record<HeadPage, string> = {
@@ -28,9 +31,10 @@ const LABEL: Record<HeadPage, string> = {
   survival: 'survival.nav',
   exports: 'exports.nav',
   users: 'users.nav',
+  audit: 'audit.nav',
 };
 
-const ORDER: HeadPage[] = ['dashboard', 'reports', 'survival', 'exports', 'users'];
+const ORDER: HeadPage[] = ['dashboard', 'reports', 'survival', 'exports', 'users', 'audit'];
 
 export function headMenuItems(user: User, t: TFunction) {
   return ORDER.filter((p) => MAY[p](user)).map((p) => ({ key: p, label: t(LABEL[p]), 'data-testid': `nav-${p}` }));
@@ -62,6 +66,8 @@ export function HeadPages({ route, user }: { route: Route; user: User }) {
     case 'exports':
       return <ExportsPage user={user} />;
     case 'users':
-      return <UsersPage />;
+      return <UsersPage me={user} />;
+    case 'audit':
+      return <AuditPage />;
   }
 }

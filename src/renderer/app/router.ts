@@ -11,8 +11,8 @@ export type Route =
   | { name: 'plans'; planId?: number }
   | { name: HeadPage };
 
-/** The statistics side: dashboard, report builder, survival, exports, user departments. */
-export const headPages = ['dashboard', 'reports', 'survival', 'exports', 'users'] as const;
+/** The statistics side: dashboard, report builder, survival, exports, user management and the audit log (admins). */
+export const headPages = ['dashboard', 'reports', 'survival', 'exports', 'users', 'audit'] as const;
 export type HeadPage = (typeof headPages)[number];
 const isHeadPage = (s: string): s is HeadPage => (headPages as readonly string[]).includes(s);
 
@@ -50,6 +50,7 @@ export function hrefOf(route: Route): string {
     case 'survival':
     case 'exports':
     case 'users':
+    case 'audit':
       return `#/${route.name}`;
     default:
       return '#/';

@@ -90,6 +90,8 @@ export const en: Resources = {
     dischargeDept: 'Discharge dept.',
     stayDates: 'Stay',
     stayRange: '{{from}} to {{to}} ({{days}} d)',
+    stayFrom: 'Admitted {{from}}, not discharged yet',
+    stayState: { admitted: 'Admitted', in_hospital: 'In hospital', discharge_notified: 'Discharge notified' },
     doctor: 'Doctor',
     dxRole: { admission: 'Admission', outpatient: 'Outpatient' },
     package: 'Package',

@@ -82,6 +82,8 @@ export const zhCN = {
     dischargeDept: '出院科室',
     stayDates: '住院日期',
     stayRange: '{{from}} 至 {{to}}（{{days}} 天）',
+    stayFrom: '{{from}} 入院，尚未出院',
+    stayState: { admitted: '已入院', in_hospital: '在院', discharge_notified: '通知出院' },
     doctor: '医生',
     dxRole: { admission: '入院', outpatient: '门诊' } as Record<string, string>,
     package: '套餐',

@@ -140,6 +140,19 @@ export interface CallerMatch {
 const RECORDING_MIME = ['audio/webm', 'audio/webm;codecs=opus', 'audio/ogg;codecs=opus', 'audio/ogg'] as const;
 export const MAX_RECORDING_BYTES = 64 * 1024 * 1024;
 
+/**
+ * A recording main has already streamed to a file of its own (the HTTP route spools the body to
+ * disk instead of holding it in memory). Only main's code can make one: neither JSON nor IPC's
+ * structured clone can produce a class instance, so no caller can name a file.
+ */
+export class StagedRecording {
+  constructor(
+    readonly file: string,
+    readonly bytes: number,
+  ) {}
+}
+const recordingSize = (n: number) => n > 0 && n <= MAX_RECORDING_BYTES;
+
 export const callMethods = {
   'softphone.account': { input: none, roles: ALL_ROLES },
   'softphone.saveAccount': { input: saveAccountInput, roles: ALL_ROLES },
@@ -170,6 +183,8 @@ export const callMethods = {
       })
       .strict(),
     roles: ALL_ROLES,
+    // A missed incoming call becomes a callback task.
+    announces: 'tasks.changed',
   },
   'calls.link': { input: z.object({ callId: id, patientId: id.nullish(), taskId: id.nullish() }).strict(), roles: ALL_ROLES },
   'calls.setOutcome': {
@@ -182,13 +197,16 @@ export const callMethods = {
    * the part already recorded (src/main/calls/calls-repo.ts setConsent).
    */
   'calls.setConsent': { input: z.object({ callId: id, consent: z.boolean() }).strict(), roles: ALL_ROLES },
-  /** Binary: over IPC as a Uint8Array, over HTTP through POST /api/calls.recording?callId=. */
+  /** Binary: over IPC as a Uint8Array, over HTTP through POST /api/calls.recording?callId= (spooled to a StagedRecording). */
   'calls.uploadRecording': {
     input: z
       .object({
         callId: id,
         mimeType: z.enum(RECORDING_MIME),
-        data: z.instanceof(Uint8Array).refine((d) => d.byteLength > 0 && d.byteLength <= MAX_RECORDING_BYTES, 'empty or too large'),
+        data: z.union([
+          z.instanceof(Uint8Array).refine((d) => recordingSize(d.byteLength), 'empty or too large'),
+          z.instanceof(StagedRecording).refine((d) => recordingSize(d.bytes), 'empty or too large'),
+        ]),
       })
       .strict(),
     roles: ALL_ROLES,
@@ -218,7 +236,8 @@ export const callMethods = {
 export interface CallOutputs {
   'softphone.account': SipAccountPublic | null;
   'softphone.saveAccount': SipAccountPublic;
-  'softphone.credentials': SipCredentials;
+  /** null: no SIP account yet (the normal state before an admin or she sets one up). */
+  'softphone.credentials': SipCredentials | null;
   'softphone.voice': VoiceSettings;
   'softphone.setProvider': VoiceSettings;
   'calls.start': { callId: number };

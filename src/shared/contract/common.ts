@@ -15,9 +15,22 @@ export const date = z
 export const dateRange = z.object({ from: date.optional(), to: date.optional() }).strict().optional();
 export const none = z.object({}).strict().optional();
 export const id = z.number().int().positive();
+/**
+ * A dialled or given phone number: digits with an optional leading + (+86…, 00…), separators
+ * (spaces, dashes, dots, brackets) stripped. 3–20 digits: an extension or 120 up to an
+ * international number; mainland mobiles (11 digits) and landlines (0AA-NNNNNNNN) are normalised
+ * further in main (src/main/his/normalise/phones.ts).
+ */
+export const phoneNumber = z
+  .string()
+  .max(32)
+  .transform((s) => s.trim().replace(/[\s\-.()（）]/g, ''))
+  .pipe(z.string().regex(/^\+?\d{3,20}$/, 'expected a phone number: digits, optionally a leading +'));
 
 export interface MethodSpec {
   input: z.ZodType;
   /** Roles allowed to call; checked in main by the dispatcher. */
   roles: Role[] | 'public';
+  /** An event the dispatcher sends every workstation after a successful call (main/store/team-events.ts). */
+  announces?: 'tasks.changed';
 }

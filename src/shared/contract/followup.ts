@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { QuestionnaireDef } from '../questionnaire/schema';
 import type { ScoreResult, TriggerResult } from '../questionnaire/engine';
 import type { PhoneInfo } from '../model';
-import { date, id, type MethodSpec } from './common';
+import { date, id, phoneNumber, type MethodSpec } from './common';
 
 // The nurse's work: the queue of due follow-ups, claiming, the follow-up screen (script,
 // questionnaire, drafts saved as she types), call attempts and the closing disposition.
@@ -283,9 +283,9 @@ export interface CompleteResult {
 
 export const followupMethods = {
   'tasks.queue': { input: queueInput, roles: [...WORKERS] },
-  'tasks.claimNext': { input: z.object(queueFilters).strict().optional(), roles: [...WORKERS] },
-  'tasks.claim': { input: taskRef, roles: [...WORKERS] },
-  'tasks.release': { input: taskRef, roles: [...WORKERS] },
+  'tasks.claimNext': { input: z.object(queueFilters).strict().optional(), roles: [...WORKERS], announces: 'tasks.changed' },
+  'tasks.claim': { input: taskRef, roles: [...WORKERS], announces: 'tasks.changed' },
+  'tasks.release': { input: taskRef, roles: [...WORKERS], announces: 'tasks.changed' },
   'followup.open': { input: taskRef, roles: [...WORKERS] },
   /** Idempotent, last-write-wins: applied only when seq is above the stored one. */
   'followup.saveDraft': { input: z.object({ taskId: id, answers, seq: z.number().int().min(1) }).strict(), roles: [...WORKERS] },
@@ -293,7 +293,7 @@ export const followupMethods = {
     input: z
       .object({
         taskId: id,
-        phoneNumber: z.string().min(3).max(32),
+        phoneNumber,
         outcome: z.enum(attemptOutcomes),
         startedAt: datetime.optional(),
         endedAt: datetime.optional(),
@@ -302,9 +302,22 @@ export const followupMethods = {
       })
       .strict(),
     roles: [...WORKERS],
+    announces: 'tasks.changed',
   },
-  'followup.complete': { input: completeInput, roles: [...WORKERS] },
+  'followup.complete': { input: completeInput, roles: [...WORKERS], announces: 'tasks.changed' },
 } satisfies Record<string, MethodSpec>;
+
+/** Tasks were claimed, released, dialled, completed or created somewhere: queues refetch. Ids only, no patient data. */
+export interface TasksChanged {
+  /** The method or job that changed them. */
+  source: string;
+  /** Set on an event that came from another workstation (or the catch-up after a lost connection). */
+  origin?: string;
+}
+
+export interface FollowupEvents {
+  'tasks.changed': TasksChanged;
+}
 
 export interface FollowupOutputs {
   'tasks.queue': QueueResult;

@@ -1,13 +1,15 @@
 import type { z } from 'zod';
+import { auditMethods, type AuditOutputs } from './audit';
 import { authMethods, type AuthOutputs } from './auth';
 import { callMethods, type CallOutputs } from './calls';
 import type { MethodSpec } from './common';
-import { followupMethods, type FollowupOutputs } from './followup';
+import { followupMethods, type FollowupEvents, type FollowupOutputs } from './followup';
 import { messagingMethods, type MessagingOutputs } from './messaging';
 import { planMethods, type PlanOutputs } from './plans';
 import { reportMethods, type ReportEvents, type ReportOutputs } from './reports';
 import { patientMethods, type PatientOutputs } from './patients';
 import { syncMethods, type SyncEvents, type SyncOutputs } from './sync';
+import { userMethods, type UserOutputs } from './users';
 
 // The one contract between the UI and the backend, assembled from one small file per
 // feature. Every method names its input schema (validated by the dispatcher for IPC and
@@ -24,12 +26,15 @@ export const methods = {
   ...callMethods,
   ...messagingMethods,
   ...reportMethods,
+  ...userMethods,
+  ...auditMethods,
 } satisfies Record<string, MethodSpec>;
 
-export interface MethodOutputs extends AuthOutputs, PatientOutputs, SyncOutputs, PlanOutputs, FollowupOutputs, CallOutputs, MessagingOutputs, ReportOutputs {}
+export interface MethodOutputs
+  extends AuthOutputs, PatientOutputs, SyncOutputs, PlanOutputs, FollowupOutputs, CallOutputs, MessagingOutputs, ReportOutputs, UserOutputs, AuditOutputs {}
 
 /** Server → UI events. */
-export interface EventPayloads extends SyncEvents, ReportEvents {}
+export interface EventPayloads extends SyncEvents, ReportEvents, FollowupEvents {}
 
 export type MethodName = keyof typeof methods & keyof MethodOutputs;
 export type MethodInput<M extends MethodName> = z.input<(typeof methods)[M]['input']>;
@@ -42,6 +47,8 @@ export interface ApiErrorBody {
   code: 'invalid_input' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'internal' | 'unknown_method';
   message: string;
   issues?: { path: string; message: string }[];
+  /** An unexpected failure's id, the same as in the server log: for support to find it there. */
+  errorId?: string;
 }
 
 /** What both transports (IPC preload bridge, HTTP) offer the renderer. */

@@ -135,10 +135,16 @@ export const drilldownInput = z
   })
   .strict();
 
+/** What a drill-down's rows are: tasks, dials, patients, SMS or nurse working days. */
+export type DrillKind = 'task' | 'dial' | 'patient' | 'sms' | 'nurseDay';
+
 export interface DrillRow {
+  /** Unique within the list (a task is listed once per dial or SMS). */
+  key: string;
   taskId: number | null;
-  patientId: number;
-  patientName: string;
+  /** Null on nurse-day rows. */
+  patientId: number | null;
+  patientName: string | null;
   deptName: string | null;
   planName: string | null;
   pointLabel: string | null;
@@ -148,6 +154,12 @@ export interface DrillRow {
   lastOutcome: string | null;
   lastAttemptAt: string | null;
   nurseName: string | null;
+  /** Dial rows: the dial's minutes (answered, ended). SMS rows: lastOutcome is the SMS status, lastAttemptAt its time. */
+  minutes?: number | null;
+  /** Nurse-day rows: the day, and the nurse's dials and completions on it. */
+  day?: string;
+  dials?: number;
+  completions?: number;
 }
 
 export interface SavedReport {
@@ -217,7 +229,7 @@ export interface SurvivalResult {
 export const survivalExclusions = ['noTreatmentStart', 'noAnchor', 'noDiagnosisGroup', 'deathDateUnknown', 'deathBeforeAnchor', 'anchoredAfterCutOff'] as const;
 export type SurvivalExclusion = (typeof survivalExclusions)[number];
 
-export const exportKinds = ['report', 'dashboard', 'finder', 'queue', 'research'] as const;
+export const exportKinds = ['report', 'dashboard', 'finder', 'queue', 'research', 'audit'] as const;
 export type ExportKind = (typeof exportKinds)[number];
 
 export const exportStartInput = z
@@ -225,7 +237,8 @@ export const exportStartInput = z
     kind: z.enum(exportKinds),
     format: z.enum(['xlsx', 'csv', 'fhir']),
     /** Per kind: report → a ReportSpec; dashboard → { month, deptIds }; finder → a finder query;
-     * queue → the queue filter; research → { questionnaireId, from, to, deptIds, deidentify }. */
+     * queue → the queue filter; research → { questionnaireId, from, to, deptIds, deidentify };
+     * audit → the audit log filter (admins only). */
     params: z.record(z.string(), z.unknown()),
   })
   .strict();
@@ -234,7 +247,7 @@ export interface ExportRecord {
   id: number;
   kind: ExportKind;
   format: 'xlsx' | 'csv' | 'fhir';
-  status: 'running' | 'done' | 'failed' | 'cancelled';
+  status: 'running' | 'done' | 'failed' | 'cancelled' | 'expired';
   rows: number;
   fileName: string | null;
   createdAt: string;
@@ -248,14 +261,6 @@ export interface ExportProgress {
   rows: number;
   total: number | null;
   status: ExportRecord['status'];
-}
-
-export interface UserSummary {
-  id: number;
-  username: string;
-  displayName: string;
-  role: 'nurse' | 'head' | 'admin';
-  deptIds: number[];
 }
 
 export const reportMethods = {
@@ -273,14 +278,12 @@ export const reportMethods = {
   'exports.start': { input: exportStartInput, roles: ALL_ROLES },
   'exports.cancel': { input: z.object({ exportId: id }).strict(), roles: ALL_ROLES },
   'exports.list': { input: none, roles: ALL_ROLES },
-  'users.list': { input: none, roles: ['admin'] },
-  'users.setDepartments': { input: z.object({ userId: id, deptIds: z.array(id).max(200) }).strict(), roles: ['admin'] },
 } satisfies Record<string, MethodSpec>;
 
 export interface ReportOutputs {
   'reports.metrics': MetricDefinition[];
   'reports.dashboard': Dashboard;
-  'reports.drilldown': { total: number; rows: DrillRow[] };
+  'reports.drilldown': { total: number; kind: DrillKind; rows: DrillRow[] };
   'reports.run': ReportTable;
   'reports.saved.list': SavedReport[];
   'reports.saved.save': SavedReport;
@@ -289,8 +292,6 @@ export interface ReportOutputs {
   'exports.start': { exportId: number };
   'exports.cancel': { cancelled: boolean };
   'exports.list': ExportRecord[];
-  'users.list': UserSummary[];
-  'users.setDepartments': UserSummary;
 }
 
 export interface ReportEvents {

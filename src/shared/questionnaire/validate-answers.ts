@@ -38,6 +38,25 @@ export function validateAnswers(def: QuestionnaireDef, answers: Answers): Answer
   return out;
 }
 
+/**
+ * Every given answer against its item, visible or not and required or not: what a draft may
+ * hold (partial, but each value one the item allows: an option of the item, a number in its
+ * range, a date). Answers for ids the questionnaire lacks, or for display items, are reported.
+ */
+export function validateAnswerValues(def: QuestionnaireDef, answers: Answers): AnswerIssue[] {
+  const { items } = compile(def);
+  const out: AnswerIssue[] = [];
+  for (const [key, a] of Object.entries(answers)) {
+    const it = items.get(key);
+    if (!it) out.push({ item: key, code: 'unknown', message: `问卷中没有题目 "${key}"`, messageEn: `The questionnaire has no item "${key}"` });
+    else if (isAnswered(a)) {
+      const problem = it.type === 'display' ? issue('type', '此题无需作答', 'This item takes no answer') : checkAnswer(it, a);
+      if (problem) out.push({ item: key, ...problem });
+    }
+  }
+  return out;
+}
+
 type Issue = Omit<AnswerIssue, 'item'> | null;
 const issue = (code: AnswerIssueCode, message: string, messageEn: string): Issue => ({ code, message, messageEn });
 

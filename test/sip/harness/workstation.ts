@@ -14,9 +14,12 @@ import { REPO } from './repo';
 const CLI = path.join(REPO, 'bin', 'followup.js');
 const run = promisify(execFile);
 
-export const NURSE = { username: 'nurse1', password: 'secret123', name: '护士甲' };
+/** The admin's PBX list (config softphone.pbxWebSocketOrigins) for the suite's workstation. */
+export const PBX_ORIGINS = 'ws://127.0.0.1:*';
+
+export const NURSE = { username: 'nurse1', password: 'secret-1234', name: '护士甲' };
 /** A nurse with no SIP account yet: the set-up test enters hers through the UI. */
-export const NEW_NURSE = { username: 'nurse2', password: 'secret123', name: '护士乙' };
+export const NEW_NURSE = { username: 'nurse2', password: 'secret-1234', name: '护士乙' };
 
 export interface Workstation {
   url: string;
@@ -34,6 +37,8 @@ export function assertBuilt(): void {
 export async function startWorkstation(o: { dataDir: string; port: number; logDir: string }): Promise<Workstation> {
   assertBuilt();
   pinChildClocks();
+  // Each test's kamailio listens on a fresh local port: the admin allows the loopback PBX on any.
+  fs.writeFileSync(path.join(o.dataDir, 'config.json'), JSON.stringify({ softphone: { pbxWebSocketOrigins: [PBX_ORIGINS] } }));
   for (const u of [NURSE, NEW_NURSE])
     await run(
       process.execPath,

@@ -2,6 +2,7 @@ import type { ExportKind } from '../../../shared/contract/reports';
 import { methods } from '../../../shared/contract';
 import type { Role } from '../../../shared/model';
 import type { ExportFormat } from '../repo';
+import { prepareAudit } from './audit';
 import { prepareFinder } from './finder';
 import { prepareQueue } from './queue';
 import { prepareDashboard, prepareReport } from './report';
@@ -20,4 +21,6 @@ export const KINDS: Record<ExportKind, { roles: Role[]; formats: ExportFormat[];
   finder: { roles: rolesOf('patients.find'), formats: ['xlsx', 'csv'], prepare: prepareFinder },
   queue: { roles: rolesOf('tasks.queue'), formats: ['xlsx', 'csv'], prepare: prepareQueue },
   research: { roles: heads, formats: ['xlsx', 'csv', 'fhir'], prepare: prepareResearch },
+  // The audit log, as an admin searches it (audit.search).
+  audit: { roles: methods['audit.search'].roles as Role[], formats: ['xlsx', 'csv'], prepare: prepareAudit },
 };

@@ -5,6 +5,7 @@ import { normalisePhone, type NormalisedPhone } from '../normalise/phones';
 import { namePinyin } from '../normalise/pinyin';
 import type { Q } from '../sync-db';
 import { selectIn } from '../sync-db';
+import { resolveMerges } from './merges';
 import type { BatchResult, EntityContext, EntityHandler, Rejection } from './types';
 import { emptyResult, keyOf, mapped, noteInserted, rowHash, storedCandidates, str } from './types';
 
@@ -181,6 +182,9 @@ export const patients: EntityHandler = {
     const result = emptyResult();
     const records = rows.map((r) => normalisePatient(r, ctx, 'patients', result.rejections)).filter((r): r is PatientRecord => r !== null);
     await writePatients(q, ctx, records, result);
+    // A merge read before its records (an earlier run) takes effect once they arrive; on a
+    // first load no link exists yet.
+    if (!ctx.firstLoad) await resolveMerges(q, ctx, new Set(records.map((r) => r.sourceId)));
     return result;
   },
 };

@@ -5,7 +5,15 @@ import type { HisRow, HisSource } from './types';
 
 /** PostgreSQL or MariaDB/MySQL HIS stand-ins, read through knex with a streaming cursor. */
 export async function openKnexSource(client: 'pg' | 'mysql', connection: unknown): Promise<HisSource> {
-  const knex = knexFactory({ client: client === 'pg' ? 'pg' : 'mysql2', connection: connection as never, pool: { min: 0, max: 2 } });
+  const knex = knexFactory({
+    client: client === 'pg' ? 'pg' : 'mysql2',
+    connection: connection as never,
+    pool: { min: 0, max: 2 },
+    // A HIS host that drops packets fails the sync (and a first start) in 20 s, not knex's 60.
+    acquireConnectionTimeout: 20_000,
+    // knex warns on stdout, where `followup sync` prints its JSON; the failure itself is reported.
+    log: { warn: (m: string) => console.error(`HIS: ${m}`), error: (m: string) => console.error(`HIS: ${m}`) },
+  });
   try {
     await knex.raw('select 1');
   } catch (err) {

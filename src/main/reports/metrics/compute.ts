@@ -21,14 +21,26 @@ export function valueOf(m: Metric, aggs: Aggregates | undefined): MetricValue {
   return { value: ratio === null ? null : Math.round(ratio * 1e6) / 1e6, numerator: Math.round(numerator * 100) / 100, denominator };
 }
 
-/** Each family the metrics read runs once, grouped; the result maps group key → metric code → value. */
-export async function computeMetrics(ctx: QueryContext, metrics: readonly Metric[], g: Grouping): Promise<Map<string, Map<string, MetricValue>>> {
-  const needed = [...new Set(metrics.map((m) => m.family))] as FamilyCode[];
+/** The families a set of metrics reads. */
+export const familiesOf = (metrics: readonly Metric[]): FamilyCode[] => [...new Set(metrics.map((m) => m.family))];
+
+/** Each family runs once, grouped. */
+export async function runFamilies(ctx: QueryContext, codes: readonly FamilyCode[], g: Grouping): Promise<Map<FamilyCode, FamilyRows>> {
   const byFamily = new Map<FamilyCode, FamilyRows>();
-  for (const f of needed) byFamily.set(f, await runFamily(ctx, f, g));
+  for (const f of codes) byFamily.set(f, await runFamily(ctx, f, g));
+  return byFamily;
+}
+
+/** Group key → metric code → value, from the families' grouped aggregates. */
+export function metricValuesByGroup(metrics: readonly Metric[], byFamily: Map<FamilyCode, FamilyRows>): Map<string, Map<string, MetricValue>> {
   const groups = new Set<string>();
   for (const rows of byFamily.values()) for (const k of rows.keys()) groups.add(k);
   const out = new Map<string, Map<string, MetricValue>>();
   for (const k of groups) out.set(k, new Map(metrics.map((m) => [m.code, valueOf(m, byFamily.get(m.family)?.get(k))])));
   return out;
+}
+
+/** Each family the metrics read runs once, grouped; the result maps group key → metric code → value. */
+export async function computeMetrics(ctx: QueryContext, metrics: readonly Metric[], g: Grouping): Promise<Map<string, Map<string, MetricValue>>> {
+  return metricValuesByGroup(metrics, await runFamilies(ctx, familiesOf(metrics), g));
 }

@@ -18,9 +18,24 @@ export interface Metric extends MetricDefinition {
   /** The family aggregate counted as numerator and (null for plain counts) denominator. */
   num: string;
   den: string | null;
-  /** For drillable metrics: the task conditions behind numerator and denominator. */
-  drill?: { num: DrillPredicateName; den: DrillPredicateName | null };
+  /** For drillable metrics: the rows listed and the conditions behind numerator and denominator. */
+  drill?: MetricDrill;
 }
+
+/**
+ * A drill-down lists the rows a figure counts: tasks (the default) under task predicates, or the
+ * dials, patients, SMS or nurse-days the other families count, under their own conditions
+ * (reports/drill-sources.ts), so a list's length is the figure's count.
+ */
+export type MetricDrill =
+  | { rows?: 'task'; num: DrillPredicateName; den: DrillPredicateName | null }
+  | { rows: 'dial'; num: 'connected' | 'handled'; den: 'dials' | null }
+  | { rows: 'patient'; num: 'reached'; den: 'attempted' }
+  | { rows: 'sms'; num: 'delivered' | 'replied'; den: 'accepted' | 'delivered' }
+  | { rows: 'nurseDay'; num: 'all'; den: null };
+export type TaskDrill = Extract<MetricDrill, { num: DrillPredicateName }>;
+export type OtherDrill = Exclude<MetricDrill, TaskDrill>;
+export const isTaskDrill = (d: MetricDrill): d is TaskDrill => d.rows === undefined || d.rows === 'task';
 
 const bi = (zh: string, en: string): Bilingual => ({ zh, en });
 
@@ -141,6 +156,7 @@ const specs: Spec[] = [
     numText: ['接通的拨打次数', 'dials answered (outcome connected)'],
     denText: bi('拨打总次数（含回拨和上报任务的拨打）', 'all dials (those of callback and escalation tasks included)'),
     excl: withDept(bi('不计已撤回的呼叫（取消、失败的呼叫不记为拨打）。', 'Calls taken back (cancelled or failed calls) are not dials.')),
+    drill: { rows: 'dial', num: 'connected', den: 'dials' },
   },
   {
     code: 'connectRatePerPatient',
@@ -152,6 +168,7 @@ const specs: Spec[] = [
     numText: ['至少接通一次的患者数', 'patients reached by at least one dial'],
     denText: bi('被拨打过的患者数', 'patients dialled at least once'),
     excl: withDept(bi('每位患者在统计期内只计一次。', 'Each patient counts once in the period.')),
+    drill: { rows: 'patient', num: 'reached', den: 'attempted' },
   },
   {
     code: 'effectiveRate',
@@ -291,6 +308,7 @@ const specs: Spec[] = [
     numText: ['运营商回执为已送达的外发短信', 'outbound SMS the carrier reported delivered'],
     denText: bi('短信平台已接收的外发短信（不含仅记录日志的短信）', 'outbound SMS the provider accepted (log-only messages excluded)'),
     excl: withDept(bi('仅统计关联随访任务的短信。', 'Only SMS linked to a follow-up task count.')),
+    drill: { rows: 'sms', num: 'delivered', den: 'accepted' },
   },
   {
     code: 'smsReplied',
@@ -302,6 +320,7 @@ const specs: Spec[] = [
     numText: ['送达后 3 天内收到同一号码回复的短信', 'delivered SMS answered from the same number within 3 days'],
     denText: bi('已送达的外发短信', 'delivered outbound SMS'),
     excl: withDept(bi('仅统计关联随访任务的短信。', 'Only SMS linked to a follow-up task count.')),
+    drill: { rows: 'sms', num: 'replied', den: 'delivered' },
   },
   {
     code: 'averageHandleTime',
@@ -315,6 +334,7 @@ const specs: Spec[] = [
       "total minutes of answered dials, from the attempt's start to its end (ringing and hold included); after-call work is not recorded and is left out",
     ],
     denText: bi('有结束时间的接通拨打次数', 'answered dials with an end time'),
+    drill: { rows: 'dial', num: 'handled', den: null },
   },
   {
     code: 'followUpsPerNurseDay',
@@ -328,6 +348,7 @@ const specs: Spec[] = [
       '护士工作日：护士在该期应访任务上有拨打或完成记录的不同（护士, 日期）数',
       "nurse working days: distinct (nurse, day) with a dial or a completion on the period's due tasks",
     ),
+    drill: { rows: 'nurseDay', num: 'all', den: null },
   },
   {
     code: 'callsPerNurseDay',
@@ -341,6 +362,7 @@ const specs: Spec[] = [
       '护士工作日：护士在该期应访任务上有拨打或完成记录的不同（护士, 日期）数',
       "nurse working days: distinct (nurse, day) with a dial or a completion on the period's due tasks",
     ),
+    drill: { rows: 'nurseDay', num: 'all', den: null },
   },
 ];
 

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { filterTasks, groupingSql, type Grouping, type QueryContext } from './context';
 import { attendDueSql, attendedSql, LOST_POINT, taskPredicateNames, taskPredicates } from './predicates';
-import { minutesBetween, plusDaysTs } from './sql';
+import { minutesBetween, plusDaysTs, type Dialect } from './sql';
 
 // A family is one grouped query over the tasks due in the period and the rows hanging off them
 // (attempts, escalations, appointments, messages). Each metric reads its numerator and
@@ -39,12 +39,18 @@ const followup: Family = {
   },
 };
 
+/** Conditions on one dial (alias a), shared by the attempts family and the dial drill-down. */
+export const DIAL = { dials: '1 = 1', connected: "a.outcome = 'connected'", handled: "a.outcome = 'connected' and a.ended_at is not null" } as const;
+
+/** The dials of the period's tasks (any kind: callbacks and escalations are dialled too). */
+export const dialsOf = (ctx: QueryContext, g: Grouping): Knex.QueryBuilder =>
+  filterTasks(ctx.knex('tasks as t').join('attempts as a', 'a.task_id', 't.id'), ctx, g, 'a.nurse_id');
+
 const attempts: Family = {
   nurseCol: 'a.nurse_id',
   build(ctx, g) {
-    const q = filterTasks(ctx.knex('tasks as t').join('attempts as a', 'a.task_id', 't.id'), ctx, g, this.nurseCol);
-    const connected = "a.outcome = 'connected'";
-    const handled = `${connected} and a.ended_at is not null`;
+    const q = dialsOf(ctx, g);
+    const { connected, handled } = DIAL;
     q.select(
       ctx.knex.raw('count(*) as "dials"'),
       ctx.knex.raw(`${sumIf(connected)} as "connected"`),
@@ -57,35 +63,39 @@ const attempts: Family = {
   },
 };
 
-/** Nurse working days: distinct (nurse, day) with a dial or a closed follow-up, over the period's tasks. */
+/** Distinct (nurse, day) with a dial or a closed follow-up over the period's tasks, with their dials and completions. */
+export function nurseDaysOf(ctx: QueryContext, g: Grouping): Knex.QueryBuilder {
+  const { knex } = ctx;
+  const dials = filterTasks(knex('tasks as t').join('attempts as a', 'a.task_id', 't.id'), ctx, g, 'a.nurse_id').select(
+    knex.raw(`${groupingSql(g, ctx.d, 'a.nurse_id')} as grp`),
+    'a.nurse_id as nurse',
+    knex.raw('substr(a.started_at, 1, 10) as day'),
+    knex.raw('1 as dial'),
+    knex.raw('0 as done'),
+  );
+  const done = filterTasks(knex('tasks as t').where('t.kind', 'followup').whereNotNull('t.completed_by'), ctx, g, 't.completed_by')
+    .whereRaw(taskPredicates(ctx).completed.sql)
+    .select(
+      knex.raw(`${groupingSql(g, ctx.d, 't.completed_by')} as grp`),
+      't.completed_by as nurse',
+      knex.raw('substr(t.completed_at, 1, 10) as day'),
+      knex.raw('0 as dial'),
+      knex.raw('1 as done'),
+    );
+  return knex
+    .from(dials.unionAll(done).as('w'))
+    .whereNotNull('w.nurse')
+    .select('w.grp', 'w.nurse', 'w.day', knex.raw('sum(w.dial) as dials'), knex.raw('sum(w.done) as done'))
+    .groupBy('w.grp', 'w.nurse', 'w.day');
+}
+
+/** Nurse working days: how many, and the dials and completions on them. */
 const work: Family = {
   nurseCol: 'w.nurse',
   build(ctx, g) {
-    const { knex } = ctx;
-    const dials = filterTasks(knex('tasks as t').join('attempts as a', 'a.task_id', 't.id'), ctx, g, 'a.nurse_id').select(
-      knex.raw(`${groupingSql(g, ctx.d, 'a.nurse_id')} as grp`),
-      'a.nurse_id as nurse',
-      knex.raw('substr(a.started_at, 1, 10) as day'),
-      knex.raw('1 as dial'),
-      knex.raw('0 as done'),
-    );
-    const done = filterTasks(knex('tasks as t').where('t.kind', 'followup').whereNotNull('t.completed_by'), ctx, g, 't.completed_by')
-      .whereRaw(taskPredicates(ctx).completed.sql)
-      .select(
-        knex.raw(`${groupingSql(g, ctx.d, 't.completed_by')} as grp`),
-        't.completed_by as nurse',
-        knex.raw('substr(t.completed_at, 1, 10) as day'),
-        knex.raw('0 as dial'),
-        knex.raw('1 as done'),
-      );
-    const days = knex
-      .from(dials.unionAll(done).as('w'))
-      .whereNotNull('w.nurse')
-      .select('w.grp', knex.raw('sum(w.dial) as dials'), knex.raw('sum(w.done) as done'))
-      .groupBy('w.grp', 'w.nurse', 'w.day');
-    return knex
-      .from(days.as('nd'))
-      .select('nd.grp', knex.raw('count(*) as "nurseDays"'), knex.raw('sum(nd.dials) as "dials"'), knex.raw('sum(nd.done) as "completions"'))
+    return ctx.knex
+      .from(nurseDaysOf(ctx, g).as('nd'))
+      .select('nd.grp', ctx.knex.raw('count(*) as "nurseDays"'), ctx.knex.raw('sum(nd.dials) as "dials"'), ctx.knex.raw('sum(nd.done) as "completions"'))
       .groupBy('nd.grp');
   },
 };
@@ -116,25 +126,41 @@ const appointments: Family = {
 /** A reply: an inbound SMS from the same number within 3 days of the outbound one. */
 export const REPLY_DAYS = 3;
 
+/** Conditions on one SMS (alias m), shared by the messages family and the SMS drill-down. */
+export function smsConditions(d: Dialect): Record<'accepted' | 'delivered' | 'replied', string> {
+  const accepted = "m.direction = 'outbound' and m.status in ('queued', 'sent', 'delivered', 'undelivered')";
+  const delivered = "m.direction = 'outbound' and m.status = 'delivered'";
+  const replied = `${delivered} and exists (select 1 from messages rp where rp.phone = m.phone and rp.direction = 'inbound'
+      and rp.created_at > m.created_at and rp.created_at <= ${plusDaysTs(d, 'm.created_at', REPLY_DAYS)})`;
+  return { accepted, delivered, replied };
+}
+
+/** The SMS about the period's tasks: each linked task (task_id, about_task_id) gives a pair (message_id, task_id, grp). */
+export function smsPairsOf(ctx: QueryContext, g: Grouping): Knex.QueryBuilder {
+  const part = (col: string) =>
+    filterTasks(ctx.knex('tasks as t').join('messages as m', col, 't.id'), ctx, g, 'm.sent_by').select(
+      ctx.knex.raw(`${groupingSql(g, ctx.d, 'm.sent_by')} as grp`),
+      'm.id as message_id',
+      't.id as task_id',
+    );
+  return part('m.task_id').unionAll(part('m.about_task_id'));
+}
+
 const messages: Family = {
   nurseCol: 'm.sent_by',
   build(ctx, g) {
     const { knex } = ctx;
-    const accepted = "m.direction = 'outbound' and m.status in ('queued', 'sent', 'delivered', 'undelivered')";
-    const delivered = "m.direction = 'outbound' and m.status = 'delivered'";
-    const replied = `${delivered} and exists (select 1 from messages rp where rp.phone = m.phone and rp.direction = 'inbound'
-      and rp.created_at > m.created_at and rp.created_at <= ${plusDaysTs(ctx.d, 'm.created_at', REPLY_DAYS)})`;
-    const part = (col: string) =>
-      filterTasks(knex('tasks as t').join('messages as m', col, 't.id'), ctx, g, this.nurseCol).select(
-        knex.raw(`${groupingSql(g, ctx.d, this.nurseCol)} as grp`),
-        knex.raw(`case when ${accepted} then 1 else 0 end as acc`),
-        knex.raw(`case when ${delivered} then 1 else 0 end as del`),
-        knex.raw(`case when ${replied} then 1 else 0 end as rep`),
-      );
+    const { accepted, delivered, replied } = smsConditions(ctx.d);
     return knex
-      .from(part('m.task_id').unionAll(part('m.about_task_id')).as('mm'))
+      .from(smsPairsOf(ctx, g).as('mm'))
+      .join('messages as m', 'm.id', 'mm.message_id')
       .groupBy('mm.grp')
-      .select('mm.grp', knex.raw('sum(mm.acc) as "accepted"'), knex.raw('sum(mm.del) as "delivered"'), knex.raw('sum(mm.rep) as "replied"'));
+      .select(
+        'mm.grp',
+        knex.raw(`${sumIf(accepted)} as "accepted"`),
+        knex.raw(`${sumIf(delivered)} as "delivered"`),
+        knex.raw(`${sumIf(replied)} as "replied"`),
+      );
   },
 };
 

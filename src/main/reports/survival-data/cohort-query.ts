@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { isDischarged } from '../../../shared/stay-status';
 import type { EncounterFact, EnrolmentFact, PersonFacts } from './facts';
 
 export interface CohortFilter {
@@ -62,13 +63,23 @@ export async function loadCohortFacts(knex: Knex, f: CohortFilter): Promise<Pers
     .join('patients as p', 'p.id', 'e.patient_id')
     .whereIn('e.patient_id', members())
     .whereNot('e.status', 'cancelled')
-    .select(knex.raw(`${PERSON} as person`), 'e.kind', 'e.admit_date', 'e.event_date', 'e.discharge_mode_code', 'e.main_diag_code', 'e.main_diag_category');
+    .select(
+      knex.raw(`${PERSON} as person`),
+      'e.kind',
+      'e.status',
+      'e.admit_date',
+      'e.event_date',
+      'e.discharge_mode_code',
+      'e.main_diag_code',
+      'e.main_diag_category',
+    );
   for (const r of encounters)
     persons.get(Number(r.person))?.encounters.push({
       kind: r.kind,
       admitDate: str(r.admit_date),
       eventDate: String(r.event_date),
       dischargeMode: str(r.discharge_mode_code),
+      discharged: r.kind === 'inpatient' && isDischarged(r.status),
       diagCode: str(r.main_diag_code),
       diagCategory: str(r.main_diag_category),
     } satisfies EncounterFact);

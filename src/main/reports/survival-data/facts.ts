@@ -15,6 +15,8 @@ export interface EncounterFact {
   /** Discharge date (inpatient), visit date (outpatient) or checkup date. */
   eventDate: string;
   dischargeMode: string | null;
+  /** An inpatient stay that ended in a discharge (not one still in hospital). */
+  discharged: boolean;
   diagCode: string | null;
   diagCategory: string | null;
 }

@@ -50,7 +50,7 @@ function anchorDateOf(facts: PersonFacts, anchor: SurvivalAnchor, enrolment: Enr
   if (!diagnosis) return null;
   const diagnosed = diagnosisDay(diagnosis);
   if (anchor === 'diagnosis') return diagnosed;
-  const discharges = facts.encounters.filter((e) => e.kind === 'inpatient' && e.eventDate >= diagnosed).map((e) => e.eventDate);
+  const discharges = facts.encounters.filter((e) => e.discharged && e.eventDate >= diagnosed).map((e) => e.eventDate);
   return discharges.length ? discharges.reduce((a, d) => (d < a ? d : a)) : null;
 }
 

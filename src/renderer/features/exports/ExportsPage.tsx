@@ -14,7 +14,13 @@ import { useCancelExport, useExportProgress, useExports } from './queries';
 import { ResearchExportModal } from './ResearchExportModal';
 import './i18n';
 
-const STATUS_COLOUR: Record<ExportRecord['status'], string> = { running: 'processing', done: 'success', failed: 'error', cancelled: 'default' };
+const STATUS_COLOUR: Record<ExportRecord['status'], string> = {
+  running: 'processing',
+  done: 'success',
+  failed: 'error',
+  cancelled: 'default',
+  expired: 'default',
+};
 
 function LiveStatus({ record, live }: { record: ExportRecord; live: ExportProgress | undefined }) {
   const { t } = useTranslation();

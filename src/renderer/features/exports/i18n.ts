@@ -11,8 +11,8 @@ const zhCN = {
   history: '导出记录',
   refresh: '刷新',
   research: '科研导出',
-  kind: { report: '自定义报表', dashboard: '统计看板', finder: '患者名单', queue: '随访队列', research: '科研数据' },
-  status: { running: '导出中', done: '已完成', failed: '失败', cancelled: '已取消' },
+  kind: { report: '自定义报表', dashboard: '统计看板', finder: '患者名单', queue: '随访队列', research: '科研数据', audit: '审计日志' },
+  status: { running: '导出中', done: '已完成', failed: '失败', cancelled: '已取消', expired: '已过期删除' },
   col: {
     kind: '内容',
     format: '格式',
@@ -53,8 +53,8 @@ const en: SameKeys<typeof zhCN> = {
   history: 'Exports',
   refresh: 'Refresh',
   research: 'Research export',
-  kind: { report: 'Report', dashboard: 'Dashboard', finder: 'Patient list', queue: 'Work queue', research: 'Research data' },
-  status: { running: 'Running', done: 'Done', failed: 'Failed', cancelled: 'Cancelled' },
+  kind: { report: 'Report', dashboard: 'Dashboard', finder: 'Patient list', queue: 'Work queue', research: 'Research data', audit: 'Audit log' },
+  status: { running: 'Running', done: 'Done', failed: 'Failed', cancelled: 'Cancelled', expired: 'Expired (file deleted)' },
   col: {
     kind: 'Content',
     format: 'Format',

@@ -48,6 +48,10 @@ export function FinderFilters({ initial, onSearch, onEnterResults }: Props) {
       layout="inline"
       initialValues={initial}
       onFinish={(values) => onSearch({ ...DEFAULT_FILTERS, ...values })}
+      // Another kind is another list (columns, dates): it runs at once, with the other filters as set.
+      onValuesChange={(changed: Partial<FilterValues>, all) => {
+        if (changed.kind) onSearch({ ...DEFAULT_FILTERS, ...all });
+      }}
       className="finder-filters"
       data-testid="finder-filters"
     >

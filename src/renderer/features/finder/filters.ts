@@ -31,6 +31,14 @@ export const DEFAULT_FILTERS: FilterValues = {
   query: '',
 };
 
+/**
+ * What stays on screen while a search loads: the previous page (no empty flash), but never rows
+ * of another kind (出院/门诊/体检), whose columns differ. `previousKey` is ['patients', 'find', input, seq].
+ */
+export function placeholderOf<T>(kind: FindInput['kind'], previous: T | undefined, previousKey: readonly unknown[] | undefined): T | undefined {
+  return (previousKey?.[2] as FindInput | undefined)?.kind === kind ? previous : undefined;
+}
+
 export const DEFAULT_PAGING: Paging = { page: 1, pageSize: 50, sort: 'eventDate', order: 'desc' };
 
 function range(value: FilterValues['admitted']): FindInput['admitted'] {

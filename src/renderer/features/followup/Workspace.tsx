@@ -8,7 +8,8 @@ import { isTyping } from '../queue/keys';
 import { useTakeNext } from '../queue/queries';
 import { FollowupHeader } from './FollowupHeader';
 import { HistoryPane } from './HistoryPane';
-import { attemptSinceClaim, blockers, completeInput, emptyForm, type OutcomeForm } from './outcome';
+import { attemptSinceClaim, blockers, completeInput, emptyForm, needsDialConfirm, type OutcomeForm } from './outcome';
+import { clearOutcome, loadOutcome, saveOutcome } from './outcome-draft';
 import { OutcomePanel } from './OutcomePanel';
 import { PhonePanel } from './PhonePanel';
 import { useComplete, useLogAttempt, useRelease } from './queries';
@@ -32,15 +33,20 @@ function initialAnswers(view: FollowupView): Answers {
 /** One follow-up call: mounted per task, starting from the answers main has stored. */
 export function Workspace({ view }: { view: FollowupView }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { task, editable, questionnaire: def } = view;
   const [answers, setAnswers] = useState<Answers>(() => initialAnswers(view));
-  const [form, setForm] = useState<OutcomeForm>(() =>
-    emptyForm(
-      view.education.filter((e) => e.given).map((e) => e.code),
-      view.phones.find((p) => p.suggested)?.number,
-    ),
+  // The closing form she chose before a reload comes back (answers come back from main).
+  const [form, setForm] = useState<OutcomeForm>(
+    () =>
+      (editable ? loadOutcome(task.id, task.claimedAt) : null) ??
+      emptyForm(
+        view.education.filter((e) => e.given).map((e) => e.code),
+        view.phones.find((p) => p.suggested)?.number,
+      ),
   );
+  const closed = useRef(false);
+  const confirming = useRef(false);
   const [identity, setIdentity] = useState(false);
   const [consent, setConsent] = useState(false);
   const [help, setHelp] = useState(false);
@@ -71,8 +77,28 @@ export function Workspace({ view }: { view: FollowupView }) {
     if (advance) advanceFrom(id, next);
   };
 
+  /** A phone follow-up with no dial since she claimed it asks first; Enter confirms, Esc goes back. */
+  const confirmNoDial = async (): Promise<boolean> => {
+    if (!needsDialConfirm(task.channel, view.attempts, task.claimedAt, form)) return true;
+    confirming.current = true;
+    try {
+      return await modal.confirm({
+        title: t('followup.noDial.title'),
+        content: t('followup.noDial.content'),
+        okText: t('followup.noDial.ok'),
+        cancelText: t('followup.noDial.cancel'),
+        autoFocusButton: 'ok',
+        keyboard: true,
+        className: 'fu-no-dial',
+      });
+    } finally {
+      confirming.current = false;
+    }
+  };
+
   const submit = async (goNext: boolean) => {
-    if (blocked.length || complete.isPending) return;
+    if (blocked.length || complete.isPending || confirming.current) return;
+    if (!(await confirmNoDial())) return;
     try {
       if (form.disposition === 'no_contact' && !attemptSinceClaim(view.attempts, task.claimedAt, form))
         await logAttempt.mutateAsync({ phoneNumber: form.attemptNumber!, outcome: form.attemptOutcome! });
@@ -81,6 +107,8 @@ export function Workspace({ view }: { view: FollowupView }) {
       return; // the mutation cache has shown why
     }
     draft.stop();
+    closed.current = true;
+    clearOutcome(task.id);
     void message.success(t('followup.done'));
     if (goNext) takeNext.mutate();
     else navigate({ name: 'queue' });
@@ -111,8 +139,14 @@ export function Workspace({ view }: { view: FollowupView }) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  useEffect(() => {
+    if (editable && !closed.current) saveOutcome(task.id, task.claimedAt, form);
+  }, [form, editable, task.id, task.claimedAt]);
+
   const onRelease = () => {
     draft.flush();
+    closed.current = true;
+    clearOutcome(task.id);
     release.mutate(task.id, { onSuccess: () => navigate({ name: 'queue' }) });
   };
   const patch = (p: Partial<OutcomeForm>) => setForm((f) => ({ ...f, ...p }));

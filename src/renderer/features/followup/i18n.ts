@@ -99,6 +99,12 @@ const zhCN = {
     readOnly: '只读',
   },
   done: '已保存随访结果',
+  noDial: {
+    title: '尚未记录任何拨打，确定完成？',
+    content: '此电话随访在您领取后还没有拨打记录。Enter 确定完成，Esc 返回继续拨打。',
+    ok: '确定完成',
+    cancel: '返回',
+  },
   shortcuts: {
     title: '快捷键',
     digits: '选择当前题目的第 N 个选项（单选题选后自动跳到下一题）',
@@ -207,6 +213,12 @@ const en: SameKeys<typeof zhCN> = {
     readOnly: 'Read-only',
   },
   done: 'Follow-up saved',
+  noDial: {
+    title: 'No dial logged yet. Complete anyway?',
+    content: 'This phone follow-up has no dial since you took it. Enter completes, Esc goes back to dial.',
+    ok: 'Complete',
+    cancel: 'Back',
+  },
   shortcuts: {
     title: 'Keyboard shortcuts',
     digits: 'Choose option N of the current question (single choice moves on)',

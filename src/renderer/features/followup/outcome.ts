@@ -67,6 +67,15 @@ export function attemptSinceClaim(attempts: AttemptInfo[], claimedAt: string | n
   return attempts.some((a) => a.outcome === form.attemptOutcome && a.phoneNumber === form.attemptNumber && (!claimedAt || a.startedAt >= claimedAt));
 }
 
+/**
+ * A phone follow-up closed with no dial logged since she claimed it asks first ("no contact"
+ * logs its own dial on closing, so it never asks).
+ */
+export function needsDialConfirm(channel: 'call' | 'sms', attempts: AttemptInfo[], claimedAt: string | null, form: OutcomeForm): boolean {
+  if (channel !== 'call' || form.disposition === undefined || form.disposition === 'no_contact') return false;
+  return !attempts.some((a) => !claimedAt || a.startedAt >= claimedAt);
+}
+
 export function completeInput(taskId: number, form: OutcomeForm, def: QuestionnaireDef | null, answers: Answers): CompleteInput {
   const note = form.note.trim() || undefined;
   const appointment = form.appointment.date

@@ -7,6 +7,7 @@ import type { User } from '../../../shared/model';
 import { navigate } from '../../app/router';
 import { ExportButtons } from '../exports/ExportButtons';
 import { isTyping } from './keys';
+import { NoPlanHint } from './NoPlanHint';
 import { QueueFilters } from './QueueFilters';
 import { QueueTable, rowAction } from './QueueTable';
 import { useClaim, useQueue, useTakeNext } from './queries';
@@ -119,6 +120,7 @@ export function QueuePage({ user }: { user: User }) {
           }}
         />
       </div>
+      <NoPlanHint role={user.role} queueEmpty={queue.data?.total === 0} />
       <QueueTable
         scope={scope}
         userId={user.id}

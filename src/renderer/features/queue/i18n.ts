@@ -52,6 +52,12 @@ const zhCN = {
   nothingLeft: '当前筛选条件下没有可领取的任务',
   conflict: '已被其他护士领取，列表已刷新',
   empty: '没有任务',
+  noPlan: {
+    title: '尚无启用的随访方案，所以队列为空',
+    editor: '请在「随访方案」中选择一个方案（例如“出院患者通用随访”）并启用，系统随即生成随访任务。',
+    nurse: '随访方案由护士长或系统管理员在「随访方案」中启用，启用后任务会出现在这里。',
+    open: '打开随访方案',
+  },
 };
 
 const en: SameKeys<typeof zhCN> = {
@@ -102,6 +108,12 @@ const en: SameKeys<typeof zhCN> = {
   nothingLeft: 'No task to claim under these filters',
   conflict: 'Another nurse has taken it; the list was refreshed',
   empty: 'No tasks',
+  noPlan: {
+    title: 'No follow-up plan is active, so the queue is empty',
+    editor: 'Open Plans, pick a plan (e.g. the general post-discharge plan) and activate it; its tasks are generated at once.',
+    nurse: 'A head nurse or an admin activates follow-up plans under Plans; their tasks then appear here.',
+    open: 'Open Plans',
+  },
 };
 
 addFeatureStrings('queue', zhCN, en);

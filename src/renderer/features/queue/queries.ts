@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueInput } from '../../../shared/contract/followup';
 import { api } from '../../api/client';
@@ -19,10 +20,30 @@ export function useQueue(input: QueueInput) {
     queryKey: taskKeys.queue(input),
     queryFn: () => api.call('tasks.queue', input),
     placeholderData: keepPreviousData,
-    // Other nurses claim from the same queue all day: keep it fresh without a manual refresh.
+    // Other nurses claim from the same queue all day: their claims arrive as `tasks.changed`
+    // (useTaskChanges); the slow poll only covers an event lost with a dropped connection.
     staleTime: 5_000,
-    refetchInterval: 30_000,
+    refetchInterval: 5 * 60_000,
   });
+}
+
+/** Claims, releases, completions and new callback tasks anywhere in the team: the queues refetch at once. */
+export function useTaskChanges(): void {
+  const qc = useQueryClient();
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const off = api.on('tasks.changed', () => {
+      // A burst (a sync's new tasks, a busy minute of a whole team) refetches once.
+      timer ??= setTimeout(() => {
+        timer = null;
+        void qc.invalidateQueries({ queryKey: taskKeys.all });
+      }, 250);
+    });
+    return () => {
+      off();
+      if (timer) clearTimeout(timer);
+    };
+  }, [qc]);
 }
 
 export function usePlanOptions() {

@@ -1,8 +1,8 @@
 import { Drawer, Table, Tabs } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DrillRow, MetricDefinition } from '../../../shared/contract/reports';
+import { drillColumns } from './drill-columns';
 import { formatCount, monthRange, pick } from './format';
 import { MetricDefinitionText } from './MetricDefinitionText';
 import { useDrilldown } from './queries';
@@ -24,19 +24,7 @@ export function DrillDrawer({ def, month, deptIds, onClose }: Props) {
   const input = def ? { metric: def.code, ...monthRange(month), deptIds, part, ...paging } : null;
   const drill = useDrilldown(input);
   const hasGap = !!def?.drillGap;
-  const code = (group: 'status' | 'outcome', v: string | null) => (v ? t(`reports.${group}.${v}`, { defaultValue: v }) : t('common.none'));
-
-  const columns: ColumnsType<DrillRow> = [
-    { title: t('reports.drill.patient'), dataIndex: 'patientName', width: 90 },
-    { title: t('reports.drill.dept'), dataIndex: 'deptName', width: 110 },
-    { title: t('reports.drill.plan'), dataIndex: 'planName', ellipsis: true },
-    { title: t('reports.drill.point'), dataIndex: 'pointLabel', width: 100 },
-    { title: t('reports.drill.due'), dataIndex: 'dueDate', width: 100 },
-    { title: t('reports.drill.status'), dataIndex: 'status', width: 90, render: (v: string | null) => code('status', v) },
-    { title: t('reports.drill.lastOutcome'), dataIndex: 'lastOutcome', width: 100, render: (v: string | null) => code('outcome', v) },
-    { title: t('reports.drill.lastAttempt'), dataIndex: 'lastAttemptAt', width: 150, render: (v: string | null) => v ?? t('common.none') },
-    { title: t('reports.drill.nurse'), dataIndex: 'nurseName', width: 80, render: (v: string | null) => v ?? t('common.none') },
-  ];
+  const columns = drillColumns(drill.data?.kind ?? 'task', t);
 
   const choose = (next: string) => {
     setPart(next as Part);
@@ -73,7 +61,7 @@ export function DrillDrawer({ def, month, deptIds, onClose }: Props) {
       />
       <Table<DrillRow>
         size="small"
-        rowKey={(r) => `${r.taskId ?? 'p'}-${r.patientId}`}
+        rowKey="key"
         columns={columns}
         dataSource={drill.data?.rows ?? []}
         loading={drill.isFetching}

@@ -10,6 +10,7 @@ import './i18n-failures';
 import './i18n-voice';
 import { callKeys } from './queries';
 import { uploadRecording } from './recording-io';
+import { keepSessionDuringCalls } from './session-keepalive';
 
 const Ctx = createContext<SoftphoneController | null>(null);
 
@@ -24,6 +25,14 @@ export function SoftphoneProvider({ user, children }: { user: User; children: Re
   // The remembered headset's buttons work on every screen, as the softphone does.
   useEffect(() => headsetFor(controller).acquire(), [controller]);
   useEffect(() => controller.onCallEnded(() => void qc.invalidateQueries({ queryKey: callKeys.calls })), [controller, qc]);
+  useEffect(
+    () =>
+      keepSessionDuringCalls(
+        () => controller.getSnapshot().state.call,
+        () => void api.call('auth.me').catch(() => undefined),
+      ),
+    [controller],
+  );
   useEffect(() => {
     void controller.start();
     // A WebSocket refused by the CSP fails without an error sip.js could report.

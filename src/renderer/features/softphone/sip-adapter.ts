@@ -55,7 +55,7 @@ export class SipAdapter implements VoiceAdapter<SipCredentials> {
     return (this.session?.sessionDescriptionHandler as Sdh | undefined)?.peerConnection;
   }
 
-  credentials(): Promise<SipCredentials> {
+  credentials(): Promise<SipCredentials | null> {
     return api.call('softphone.credentials');
   }
 

@@ -39,7 +39,12 @@ export class VoiceLine {
     try {
       await this.useProvider(gen);
       const creds = await this.adapter.credentials();
-      return gen === this.generation ? { adapter: this.adapter, creds } : null;
+      if (gen !== this.generation) return null;
+      if (creds === null) {
+        dispatch({ type: 'reg/unconfigured', at: now() });
+        return null;
+      }
+      return { adapter: this.adapter, creds };
     } catch (err) {
       if (gen !== this.generation) return null;
       if ((err as { code?: string }).code === 'not_found') dispatch({ type: 'reg/unconfigured', at: now() });

@@ -1,22 +1,13 @@
 import { Space, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
-import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelineDiagnosis, TimelineEvent } from '../../../shared/model';
 import { DischargeMode } from '../../app/codes';
 import { CheckupFindings } from './CheckupFindings';
+import { isCurrent, stateTag, stayDates } from './stay-state';
 
 const KIND_COLOR = { inpatient: 'blue', outpatient: 'green', checkup: 'purple' } as const;
 const dayOf = (s: string | null) => (s ? s.slice(0, 10) : '');
-
-function stayDates(t: TFunction, e: TimelineEvent): string {
-  const from = dayOf(e.admitDate);
-  const to = dayOf(e.date);
-  if (!from) return to;
-  const days = dayjs(to).diff(dayjs(from), 'day');
-  return t('timeline.stayRange', { from, to, days });
-}
 
 function Diagnoses({ items }: { items: TimelineDiagnosis[] }) {
   const { t } = useTranslation();
@@ -65,6 +56,7 @@ function Facts({ items }: { items: [string, ReactNode][] }) {
 export function EventItem({ event }: { event: TimelineEvent }) {
   const { t } = useTranslation();
   const cancelled = event.status === 'cancelled';
+  const state = stateTag(t, event);
   const critical = event.findings.some((f) => f.critical);
 
   return (
@@ -76,7 +68,7 @@ export function EventItem({ event }: { event: TimelineEvent }) {
     >
       <Space size="small" wrap className="event-head">
         <Tag color={KIND_COLOR[event.kind]}>{t(`timeline.kind.${event.kind}`)}</Tag>
-        <Typography.Text strong title={event.kind === 'inpatient' ? t('timeline.dischargeDept') : undefined}>
+        <Typography.Text strong title={event.kind === 'inpatient' && !isCurrent(event) ? t('timeline.dischargeDept') : undefined}>
           {event.kind === 'checkup' ? event.packageName : event.deptName}
         </Typography.Text>
         {critical && (
@@ -84,7 +76,12 @@ export function EventItem({ event }: { event: TimelineEvent }) {
             {t('timeline.critical')}
           </Tag>
         )}
-        {cancelled && <Tag data-testid="event-cancelled">{t('timeline.cancelled')}</Tag>}
+        {cancelled && <Tag data-testid="event-cancelled">{state}</Tag>}
+        {isCurrent(event) && (
+          <Tag color="processing" data-testid="event-current-stay">
+            {state}
+          </Tag>
+        )}
       </Space>
       {event.kind === 'inpatient' && (
         <Facts

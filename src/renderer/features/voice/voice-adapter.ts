@@ -41,8 +41,8 @@ export interface VoiceAdapter<C = unknown> {
   /** The badge's reason when credentials() fails: the saved SIP password, or the Twilio token main mints. */
   readonly credentialsFailure: 'credentials' | 'token';
   readonly ladder: readonly LadderEntry[];
-  /** Fetches C from main; rejects with the API error (not_found: nothing configured). */
-  credentials(): Promise<C>;
+  /** Fetches C from main: null when nothing is configured yet; rejects with the API error otherwise. */
+  credentials(): Promise<C | null>;
   start(creds: C): Promise<void>;
   /** `final`: also forget the credentials and report "stopped". */
   stop(final?: boolean): Promise<void>;
