@@ -2,10 +2,11 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { createApp, type App } from '../main/app';
 import { loadConfig } from '../main/config';
+import { diagnosisSynonyms } from '../main/diagnoses/diagnosis-synonyms';
 import { runFollowupCycle } from '../main/plans/cycle';
 import { activatePlan, getPlan, listPlans, savePlan } from '../main/plans/repo';
 import { loadPlanTemplates, parsePlanDefinition } from '../main/plans/templates';
-import { shippedLibrary } from '../main/questionnaires/questionnaire-library';
+import { questionnairesOf } from '../main/questionnaires/store-library';
 import { dataDirOf, positiveInt, withDataOption } from './common';
 
 async function withApp<T>(opts: { data?: string }, fn: (app: App) => Promise<T>): Promise<T> {
@@ -22,7 +23,14 @@ export function registerFollowup(program: Command): void {
   withDataOption(tasks.command('generate').description('enrol matching patients and create due tasks (safe to rerun); prints counts as JSON')).action(
     (opts: { data?: string }) =>
       withApp(opts, async (app) => {
-        console.log(JSON.stringify(await runFollowupCycle(app.store, app.clock, shippedLibrary(), { log: (m) => console.error(m) })));
+        console.log(
+          JSON.stringify(
+            await runFollowupCycle(app.store, app.clock, await questionnairesOf(app.store.knex, app.clock), {
+              log: (m) => console.error(m),
+              synonyms: diagnosisSynonyms(app.config.dataDir),
+            }),
+          ),
+        );
       }),
   );
 

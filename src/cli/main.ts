@@ -5,6 +5,7 @@ import { registerBackup } from './backup';
 import { UsageError } from './common';
 import { registerDemoHis } from './demo-his';
 import { registerFollowup } from './followup';
+import { registerHis } from './his';
 import { registerPatients } from './patients';
 import { registerQuestionnaire } from './questionnaire';
 import { registerRecordings } from './recordings';
@@ -13,6 +14,7 @@ import { registerServe } from './serve';
 import { registerSms } from './sms';
 import { registerSurvival } from './survival';
 import { registerSync } from './sync';
+import { registerTeamKey } from './team-key';
 
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('followup')
@@ -21,11 +23,13 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError();
   registerDemoHis(program);
   registerSync(program);
+  registerHis(program);
   registerPatients(program);
   registerServe(program);
   registerAdmin(program);
   registerAudit(program);
   registerBackup(program);
+  registerTeamKey(program);
   registerQuestionnaire(program);
   registerFollowup(program);
   registerSms(program);

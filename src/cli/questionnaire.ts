@@ -3,6 +3,11 @@ import type { Command } from 'commander';
 import { answersSchema, score, validateAnswers, type Answers, type QuestionnaireDef } from '../shared/questionnaire';
 import { findQuestionnaire, loadQuestionnaireFile, loadQuestionnaires, questionnairesDir } from '../main/questionnaires/library';
 import { registerTemplate } from './template';
+import { loadConfig } from '../main/config';
+import { publishQuestionnaires } from '../main/questionnaires/store-library';
+import { openStore } from '../main/store/store';
+import { systemClock } from '../main/util/clock';
+import { dataDirOf, UsageError, withDataOption } from './common';
 
 /** A definition file path, or the id of a shipped template. */
 export function resolveQuestionnaire(ref: string): QuestionnaireDef {
@@ -97,5 +102,25 @@ export function registerQuestionnaire(program: Command): void {
       }
       for (const f of files) loadQuestionnaireFile(f, { matchName: false });
       console.log(`${files.length} file(s) OK`);
+    });
+
+  // A team's own questionnaire (or a new version of a shipped one) reaches every workstation
+  // of the store at once; a published version is never rewritten.
+  withDataOption(q.command('publish').description("add definitions to the store's questionnaire library (all workstations score with it)"))
+    .argument('<files...>', 'definition files (.json)')
+    .action(async (files: string[], opts: { data?: string }) => {
+      const defs = files.map((f) => loadQuestionnaireFile(f, { matchName: false }));
+      const store = await openStore(loadConfig(dataDirOf(opts)).store);
+      try {
+        const r = await publishQuestionnaires(store.knex, systemClock, defs);
+        for (const a of r.added) console.log(`已发布 (published): ${a}`);
+        if (r.conflicting.length)
+          throw new UsageError(
+            `库中已有同版本号、内容不同的问卷，请提高版本号 (the store already holds other content under: ${r.conflicting.join(', ')}; raise the version)`,
+          );
+        if (!r.added.length) console.log('无新内容 (nothing new: every version is already in the store)');
+      } finally {
+        await store.close();
+      }
     });
 }

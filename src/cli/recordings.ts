@@ -15,7 +15,7 @@ export function registerRecordings(program: Command): void {
       const app = await createApp(loadConfig(dataDir));
       try {
         const days = f.days ?? retentionDays();
-        const purged = await purgeRecordings(app.store.knex, app.clock, dataDir, days);
+        const purged = await purgeRecordings(app.store.knex, app.clock, app.config.recordingsDir, days);
         console.log(`purged ${purged} recording(s) older than ${days} days`);
       } finally {
         await app.close();

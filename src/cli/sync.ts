@@ -30,6 +30,12 @@ export function registerSync(program: Command): void {
         });
         const { done } = await app.sync.start('cli', { full: opts.full });
         const run = await done;
+        // Per entity, with a patient's bad phones and ID numbers apart from rejected patients.
+        if (!opts.quiet)
+          for (const [e, c] of Object.entries(run.counts)) {
+            const flagged = Object.entries(c.flagged ?? {}).map(([sub, n]) => `, ${n} ${sub} flagged`);
+            console.error(`  ${e}: ${c.read} read, ${c.rejected} rejected${flagged.join('')}`);
+          }
         console.log(JSON.stringify({ ...run, seconds: (Date.now() - started) / 1000 }));
         if (run.status !== 'ok') process.exitCode = 1;
       } finally {

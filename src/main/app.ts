@@ -1,6 +1,6 @@
 import type { User } from '../shared/model';
-import { createDispatcher, type Dispatcher } from './api/dispatcher';
-import { buildHandlers } from './api/handlers';
+import { dispatcherFor } from './api/app-dispatcher';
+import type { Dispatcher } from './api/dispatcher';
 import { AuditSealer } from './auth/audit-sealer';
 import { userForToken, type SessionCheck } from './auth/users';
 import type { AppConfig } from './config';
@@ -9,10 +9,11 @@ import { SyncManager } from './his/sync-manager';
 import { JobRunner } from './jobs/job-runner';
 import { smsProviderFor } from './messaging/handlers';
 import type { SmsProvider } from './messaging/provider';
+import { diagnosisSynonyms } from './diagnoses/diagnosis-synonyms';
 import { runFollowupCycle } from './plans/cycle';
 import { openStore, type Store } from './store/store';
 import { startTeamEvents } from './store/team-events';
-import { shippedLibrary } from './questionnaires/questionnaire-library';
+import { questionnairesOf } from './questionnaires/store-library';
 import { systemClock, type Clock } from './util/clock';
 import { EventBus } from './util/events';
 
@@ -39,13 +40,17 @@ export async function createApp(config: AppConfig, opts: { clock?: Clock; log?: 
   await recoverExports(store.knex, clock, config.dataDir);
   // Chains the audit rows this and other workstations write; a first pass over the whole log now.
   const sealer = new AuditSealer(store.knex, clock, log).start();
+  // Publishes this program's questionnaires now, so the first follow-up saved does not wait for it.
+  await questionnairesOf(store.knex, clock, log);
   const sync = new SyncManager(store, config, clock, events, log);
   sync.afterSuccess = async (run) => {
-    log(`follow-up after sync ${run.id}: ${JSON.stringify(await runFollowupCycle(store, clock, shippedLibrary(), { since: run.startedAt, log }))}`);
+    log(
+      `follow-up after sync ${run.id}: ${JSON.stringify(await runFollowupCycle(store, clock, await questionnairesOf(store.knex, clock, log), { since: run.startedAt, log, synonyms: diagnosisSynonyms(config.dataDir) }))}`,
+    );
     events.emit('tasks.changed', { source: 'sync' });
   };
   const announce = (event: 'tasks.changed', method: string) => events.emit(event, { source: method });
-  const dispatcher = createDispatcher(buildHandlers({ store, clock, sync, config, sms: opts.sms ?? smsProviderFor(config, log), events, jobs }), log, announce);
+  const dispatcher = dispatcherFor({ store, clock, sync, config, sms: opts.sms ?? smsProviderFor(config, log), events, jobs }, log, announce);
   const team = config.store.client === 'pg' ? await startTeamEvents(store.knex, config.store.connection, events, log) : null;
   return {
     config,

@@ -6,9 +6,11 @@ import { passwordProblem } from './auth/password-policy';
 import { randomPassword } from './auth/passwords';
 import { loadConfig, type AppConfig } from './config';
 import { generateDemoHis } from './his/demo/generate';
+import { SyncHeldElsewhere } from './his/sync-manager';
+import { diagnosisSynonyms } from './diagnoses/diagnosis-synonyms';
 import { runFollowupCycle } from './plans/cycle';
 import { activateDemoPlan } from './plans/demo-plan';
-import { shippedLibrary } from './questionnaires/questionnaire-library';
+import { questionnairesOf } from './questionnaires/store-library';
 import { beijingDate, systemClock, type Clock } from './util/clock';
 import { ensurePrivateDir, restrictFile, restrictSqliteFiles } from './util/private-files';
 
@@ -37,15 +39,25 @@ export async function startWorkstation(dataDir: string, opts: StartOptions = {})
     // Demo data only: a plan is live before the first sync, whose follow-up cycle then makes tasks.
     const demoPlan = await activateDemoPlan(app.store, clock, config.his.demo, log);
     const synced = await app.store.knex('sync_runs').where({ status: 'ok' }).first();
-    if (synced && demoPlan) log(`follow-up: ${JSON.stringify(await runFollowupCycle(app.store, clock, shippedLibrary(), { log }))}`);
+    if (synced && demoPlan)
+      log(
+        `follow-up: ${JSON.stringify(await runFollowupCycle(app.store, clock, await questionnairesOf(app.store.knex, clock, log), { log, synonyms: diagnosisSynonyms(dataDir) }))}`,
+      );
     if (!synced) {
       log(`first sync from ${config.his.profile} HIS …`);
       // A HIS that cannot be reached does not stop the workstation: users can sign in, and the
       // failed run (naming the database) is on the sync screen, where an admin can try again.
-      const { done, failedToStart } = await app.sync.start('startup');
-      const run = await done;
-      if (failedToStart) log(`first sync did not run, starting without HIS data: ${failedToStart.message}`);
-      else log(`sync ${run.status}${run.error ? `: ${run.error}` : ''}`);
+      const started = await app.sync.start('startup').catch((err) => {
+        // A team's workstations starting together: the one holding the sync lease loads the HIS.
+        if (!(err instanceof SyncHeldElsewhere)) throw err;
+        log(`first sync left to another workstation: ${err.message}`);
+        return null;
+      });
+      if (started) {
+        const run = await started.done;
+        if (started.failedToStart) log(`first sync did not run, starting without HIS data: ${started.failedToStart.message}`);
+        else log(`sync ${run.status}${run.error ? `: ${run.error}` : ''}`);
+      }
     }
     return { app, initialAdminPasswordFile };
   } catch (err) {

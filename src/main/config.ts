@@ -5,6 +5,7 @@ import type { StoreConfig } from './store/store';
 import type { ThrottleLimits } from './auth/throttle';
 import { resolveSms, resolveTwilio, smsFileSchema, twilioFileSchema, type SmsConfig, type TwilioConfig } from './messaging/config';
 import { parsePbxOrigin } from './calls/pbx-origins';
+import { profilesRoot, resolveProfileDir } from './his/profiles';
 
 /** How long a finished export's file is kept (it holds patient data) unless config.json says otherwise. */
 export const EXPORT_KEEP_DAYS = 7;
@@ -29,6 +30,15 @@ const hisSchema = z.discriminatedUnion('client', [
     trustServerCertificate: z.boolean().default(false),
     requestTimeoutMs: z.number().int().default(60000),
   }),
+  z.object({
+    client: z.literal('oracledb'),
+    // Easy Connect "host:port/service_name" or a full (DESCRIPTION=…) descriptor; thin mode, no Instant Client.
+    connectString: z.string(),
+    user: z.string(),
+    password: z.string().optional(),
+    // Per round trip to the server (each fetch of a batch), not for the whole read.
+    callTimeoutMs: z.number().int().default(60000),
+  }),
 ]);
 export type HisConnectionConfig = z.infer<typeof hisSchema>;
 
@@ -47,7 +57,15 @@ const fileSchema = z
         z.object({ client: z.literal('pg'), connection: z.union([z.string(), z.record(z.string(), z.unknown())]) }),
       ])
       .optional(),
-    his: z.object({ profile: z.string().default('demo'), connection: hisSchema.optional(), demo: z.boolean().optional() }).optional(),
+    his: z
+      .object({
+        profile: z.string().default('demo'),
+        // Where the hospital's profiles live (default <dataDir>/his-profiles); relative to the data folder.
+        profilesDir: z.string().optional(),
+        connection: hisSchema.optional(),
+        demo: z.boolean().optional(),
+      })
+      .optional(),
     serve: z
       .object({
         host: z.string().default('127.0.0.1'),
@@ -95,13 +113,25 @@ const fileSchema = z
       .object({ hour: z.number().int().min(0).max(23).nullable().default(2), keep: z.number().int().min(1).max(365).default(7) })
       .strict()
       .optional(),
+    // A call centre on one PostgreSQL: the key its workstations share for SIP passwords (calls/secret-box.ts).
+    team: z
+      .object({ keyFile: z.string().min(1) })
+      .strict()
+      .optional(),
+    // Call recordings: a folder every workstation of a team mounts (and the head's QC review
+    // reads); relative to the data folder. Default <dataDir>/recordings.
+    recordings: z
+      .object({ dir: z.string().min(1) })
+      .strict()
+      .optional(),
   })
   .strict();
 
 export interface AppConfig {
   dataDir: string;
   store: StoreConfig;
-  his: { profile: string; profileDir: string; connection: HisConnectionConfig; demo: boolean };
+  /** profilesDir: where own profiles live; profileDir: the one in use (own copy, else the shipped example). */
+  his: { profile: string; profilesDir: string; profileDir: string; connection: HisConnectionConfig; demo: boolean };
   serve: { host: string; port: number; allowedHosts: string[]; secureCookie: boolean };
   /** Session idle timeout and sign-in throttling (auth/throttle.ts). */
   auth: AuthConfig;
@@ -117,6 +147,10 @@ export interface AppConfig {
   desktop?: { openExternalOrigins: string[] };
   /** Scheduled backups of a SQLite store (store/backup-schedule.ts). */
   backup?: { hour: number | null; keep: number };
+  /** The team key (32 bytes), when the workstations share one; null: each seals with its own. */
+  teamKey?: Buffer | null;
+  /** Root of the call recordings (calls/recordings.ts). */
+  recordingsDir: string;
 }
 
 /**
@@ -143,14 +177,16 @@ export function loadConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env
     : ((c.store as StoreConfig | undefined) ?? { client: 'sqlite', filename: path.join(dataDir, 'followup.sqlite') });
   const profile = c.his?.profile ?? 'demo';
   let connection: HisConnectionConfig = c.his?.connection ?? { client: 'sqlite', filename: path.join(dataDir, 'demo-his.sqlite') };
-  if (env.FOLLOWUP_HIS_PASSWORD && connection.client === 'mssql') connection = { ...connection, password: env.FOLLOWUP_HIS_PASSWORD };
+  if (env.FOLLOWUP_HIS_PASSWORD && (connection.client === 'mssql' || connection.client === 'oracledb'))
+    connection = { ...connection, password: env.FOLLOWUP_HIS_PASSWORD };
   if (env.FOLLOWUP_HIS_URL) connection = { client: env.FOLLOWUP_HIS_URL.startsWith('mysql') ? 'mysql' : 'pg', connection: env.FOLLOWUP_HIS_URL };
   return {
     dataDir,
     store,
     his: {
       profile,
-      profileDir: path.join(templatesDir(), 'his', profile),
+      profilesDir: profilesRoot(dataDir, c.his?.profilesDir),
+      profileDir: resolveProfileDir(profilesRoot(dataDir, c.his?.profilesDir), templatesDir(), profile),
       connection,
       demo: c.his?.demo ?? (!c.his?.connection && !env.FOLLOWUP_HIS_URL),
     },
@@ -167,5 +203,14 @@ export function loadConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env
     softphone: { pbxWebSocketOrigins: c.softphone?.pbxWebSocketOrigins ?? [] },
     desktop: { openExternalOrigins: c.desktop?.openExternalOrigins ?? [] },
     backup: { hour: c.backup?.hour === undefined ? 2 : c.backup.hour, keep: c.backup?.keep ?? 7 },
+    teamKey: teamKeyOf(c.team?.keyFile, dataDir, env),
+    recordingsDir: path.resolve(dataDir, c.recordings?.dir ?? 'recordings'),
   };
+}
+
+/** FOLLOWUP_TEAM_KEY (base64) or the file config names (relative to the data folder). */
+function teamKeyOf(keyFile: string | undefined, dataDir: string, env: NodeJS.ProcessEnv): Buffer | null {
+  const key = env.FOLLOWUP_TEAM_KEY ? Buffer.from(env.FOLLOWUP_TEAM_KEY, 'base64') : keyFile ? fs.readFileSync(path.resolve(dataDir, keyFile)) : null;
+  if (key && key.length !== 32) throw new Error('团队密钥必须是 32 字节 (the team key must be 32 bytes; followup team-key --out <file> makes one)');
+  return key;
 }

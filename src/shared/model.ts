@@ -1,6 +1,9 @@
 // Plain data shapes that cross the contract. Dates are wall-clock strings (YYYY-MM-DD or
 // YYYY-MM-DD HH:mm:ss, Beijing time as the HIS recorded it), never Date objects.
 
+import type { TimelineFollowup } from './followup-results';
+import type { IdNumberProblem } from './id-number-problem';
+
 export type Role = 'nurse' | 'head' | 'admin';
 export type EncounterKind = 'inpatient' | 'outpatient' | 'checkup';
 
@@ -16,6 +19,8 @@ export interface Department {
   name: string;
   active: boolean;
   formerNames: string[];
+  /** Pinyin initials of the name and each former name (肿瘤内科 → zlnk), for the department box. */
+  initials: string[];
 }
 
 export interface PatientRow {
@@ -62,6 +67,8 @@ export interface PatientHeader {
   age: number | null;
   idNumber: string | null;
   idNumberValid: boolean;
+  /** Why the ID number cannot be trusted (the patient is kept all the same); null when it can. */
+  idNumberProblem: IdNumberProblem | null;
   address: string | null;
   deceased: boolean;
   mergedFrom: string[];
@@ -103,6 +110,8 @@ export interface TimelineEvent {
 export interface Timeline {
   patient: PatientHeader;
   events: TimelineEvent[];
+  /** Closed follow-ups with their answers and scores, newest first (src/main/tasks/past-results.ts). */
+  followups: TimelineFollowup[];
 }
 
 export interface EntityCounts {
@@ -110,7 +119,10 @@ export interface EntityCounts {
   inserted: number;
   updated: number;
   unchanged: number;
+  /** Rows of this entity not loaded. */
   rejected: number;
+  /** Problems filed under another entity whose row still loaded (phones, id_numbers, outpatient_diagnoses), by that entity. */
+  flagged?: Record<string, number>;
   seconds: number;
 }
 
@@ -132,7 +144,8 @@ export interface RejectedRow {
   sourceKey: string;
   reason: string;
   detail: string | null;
-  raw: Record<string, unknown>;
+  /** What the HIS sent; null for everyone but an admin (patients of every department). */
+  raw: Record<string, unknown> | null;
   lastSeenAt: string;
 }
 

@@ -7,16 +7,27 @@ export interface FinderCase {
   deptCode: string;
   deptName: string;
   keyword: string;
+  /** The ICD-10 categories the keyword stands for (templates/diagnosis-synonyms.json), inclusive. */
+  categories: [string, string];
   /** YYYY-MM-DD, inclusive. */
   from: string;
   to: string;
   expected: number;
 }
 
-const KEYWORDS = ['肺癌', '高血压', '糖尿病', '肺炎', '脑梗死', '冠心病'];
+// What each keyword means by ICD-10 (written out here, not read from the shipped dictionary).
+const KEYWORDS: [string, [string, string]][] = [
+  ['肺癌', ['C33', 'C34']],
+  ['高血压', ['I10', 'I15']],
+  ['糖尿病', ['E10', 'E14']],
+  ['肺炎', ['J12', 'J18']],
+  ['脑梗死', ['I63', 'I63']],
+  ['冠心病', ['I20', 'I25']],
+];
 
 // A stay the sync keeps: known patient, not cancelled (cypb 99), a real calendar discharge
-// time not before admission; a main diagnosis (zyzdbz = 1) whose name carries the keyword.
+// time not before admission; a main diagnosis (zyzdbz = 1) whose name carries the keyword or
+// whose category is one the keyword stands for.
 const keptStays = (join = '') => `
   FROM V_ZY_CYBR s ${join}
   JOIN V_ZY_ZD z ON z.zyh = s.zyh AND z.zyzdbz = 1
@@ -26,7 +37,7 @@ const keptStays = (join = '') => `
     AND s.cyrq GLOB '[0-9][0-9][0-9][0-9][0-1][0-9][0-3][0-9]*'
     AND substr(s.cyrq, 5, 2) BETWEEN '01' AND '12' AND substr(s.cyrq, 7, 2) BETWEEN '01' AND '31'
     AND s.cyrq >= s.ryrq
-    AND z.zdmc LIKE '%' || @keyword || '%'`;
+    AND (z.zdmc LIKE '%' || @keyword || '%' OR substr(z.zdbm, 1, 3) BETWEEN @catFrom AND @catTo)`;
 
 const compact = (d: string) => d.replaceAll('-', '');
 const dashed = (d: string) => `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
@@ -40,11 +51,13 @@ function withDb<T>(file: string, fn: (db: Database.Database) => T): T {
   }
 }
 
+const keywordParams = (c: Pick<FinderCase, 'keyword' | 'categories'>) => ({ keyword: c.keyword, catFrom: c.categories[0], catTo: c.categories[1] });
+
 export function countStays(file: string, c: Omit<FinderCase, 'expected' | 'deptName'>): number {
   return withDb(file, (db) => {
     const row = db
       .prepare(`SELECT COUNT(DISTINCT s.zyh) AS n ${keptStays()} AND s.cyks = @dept AND substr(s.cyrq, 1, 8) BETWEEN @from AND @to`)
-      .get({ keyword: c.keyword, dept: c.deptCode, from: compact(c.from), to: compact(c.to) }) as { n: number };
+      .get({ ...keywordParams(c), dept: c.deptCode, from: compact(c.from), to: compact(c.to) }) as { n: number };
     return row.n;
   });
 }
@@ -55,27 +68,29 @@ export function countStays(file: string, c: Omit<FinderCase, 'expected' | 'deptN
  */
 export function pickFinderCase(file: string): FinderCase {
   const picked = withDb(file, (db) => {
-    for (const keyword of KEYWORDS) {
+    for (const [keyword, categories] of KEYWORDS) {
+      const params = keywordParams({ keyword, categories });
       const best = db
         .prepare(
           `SELECT s.cyks AS code, k.ksmc AS name, COUNT(DISTINCT s.zyh) AS n
            ${keptStays('JOIN V_KS k ON k.ksdm = s.cyks AND COALESCE(k.tybz, 0) = 0')}
            GROUP BY s.cyks ORDER BY n DESC, s.cyks LIMIT 1`,
         )
-        .get({ keyword }) as { code: string; name: string; n: number } | undefined;
+        .get(params) as { code: string; name: string; n: number } | undefined;
       if (!best || best.n < 8) continue;
       const days = (
-        db.prepare(`SELECT substr(s.cyrq, 1, 8) AS d ${keptStays()} AND s.cyks = @dept ORDER BY d`).all({ keyword, dept: best.code }) as { d: string }[]
+        db.prepare(`SELECT substr(s.cyrq, 1, 8) AS d ${keptStays()} AND s.cyks = @dept ORDER BY d`).all({ ...params, dept: best.code }) as { d: string }[]
       ).map((r) => r.d);
       return {
         deptCode: best.code,
         deptName: best.name,
         keyword,
+        categories,
         from: dashed(days[Math.floor(days.length / 4)]),
         to: dashed(days[Math.floor((days.length * 3) / 4)]),
       };
     }
-    throw new Error(`no department has 8 stays with any of ${KEYWORDS.join(', ')}; generate more demo patients`);
+    throw new Error(`no department has 8 stays with any of ${KEYWORDS.map(([k]) => k).join(', ')}; generate more demo patients`);
   });
   return { ...picked, expected: countStays(file, picked) };
 }

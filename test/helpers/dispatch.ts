@@ -1,5 +1,5 @@
-import { createDispatcher, type Dispatcher } from '../../src/main/api/dispatcher';
-import { buildHandlers } from '../../src/main/api/handlers';
+import type { Dispatcher } from '../../src/main/api/dispatcher';
+import { dispatcherFor } from '../../src/main/api/app-dispatcher';
 import type { Services } from '../../src/main/api/services';
 import { loadConfig } from '../../src/main/config';
 import type { Store } from '../../src/main/store/store';
@@ -9,7 +9,7 @@ import type { User } from '../../src/shared/model';
 /** The app's dispatcher over a store with the config of `dataDir` and no sync service. */
 export function testDispatcher(store: Store, clock: Clock, dataDir: string): Dispatcher {
   const services = { store, clock, config: loadConfig(dataDir, {}), sync: null } as unknown as Services;
-  return createDispatcher(buildHandlers(services));
+  return dispatcherFor(services);
 }
 
 // Tests read results loosely.

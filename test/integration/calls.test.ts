@@ -211,7 +211,7 @@ describe.each(STORE_KINDS)('calls and the softphone account on %s', (kind) => {
 
     // Retention: nothing is due at 30 days; at 31 days of a 30-day period the file goes.
     clock.advance(30 * 86_400_000 - 60_000);
-    expect(await purgeRecordings(store.knex, clock, dataDir, 30)).toBe(0);
+    expect(await purgeRecordings(store.knex, clock, path.join(dataDir, 'recordings'), 30)).toBe(0);
     clock.advance(86_400_000);
     await expect(dispatch(nurse, 'calls.purgeRecordings', { olderThanDays: 30 })).rejects.toMatchObject({ code: 'forbidden' });
     expect(await dispatch(admin, 'calls.purgeRecordings', { olderThanDays: 30 })).toMatchObject({ purged: expect.any(Number), olderThanDays: 30 });
@@ -220,6 +220,47 @@ describe.each(STORE_KINDS)('calls and the softphone account on %s', (kind) => {
     expect(after.recording_path).toBeNull();
     expect(after.recording_purged_at).not.toBeNull();
     await expect(dispatch(head, 'calls.recordingData', { callId })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('follows the nurse to another workstation on the same store when the workstations share a team key, and only then', async () => {
+    const account = { wsUrl: 'ws://127.0.0.1:8088', user: '1002', password: 'team-secret-pw', domain: '127.0.0.1', displayName: '护士乙' };
+    const keyFile = path.join(tempDir('team-key'), 'team.key');
+    fs.writeFileSync(keyFile, Buffer.alloc(32, 7), { mode: 0o600 });
+    const workstation = (teamKey: boolean) => {
+      const dir = tempDir('workstation');
+      const config = { softphone: { pbxWebSocketOrigins: ['ws://127.0.0.1:8088'] }, ...(teamKey ? { team: { keyFile } } : {}) };
+      fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config));
+      return ipcDispatch(store, clock, dir);
+    };
+    const [first, second, alone] = [workstation(true), workstation(true), workstation(false)];
+    await first(other, 'softphone.saveAccount', account);
+    const row = await store.knex('sip_accounts').where({ user_id: other.id }).first();
+    expect(row.secret_enc).toMatch(/^team:/);
+    expect(row.secret_enc).not.toContain('team-secret-pw');
+    expect(await second(other, 'softphone.credentials')).toMatchObject({ password: 'team-secret-pw' });
+    // A workstation without the team key cannot read it, and says so in the user's words.
+    await expect(alone(other, 'softphone.credentials')).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/^SIP 密码是在另一台工作站/),
+    });
+  });
+
+  it('keeps recordings in the shared folder config names, so a head on another workstation plays them', async () => {
+    const share = tempDir('recordings-share');
+    const workstation = () => {
+      const dir = tempDir('workstation');
+      fs.writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ recordings: { dir: share } }));
+      return ipcDispatch(store, clock, dir);
+    };
+    const [nursePc, headPc] = [workstation(), workstation()];
+    const patientId = await addPatient(store.knex, '孙九', [{ number: '13300133001' }]);
+    const webm = new Uint8Array([0x1a, 0x45, 0xdf, 0xa3, 9, 8, 7]);
+    const { callId } = await nursePc(nurse, 'calls.start', { direction: 'outbound', number: '13300133001', patientId, consent: true });
+    await nursePc(nurse, 'calls.uploadRecording', { callId, mimeType: 'audio/webm', data: webm });
+    const row = await store.knex('calls').where({ id: callId }).first();
+    expect(fs.readFileSync(path.join(share, row.recording_path))).toEqual(Buffer.from(webm));
+    expect(Buffer.from((await headPc(admin, 'calls.recordingData', { callId })).data)).toEqual(Buffer.from(webm));
+    fs.rmSync(share, { recursive: true, force: true });
   });
 
   it("lists a nurse her own calls, a head her departments' patients' (numbers masked), an admin all; audited with the address", async () => {
@@ -259,5 +300,12 @@ describe.each(STORE_KINDS)('calls and the softphone account on %s', (kind) => {
     expect((await d.dispatch({ user: head, token: null, transport: 'http', address: '10.1.2.3' }, 'calls.list', { patientId: mine })).ok).toBe(true);
     const row = await store.knex('audit_log').where({ user_id: head.id, action: 'call.list' }).orderBy('id', 'desc').first();
     expect(row).toMatchObject({ patient_id: mine, address: '10.1.2.3' });
+    // She dials and links calls to her departments' patients only.
+    await expect(dispatch(head, 'calls.start', { direction: 'outbound', number: '13200132000', patientId: theirs })).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    const { callId: own } = await dispatch(head, 'calls.start', { direction: 'outbound', number: '13100131000', patientId: mine });
+    await expect(dispatch(head, 'calls.link', { callId: own, patientId: theirs })).rejects.toMatchObject({ code: 'forbidden' });
+    expect((await store.knex('calls').where({ id: own }).first('patient_id')).patient_id).toBe(mine);
   });
 });

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../src/main/api/dispatcher';
-import { buildHandlers } from '../../src/main/api/handlers';
+import { dispatcherFor } from '../../src/main/api/app-dispatcher';
 import type { Services } from '../../src/main/api/services';
 import { loadConfig } from '../../src/main/config';
 import { runFollowupCycle } from '../../src/main/plans/cycle';
@@ -51,7 +50,7 @@ describe('the dispatcher log on a failed query', () => {
   it('logs the method, the error class and code and an error id the caller gets, never the SQL or its values', async () => {
     const logged: string[] = [];
     const services = { store, clock, config: loadConfig(dataDir, {}), sync: null } as unknown as Services;
-    const d = createDispatcher(buildHandlers(services), (m) => logged.push(m));
+    const d = dispatcherFor(services, (m) => logged.push(m));
     const ctx = { user: amy, token: null, transport: 'http' as const };
     const claimed = await d.dispatch(ctx, 'tasks.claimNext', {});
     const taskId = (claimed as { ok: true; result: { task: { id: number } } }).result.task.id;

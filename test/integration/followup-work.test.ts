@@ -180,6 +180,7 @@ describe.each(STORE_KINDS)('working follow-ups on %s', (kind) => {
     const other = await claimedTaskFor('周九', ['13900000008']);
     await logAttempt(store, amy, { taskId, phoneNumber: '13900000007', outcome: 'no_answer' }, ts());
     const [head, outsider] = await makeUsers(store.knex, 2, 'head', 'head');
+    const [admin] = await makeUsers(store.knex, 1, 'admin', 'admin');
     await store.knex('user_departments').insert({ user_id: head.id, dept_id: dept });
 
     const view = await openFollowup(store, lib, head, taskId, '2026-07-01');
@@ -208,8 +209,16 @@ describe.each(STORE_KINDS)('working follow-ups on %s', (kind) => {
     expect((await dispatch(amy, 'patients.find', { kind: 'inpatient', pageSize: 200 })).total).toBeGreaterThan(found.total);
     expect((await dispatch(outsider, 'patients.find', { kind: 'inpatient' })).total).toBe(0);
     await expect(dispatch(head, 'patients.find', { deptIds: [dept + 1000] })).rejects.toMatchObject({ code: 'forbidden' });
+    // A plan's preview: the plan's counts, but a sample of her departments' patients only.
+    const definition = planDef({ code: 'preview-scope', name: '预览', enrolment: { rules: [{ id: 'all', encounterKind: 'inpatient' }], lookbackDays: 3650 } });
+    const wide = await dispatch(admin, 'plans.preview', { definition });
+    const narrow = await dispatch(head, 'plans.preview', { definition });
+    expect(wide.sample.map((r: { patientId: number }) => r.patientId)).toEqual(expect.arrayContaining([mine[0].patientId, other.patientId]));
+    expect(narrow.encounters).toBe(wide.encounters);
+    expect(narrow.sample.length).toBeGreaterThan(0);
+    expect(narrow.sample.every((r: { deptName: string }) => r.deptName === '神经内科')).toBe(true);
     const audited = await store.knex('audit_log').where({ user_id: head.id }).pluck('action');
-    expect(audited).toEqual(expect.arrayContaining(['patient.find', 'sms.list']));
+    expect(audited).toEqual(expect.arrayContaining(['patient.find', 'sms.list', 'tasks.queue', 'plans.preview']));
   });
 
   it('takes only phone numbers as dialled numbers and only allowed values as answers', async () => {

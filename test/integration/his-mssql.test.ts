@@ -1,12 +1,10 @@
 import fs from 'node:fs';
-import Database from 'better-sqlite3';
 import knexFactory from 'knex';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { HisConnectionConfig } from '../../src/main/config';
 import { openHisSource } from '../../src/main/his/sources';
-import { runSync } from '../../src/main/his/sync-runner';
-import { demoProfile, fixedClock, makeDemoHis, syncOnce } from '../helpers/his';
-import { createTestStore } from '../helpers/stores';
+import { fixedClock, makeDemoHis } from '../helpers/his';
+import { demoViews, syncedBothWays } from '../helpers/his-foreign';
 
 // SQL Server cannot run on our build machines. Point FOLLOWUP_TEST_MSSQL at one (JSON of the
 // `his.connection` config, database included and empty) to run the sync against it; see
@@ -30,39 +28,16 @@ describe.skipIf(!target)('HIS on a real SQL Server', () => {
         options: { encrypt: c.encrypt, trustServerCertificate: c.trustServerCertificate },
       },
     });
-    const src = new Database(his.file, { readonly: true });
-    const tables = (src.prepare("select name from sqlite_master where type = 'table' and name like 'V\\_%' escape '\\'").all() as { name: string }[]).map(
-      (t) => t.name,
-    );
-    for (const table of tables) {
-      await ms.schema.dropTableIfExists(table);
-      const cols = src.prepare(`pragma table_info(${table})`).all() as { name: string; type: string }[];
+    for (const view of demoViews(his.file)) {
+      await ms.schema.dropTableIfExists(view.name);
       // varchar + Chinese_PRC_CI_AS exercises tedious' CP936 decoding, as in real HIS views.
       await ms.raw(
-        `create table ${table} (${cols.map((col) => `${col.name} ${col.type === 'INTEGER' ? 'int' : 'varchar(255) collate Chinese_PRC_CI_AS'}`).join(', ')})`,
+        `create table ${view.name} (${view.cols.map((col) => `${col.name} ${col.type === 'INTEGER' ? 'int' : 'varchar(255) collate Chinese_PRC_CI_AS'}`).join(', ')})`,
       );
-      const rows = src.prepare(`select * from ${table}`).all();
-      for (let i = 0; i < rows.length; i += 100) await ms(table).insert(rows.slice(i, i + 100));
+      for (let i = 0; i < view.rows.length; i += 100) await ms(view.name).insert(view.rows.slice(i, i + 100));
     }
-    src.close();
     await ms.destroy();
-    const counts = async (fn: (s: import('../../src/main/store/store').Store) => Promise<unknown>) => {
-      const t = await createTestStore('sqlite');
-      const store = await t.open();
-      await fn(store);
-      const n = Number((await store.knex('encounters').count({ n: '*' }))[0].n);
-      await store.close();
-      await t.drop();
-      return n;
-    };
-    const clock = fixedClock('2026-07-01 09:00:00');
-    const expected = await counts((s) => syncOnce(s, his.file, clock));
-    const actual = await counts(async (s) => {
-      const source = await openHisSource(c);
-      const run = await runSync(s, source, demoProfile(), clock);
-      await source.close();
-      expect(run.status, run.error ?? '').toBe('ok');
-    });
+    const { expected, actual } = await syncedBothWays(his.file, () => openHisSource(c), fixedClock('2026-07-01 09:00:00'));
     expect(actual).toBe(expected);
   });
 });

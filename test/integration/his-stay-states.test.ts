@@ -134,6 +134,6 @@ describe.each(STORE_KINDS)('HIS stay states into %s', (kind) => {
     clock.set('2026-07-01 12:30:00');
     const run = await syncOnce(store, file, clock);
     expect(run.counts.inpatient_stays.rejected).toBe(1);
-    expect(await rejections('N0000009')).toEqual(['bad discharge date']);
+    expect(await rejections('N0000009')).toEqual(['missing discharge date']);
   });
 });

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../src/main/api/dispatcher';
-import { buildHandlers } from '../../src/main/api/handlers';
+import { dispatcherFor } from '../../src/main/api/app-dispatcher';
 import type { Services } from '../../src/main/api/services';
 import { logProvider, SmsProviderError } from '../../src/main/messaging/provider';
 import { twilioProvider } from '../../src/main/messaging/twilio-provider';
@@ -185,7 +184,7 @@ describe.each(STORE_KINDS)('SMS through the Twilio library and a fake Twilio on 
       sync: null,
       sms: logProvider((m) => logs.push(m)),
     } as unknown as Services;
-    const d = createDispatcher(buildHandlers(services));
+    const d = dispatcherFor(services);
     const patientId = await makePatient(knex(), { name: '吴九', phones: ['13800138071'] });
     const before = w.fake.requests.length;
     const out = await d.dispatch({ user: w.nurse, token: null, transport: 'ipc' }, 'messages.send', { patientId, ...REMINDER });

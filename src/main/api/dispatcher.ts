@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import type { Knex } from 'knex';
 import type { z } from 'zod';
+import type { MethodSpec } from '../../shared/contract/common';
 import { methods, type ApiErrorBody, type MethodName, type MethodOutput, type MethodParsed } from '../../shared/contract';
 import type { User } from '../../shared/model';
 import { ApiError } from './errors';
+import { auditEntry, maskOutput, type AuditEntry, type AuditFacts } from './policy';
 
 export interface CallContext {
   /** The signed-in user, or null; resolved by the transport from its session token. */
@@ -13,7 +16,20 @@ export interface CallContext {
   address?: string | null;
 }
 
-export type Handler<M extends MethodName> = (input: MethodParsed<M>, ctx: CallContext) => Promise<MethodOutput<M>>;
+/** What a handler receives: the call's context and what it may add to the call's audit row. */
+export type PublicContext = CallContext & {
+  audit: AuditFacts;
+  /**
+   * Writes the declared audit row now, inside the handler's transaction, so the change and its
+   * row commit together; the dispatcher then writes no second one.
+   */
+  auditWithin: (trx: Knex) => Promise<void>;
+};
+/** A method that is not public runs only for a signed-in user: the type says so. */
+export type SignedInContext = Omit<PublicContext, 'user'> & { user: User };
+type ContextOf<M extends MethodName> = (typeof methods)[M]['roles'] extends 'public' ? PublicContext : SignedInContext;
+
+export type Handler<M extends MethodName> = (input: MethodParsed<M>, ctx: ContextOf<M>) => Promise<MethodOutput<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
 
 export type DispatchResult = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
@@ -24,15 +40,35 @@ export interface Dispatcher {
 
 const isMethod = (name: string): name is MethodName => Object.prototype.hasOwnProperty.call(methods, name);
 
+/** Writes a call's audit row; a failure fails the call, so nothing is shown or changed unaudited unnoticed. */
+export type AuditWriter = (ctx: CallContext, entry: AuditEntry, trx?: Knex) => Promise<void>;
+
 // The one place every call from any transport passes: unknown methods, bad input and
-// missing roles are refused here, before a handler runs.
+// missing roles are refused here, before a handler runs; after it, the output is masked and
+// the audit row written as the contract declares.
 export function createDispatcher(
   handlers: Handlers,
   log: (msg: string) => void = () => {},
   announce: (event: 'tasks.changed', method: MethodName) => void = () => {},
+  writeAudit: AuditWriter = async () => {},
 ): Dispatcher {
   return {
     async dispatch(ctx, method, rawInput) {
+      let written = false;
+      let refusedInput: { spec: MethodSpec; input: unknown } | null = null;
+      const record = async (spec: MethodSpec, input: unknown, output: unknown, trx?: Knex) => {
+        if (typeof spec.audit !== 'object' || written) return;
+        const entry = auditEntry(spec.audit, input, output, call.audit);
+        if (entry) await writeAudit(call.audit.user !== undefined ? { ...ctx, user: call.audit.user as User | null } : ctx, entry, trx);
+        written = true;
+      };
+      const call: PublicContext = {
+        ...ctx,
+        audit: {},
+        auditWithin: async (trx) => {
+          if (refusedInput) await record(refusedInput.spec, refusedInput.input, undefined, trx);
+        },
+      };
       try {
         if (!isMethod(method)) throw new ApiError('unknown_method', `unknown method: ${method}`);
         const spec = methods[method];
@@ -45,11 +81,16 @@ export function createDispatcher(
           const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
           throw new ApiError('invalid_input', `invalid input for ${method}`, issues);
         }
-        const handler = handlers[method] as (input: unknown, ctx: CallContext) => Promise<unknown>;
-        const result = await handler(parsed.data, ctx);
+        const handler = handlers[method] as (input: unknown, ctx: PublicContext) => Promise<unknown>;
+        refusedInput = { spec, input: parsed.data };
+        const result = maskOutput(await handler(parsed.data, call), 'mask' in spec ? spec.mask : undefined, ctx.user?.role);
+        refusedInput = null;
+        await record(spec, parsed.data, result);
         if ('announces' in spec) announce(spec.announces, method);
         return { ok: true, result };
       } catch (err) {
+        // A refusal the handler asked to keep (a failed sign-in) is audited too.
+        if (err instanceof ApiError && refusedInput && call.audit.evenIfRefused) await record(refusedInput.spec, refusedInput.input, undefined).catch(() => {});
         if (err instanceof ApiError) return { ok: false, error: err.toBody() };
         return { ok: false, error: internalError(log, method, err) };
       }

@@ -7,10 +7,13 @@ import { syncHandlers } from '../his/handlers';
 import { messagingHandlers } from '../messaging/handlers';
 import { patientHandlers } from '../patients/handlers';
 import { planHandlers } from '../plans/handlers';
+import { treatmentStartHandlers } from '../plans/treatment-start-handlers';
+import { questionnaireListHandlers } from '../plans/questionnaire-list';
 import { exportHandlers } from '../exports/handlers';
 import { reportHandlers } from '../reports/handlers';
 import { survivalHandlers } from '../reports/survival-handlers';
 import { followupHandlers } from '../tasks/handlers';
+import { followupDoneHandlers } from '../tasks/my-completed';
 import type { Handlers } from './dispatcher';
 import type { Services } from './services';
 
@@ -21,7 +24,10 @@ export const buildHandlers = (services: Services): Handlers => ({
   ...patientHandlers(services),
   ...syncHandlers(services),
   ...planHandlers(services),
+  ...treatmentStartHandlers(services),
+  ...questionnaireListHandlers(services),
   ...followupHandlers(services),
+  ...followupDoneHandlers(services),
   ...callHandlers(services),
   ...voiceProviderHandlers(services),
   ...messagingHandlers(services),

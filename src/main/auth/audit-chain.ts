@@ -49,9 +49,13 @@ export const sealHash = (prevHash: string, row: AuditRow): string =>
     .digest('hex');
 
 /** One transaction: the unsealed rows above `low` (default: the look-back window), in id order, sealed onto the chain. */
-async function sealBatch(knex: Knex, clock: Clock, low: number | null): Promise<{ sealed: number; lastId: number; full: boolean }> {
+async function sealBatch(knex: Knex, clock: Clock, low: number | null, wait: boolean): Promise<{ sealed: number; lastId: number; full: boolean; busy?: true }> {
   return knex.transaction(async (trx) => {
-    if (isPg(trx)) await trx.raw('select pg_advisory_xact_lock(?)', [LOCK_KEY]);
+    if (isPg(trx) && wait) await trx.raw('select pg_advisory_xact_lock(?)', [LOCK_KEY]);
+    else if (isPg(trx)) {
+      const { rows } = await trx.raw('select pg_try_advisory_xact_lock(?) as ok', [LOCK_KEY]);
+      if (!rows[0].ok) return { sealed: 0, lastId: low ?? 0, full: false, busy: true };
+    }
     const tail = (await trx('audit_seal').orderBy('seq', 'desc').first('seq', 'hash')) as { seq: number; hash: string } | undefined;
     const from = low ?? Math.max(0, Number((await trx('audit_seal').max({ m: 'audit_id' }))[0].m ?? 0) - LOOKBACK_IDS);
     const rows = (await trx('audit_log as a')
@@ -74,16 +78,20 @@ async function sealBatch(knex: Knex, clock: Clock, low: number | null): Promise<
   });
 }
 
+/** `wait: false` and another workstation is sealing: it seals what is there now; try again later. */
+export class SealerBusy extends Error {}
+
 /**
  * Seals every unsealed row (within the look-back window; `sweep`: the whole log), a batch per
  * transaction. Idempotent, and a crash loses only the open batch, which the next pass redoes.
  */
-export async function sealAudit(knex: Knex, clock: Clock, opts: { sweep?: boolean } = {}): Promise<number> {
+export async function sealAudit(knex: Knex, clock: Clock, opts: { sweep?: boolean; wait?: boolean } = {}): Promise<number> {
   let low: number | null = opts.sweep ? 0 : null;
   let total = 0;
   for (;;) {
-    const r = await sealBatch(knex, clock, low);
+    const r = await sealBatch(knex, clock, low, opts.wait ?? true);
     total += r.sealed;
+    if (r.busy) throw new SealerBusy();
     if (!r.full) return total;
     // Everything unsealed up to the batch's last id is sealed now: go on from there.
     low = r.lastId;

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { describeError } from '../api/dispatcher';
 import type { Clock } from '../util/clock';
-import { sealAudit } from './audit-chain';
+import { sealAudit, SealerBusy } from './audit-chain';
 
 // Seals audit rows in the background, a moment after they are written: at most one pass per
 // `delayMs` per process, the passes of all workstations taking turns in the database
@@ -53,12 +53,12 @@ export class AuditSealer {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     await this.running;
-    if (pending) await this.pass(false);
+    if (pending) await this.pass(false, true);
     if (sealers.get(this.knex.client.config) === this) sealers.delete(this.knex.client.config);
   }
 
   private run(sweep: boolean): void {
-    this.running = this.pass(sweep).finally(() => {
+    this.running = this.pass(sweep, sweep).finally(() => {
       this.running = null;
       if (this.again) {
         this.again = false;
@@ -67,10 +67,16 @@ export class AuditSealer {
     });
   }
 
-  private async pass(sweep: boolean): Promise<void> {
+  private async pass(sweep: boolean, wait = false): Promise<void> {
     try {
-      await sealAudit(this.knex, this.clock, { sweep });
+      // Twenty workstations each sealing every second would queue on the lock, holding a
+      // connection each: a pass that finds another sealing leaves the work to it and looks again.
+      await sealAudit(this.knex, this.clock, { sweep, wait });
     } catch (err) {
+      if (err instanceof SealerBusy) {
+        this.again = true;
+        return;
+      }
       // The rows stay unsealed until the next pass; verify counts them meanwhile.
       if (!this.closed || !/destroyed|pool/i.test(String((err as Error).message))) this.log(`audit sealing failed: ${describeError(err)}`);
     }

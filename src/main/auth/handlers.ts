@@ -1,7 +1,6 @@
 import type { Handlers } from '../api/dispatcher';
 import { ApiError } from '../api/errors';
 import type { Services } from '../api/services';
-import { audit } from './audit';
 import { signIn, signInRefusal } from './sign-in';
 import { logout } from './users';
 
@@ -10,8 +9,12 @@ export const authHandlers = ({ store, clock, config }: Services): Pick<Handlers,
     // Only the browser shell's client address is throttled; the desktop shell's is its own PC.
     const address = ctx.transport === 'http' ? (ctx.address ?? null) : null;
     const out = await signIn(store.knex, clock, config.auth, username, password, address);
-    const detail = { username, transport: ctx.transport, ...(out.ok || out.reason === 'wrong' ? {} : { reason: out.reason }) };
-    await audit(store.knex, clock, { user: out.ok ? out.session.user : null, address: ctx.address }, out.ok ? 'login' : 'login_failed', null, detail);
+    ctx.audit = {
+      user: out.ok ? out.session.user : null,
+      action: out.ok ? 'login' : 'login_failed',
+      detail: { transport: ctx.transport, ...(out.ok || out.reason === 'wrong' ? {} : { reason: out.reason }) },
+      evenIfRefused: true,
+    };
     if (!out.ok) throw new ApiError('unauthenticated', signInRefusal(out.reason, config.auth.lockMinutes));
     return out.session;
   },

@@ -1,14 +1,14 @@
 import type { Handlers } from '../api/dispatcher';
 import { ApiError } from '../api/errors';
 import type { Services } from '../api/services';
-import { audit } from './audit';
 import { addUser, asNewUsername, changeUser, resetPassword } from './user-admin';
 import { departmentsOf, setDepartments } from './user-departments';
 import { userSummary, listUsers } from './user-list';
 import { unlock } from './throttle';
 
-// The admin's user management. Every change is audited with who made it, from where, and what
-// it was before; a password never reaches the log.
+// The admin's user management. Every change is audited (as the contract declares) with who made
+// it, from where, and what it was before, in the change's own transaction; a password never
+// reaches the log.
 
 type UserMethod = 'users.list' | 'users.create' | 'users.update' | 'users.resetPassword' | 'users.setDepartments' | 'users.unlock';
 
@@ -22,11 +22,11 @@ export const userHandlers = ({ store, clock }: Services): Pick<Handlers, UserMet
   return {
     'users.list': async () => listUsers(knex, clock),
     'users.create': async (input, ctx) => {
-      const { password: _password, ...detail } = input;
       const userId = await asNewUsername(input.username, () =>
         knex.transaction(async (trx) => {
           const id = await addUser(trx, clock, input);
-          await audit(trx, clock, ctx, 'users.create', null, { userId: id, ...detail });
+          ctx.audit.detail = { userId: id };
+          await ctx.auditWithin(trx);
           return id;
         }),
       );
@@ -34,15 +34,16 @@ export const userHandlers = ({ store, clock }: Services): Pick<Handlers, UserMet
     },
     'users.update': async (input, ctx) => {
       await knex.transaction(async (trx) => {
-        const change = await changeUser(trx, ctx.user!.id, input);
-        await audit(trx, clock, ctx, 'users.update', null, { userId: input.userId, ...change });
+        ctx.audit.detail = { ...(await changeUser(trx, ctx.user.id, input)) };
+        await ctx.auditWithin(trx);
       });
       return summary(input.userId);
     },
     'users.resetPassword': async (input, ctx) =>
       knex.transaction(async (trx) => {
         const out = await resetPassword(trx, input, ctx.token);
-        await audit(trx, clock, ctx, 'users.resetPassword', null, { userId: input.userId, ...out });
+        ctx.audit.detail = { ...out };
+        await ctx.auditWithin(trx);
         return { sessionsEnded: out.sessionsEnded };
       }),
     // Which patients a head sees follows from this: who changed it, and from what, is audited.
@@ -50,16 +51,16 @@ export const userHandlers = ({ store, clock }: Services): Pick<Handlers, UserMet
       await knex.transaction(async (trx) => {
         const before = await departmentsOf(trx, userId);
         const after = await setDepartments(trx, userId, deptIds);
-        await audit(trx, clock, ctx, 'users.setDepartments', null, { userId, before, after: after.deptIds });
+        ctx.audit.detail = { before, after: after.deptIds };
+        await ctx.auditWithin(trx);
       });
       return summary(userId);
     },
     'users.unlock': async ({ userId }, ctx) => {
       const row = (await knex('users').where({ id: userId }).first('username')) as { username: string } | undefined;
       if (!row) throw new ApiError('not_found', `用户不存在 (user ${userId} not found)`);
-      const unlocked = await unlock(knex, { kind: 'account', value: row.username });
-      await audit(knex, clock, ctx, 'users.unlock', null, { userId, username: row.username, unlocked });
-      return { unlocked };
+      ctx.audit.detail = { username: row.username };
+      return { unlocked: await unlock(knex, { kind: 'account', value: row.username }) };
     },
   };
 };

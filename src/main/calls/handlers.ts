@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import type { Handlers } from '../api/dispatcher';
 import type { Services } from '../api/services';
-import { assertCallVisible, callsInScope, inScopePatients, patientScopeOf } from '../auth/access';
-import { audit } from '../auth/audit';
+import { assertCallVisible, assertPatientVisible, callsInScope, inScopePatients, patientScopeOf } from '../auth/access';
 import { confirmAttemptOutcome } from '../tasks/call-outcome';
 import { beijingDate } from '../util/clock';
 import { credentials, getAccount, saveAccount } from './accounts';
@@ -30,46 +29,46 @@ type CallMethod =
 
 export const callHandlers = ({ store, clock, config }: Services): Pick<Handlers, CallMethod> => {
   const knex = store.knex;
-  const box = () => secretBoxFor(config.dataDir);
+  const box = () => secretBoxFor(config.dataDir, config.teamKey);
   return {
-    'softphone.account': async (_i, ctx) => getAccount(knex, ctx.user!.id),
+    'softphone.account': async (_i, ctx) => getAccount(knex, ctx.user.id),
     'softphone.saveAccount': async (input, ctx) => {
-      const saved = await saveAccount(knex, clock, box(), ctx.user!.id, input, config.softphone?.pbxWebSocketOrigins ?? []);
-      await audit(knex, clock, ctx, 'softphone.account.save', null, {
-        wsUrl: input.wsUrl,
-        user: input.user,
-        passwordChanged: input.password !== undefined,
-      });
-      return saved;
+      ctx.audit.detail = { passwordChanged: input.password !== undefined };
+      return saveAccount(knex, clock, box(), ctx.user.id, input, config.softphone?.pbxWebSocketOrigins ?? []);
     },
     // The one way the password leaves main: to the signed-in user's own softphone, audited.
     'softphone.credentials': async (_i, ctx) => {
-      const creds = await credentials(knex, box(), ctx.user!.id);
-      if (!creds) return null; // no account yet: nothing left main, nothing to audit
-      await audit(knex, clock, ctx, 'softphone.credentials', null, { transport: ctx.transport });
+      const creds = await credentials(knex, box(), ctx.user.id);
+      ctx.audit = creds ? { detail: { transport: ctx.transport } } : { skip: true }; // no account yet: nothing left main
       return creds;
     },
-    'calls.start': async (input, ctx) => ({ callId: await startCall(knex, clock, ctx.user!.id, input) }),
+    'calls.start': async (input, ctx) => {
+      // A head dials only her departments' patients, as she sees only theirs.
+      const patient = await patientOfTask(knex, input.taskId ?? null, input.patientId ?? null);
+      if (patient != null) await assertPatientVisible(knex, ctx.user, patient);
+      return { callId: await startCall(knex, clock, ctx.user.id, input) };
+    },
     'calls.answered': async ({ callId }, ctx) => {
-      await markAnswered(knex, clock, await ownCall(knex, callId, ctx.user!.id));
+      await markAnswered(knex, clock, await ownCall(knex, callId, ctx.user.id));
       return { ok: true };
     },
     'calls.end': async ({ callId, ...e }, ctx) => {
-      const row = await endCall(knex, clock, await ownCall(knex, callId, ctx.user!.id), e);
+      const row = await endCall(knex, clock, await ownCall(knex, callId, ctx.user.id), e);
       await missedCallToCallbackTask(store, clock, row);
-      return toRecord(row, ctx.user!.role);
+      return toRecord(row, ctx.user.role);
     },
     'calls.link': async ({ callId, patientId, taskId }, ctx) => {
-      const call = await ownCall(knex, callId, ctx.user!.id);
+      const call = await ownCall(knex, callId, ctx.user.id);
       if (patientId === undefined && taskId === undefined) return { ok: true };
       // What the call will hold: a field left out keeps its value; a task brings its patient.
       const task = taskId === undefined ? call.task_id : taskId;
       const patient = await patientOfTask(knex, task, patientId === undefined ? call.patient_id : patientId);
+      if (patient != null) await assertPatientVisible(knex, ctx.user, patient);
       await knex('calls').where({ id: callId }).update({ patient_id: patient, task_id: task });
       return { ok: true };
     },
     'calls.setOutcome': async ({ callId, outcome }, ctx) => {
-      await ownCall(knex, callId, ctx.user!.id);
+      await ownCall(knex, callId, ctx.user.id);
       await knex.transaction(async (trx) => {
         await trx('calls').where({ id: callId }).update({ outcome, outcome_confirmed: 1 });
         // The follow-up attempt logged for this call takes what the nurse confirmed.
@@ -79,31 +78,30 @@ export const callHandlers = ({ store, clock, config }: Services): Pick<Handlers,
     },
     // Audited both ways: when she agreed to be recorded, and when she took it back.
     'calls.setConsent': async ({ callId, consent }, ctx) => {
-      const call = await ownCall(knex, callId, ctx.user!.id);
-      const kept = await setConsent(knex, call, consent);
-      await audit(knex, clock, ctx, consent ? 'call.consent.give' : 'call.consent.withdraw', call.patient_id, { callId, consent: kept });
-      return { consent: kept };
+      const call = await ownCall(knex, callId, ctx.user.id);
+      ctx.audit = { action: consent ? 'call.consent.give' : 'call.consent.withdraw', patientId: call.patient_id };
+      return { consent: await setConsent(knex, call, consent) };
     },
     'calls.uploadRecording': async ({ callId, mimeType, data }, ctx) => {
-      const call = await ownCall(knex, callId, ctx.user!.id);
-      const bytes = await saveRecording(knex, config.dataDir, call, mimeType, data);
-      await audit(knex, clock, ctx, 'call.recording.save', call.patient_id, { callId, bytes });
+      const call = await ownCall(knex, callId, ctx.user.id);
+      const bytes = await saveRecording(knex, config.recordingsDir, call, mimeType, data);
+      ctx.audit.patientId = call.patient_id;
       // Retention is enforced as recordings arrive, so no separate scheduler is needed.
-      await purgeRecordings(knex, clock, config.dataDir, retentionDays());
+      await purgeRecordings(knex, clock, config.recordingsDir, retentionDays());
       return { bytes };
     },
     // Played as listed: a nurse her own calls, a head her departments' patients', an admin any.
     'calls.recordingData': async ({ callId }, ctx) => {
       const call = await getCall(knex, callId);
-      await assertCallVisible(knex, ctx.user!, callId);
-      const rec = await readRecording(config.dataDir, call);
-      await audit(knex, clock, ctx, 'call.recording.play', call.patient_id, { callId });
+      await assertCallVisible(knex, ctx.user, callId);
+      const rec = await readRecording(config.recordingsDir, call);
+      ctx.audit.patientId = call.patient_id;
       return { mimeType: rec.mimeType, data: new Uint8Array(await fs.promises.readFile(rec.file)) };
     },
     'calls.lookupCaller': async ({ number }, ctx) => {
       const all = await lookupCaller(knex, number, beijingDate(clock.now()));
       // A head is shown the callers among her departments' patients only.
-      const scope = await patientScopeOf(knex, ctx.user!);
+      const scope = await patientScopeOf(knex, ctx.user);
       const seen = scope.all
         ? null
         : new Set(
@@ -121,19 +119,15 @@ export const callHandlers = ({ store, clock, config }: Services): Pick<Handlers,
             ).map(Number),
           );
       const matches = seen ? all.filter((m) => seen.has(m.patientId)) : all;
-      await audit(knex, clock, ctx, 'call.lookup', matches.length === 1 ? matches[0].patientId : null, { matches: matches.length });
+      ctx.audit.patientId = matches.length === 1 ? matches[0].patientId : null;
       return matches;
     },
     'calls.list': async (input, ctx) => {
-      const calls = await listCalls(knex, input, await callsInScope(knex, ctx.user!), ctx.user!.role);
-      await audit(knex, clock, ctx, 'call.list', input.patientId ?? null, { ...input, rows: calls.length });
-      return calls;
+      return listCalls(knex, input, await callsInScope(knex, ctx.user), ctx.user.role);
     },
-    'calls.purgeRecordings': async (input, ctx) => {
+    'calls.purgeRecordings': async (input) => {
       const days = input?.olderThanDays ?? retentionDays();
-      const purged = await purgeRecordings(knex, clock, config.dataDir, days);
-      await audit(knex, clock, ctx, 'call.recording.purge', null, { days, purged });
-      return { purged, olderThanDays: days };
+      return { purged: await purgeRecordings(knex, clock, config.recordingsDir, days), olderThanDays: days };
     },
   };
 };

@@ -21,7 +21,7 @@ export const KEY_FILE = 'secrets.key';
 /** AES-256-GCM under a random key kept in <dataDir>/secrets.key, readable by the OS user only. */
 export function fileKeyBox(dataDir: string): SecretBox {
   let key: Buffer | null = null;
-  const loadKey = (): Buffer => {
+  return gcmBox('gcm', () => {
     if (key) return key;
     const file = path.join(dataDir, KEY_FILE);
     try {
@@ -34,17 +34,31 @@ export function fileKeyBox(dataDir: string): SecretBox {
     if (k.length !== 32) throw new Error(`${file} is not a 32-byte key`);
     if (process.platform !== 'win32' && (fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
     return (key = k);
-  };
+  });
+}
+
+/**
+ * AES-256-GCM under the key a call centre's workstations share (config `team.keyFile`, or
+ * FOLLOWUP_TEAM_KEY as base64): a nurse's SIP account saved at one workstation opens at every
+ * other on the shared store. The key never enters the store, so a copy of the database alone
+ * does not give the passwords away.
+ */
+export function teamKeyBox(key: Buffer): SecretBox {
+  if (key.length !== 32) throw new Error('the team key must be 32 bytes (followup team-key --out <file> makes one)');
+  return gcmBox('team', () => key);
+}
+
+function gcmBox(kind: string, loadKey: () => Buffer): SecretBox {
   return {
-    kind: 'gcm',
+    kind,
     seal(plain) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', loadKey(), iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return `gcm:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
+      return `${kind}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
     },
     open(sealed) {
-      const raw = Buffer.from(unprefix(sealed, 'gcm'), 'base64');
+      const raw = Buffer.from(unprefix(sealed, kind), 'base64');
       const decipher = createDecipheriv('aes-256-gcm', loadKey(), raw.subarray(0, 12));
       decipher.setAuthTag(raw.subarray(12, 28));
       try {
@@ -70,4 +84,5 @@ export function setSecretBoxFactory(next: (dataDir: string) => SecretBox): void 
   factory = next;
 }
 
-export const secretBoxFor = (dataDir: string): SecretBox => factory(dataDir);
+/** The team's box when the call centre shares a key; else this workstation's own. */
+export const secretBoxFor = (dataDir: string, teamKey?: Buffer | null): SecretBox => (teamKey ? teamKeyBox(teamKey) : factory(dataDir));

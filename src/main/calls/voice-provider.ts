@@ -3,7 +3,6 @@ import type { VoiceProvider, VoiceSettings } from '../../shared/contract/calls';
 import type { Handlers } from '../api/dispatcher';
 import { ApiError } from '../api/errors';
 import type { Services } from '../api/services';
-import { audit } from '../auth/audit';
 import { twilioVoiceReady } from '../messaging/voice-token';
 import { beijingTimestamp, type Clock } from '../util/clock';
 
@@ -32,11 +31,7 @@ export async function setVoiceProvider(knex: Knex, clock: Clock, userId: number,
 export const voiceProviderHandlers = ({ store, clock, config }: Services): Pick<Handlers, 'softphone.voice' | 'softphone.setProvider'> => {
   const available = () => twilioVoiceReady(config.twilio);
   return {
-    'softphone.voice': async (_i, ctx) => voiceSettings(store.knex, ctx.user!.id, available()),
-    'softphone.setProvider': async ({ provider }, ctx) => {
-      const saved = await setVoiceProvider(store.knex, clock, ctx.user!.id, provider, available());
-      await audit(store.knex, clock, ctx, 'softphone.provider.save', null, { provider });
-      return saved;
-    },
+    'softphone.voice': async (_i, ctx) => voiceSettings(store.knex, ctx.user.id, available()),
+    'softphone.setProvider': async ({ provider }, ctx) => setVoiceProvider(store.knex, clock, ctx.user.id, provider, available()),
   };
 };

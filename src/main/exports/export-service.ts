@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { ApiError } from '../api/errors';
 import { audit } from '../auth/audit';
 import type { JobOutcome, JobRunner } from '../jobs/job-runner';
+import { diagnosisSynonyms } from '../diagnoses/diagnosis-synonyms';
 import type { QuestionnaireLibrary } from '../questionnaires/questionnaire-library';
 import { beijingTimestamp, type Clock } from '../util/clock';
 import type { EventBus } from '../util/events';
@@ -64,7 +65,10 @@ export function exportService(d: ExportDeps) {
     if (!kind.roles.includes(user.role)) throw new ApiError('forbidden', `无权导出此类数据 (role ${user.role} may not export ${input.kind})`);
     if (!kind.formats.includes(input.format))
       throw new ApiError('invalid_input', `此类导出不支持 ${input.format} 格式 (${input.kind} exports as ${kind.formats.join(', ')})`);
-    const prepared = await kind.prepare({ knex: d.knex, clock: d.clock, user, format: input.format, library: d.library }, input.params);
+    const prepared = await kind.prepare(
+      { knex: d.knex, clock: d.clock, user, format: input.format, library: d.library, synonyms: diagnosisSynonyms(d.dataDir) },
+      input.params,
+    );
     const fileName = `${safeFileName(prepared.fileStem)}.${EXT[input.format]}`;
     await expire();
     const exportId = await createExportRow(d.knex, {

@@ -2,19 +2,26 @@ import type { RejectedRow, SyncRun } from '../../shared/model';
 import type { Handlers } from '../api/dispatcher';
 import { ApiError } from '../api/errors';
 import type { Services } from '../api/services';
+import { CheckStartError, runProfileCheck } from './check-run';
+import { parseJson } from '../util/parse-json';
 
-const parseJson = <T>(s: unknown, fallback: T): T => {
-  try {
-    return s ? (JSON.parse(String(s)) as T) : fallback;
-  } catch {
-    return fallback;
-  }
-};
-
-export const syncHandlers = ({ store, sync }: Services): Pick<Handlers, 'sync.start' | 'sync.cancel' | 'sync.runs' | 'sync.rejected'> => ({
+export const syncHandlers = ({
+  store,
+  sync,
+  config,
+  clock,
+}: Services): Pick<Handlers, 'sync.start' | 'sync.cancel' | 'sync.runs' | 'sync.rejected' | 'sync.check'> => ({
+  'sync.check': async (input) => {
+    try {
+      return await runProfileCheck(config, store, clock, { days: input?.days ?? 7 });
+    } catch (err) {
+      if (err instanceof CheckStartError) throw new ApiError('conflict', err.message);
+      throw err;
+    }
+  },
   'sync.start': async (_input, ctx) => {
     if (sync.running) throw new ApiError('conflict', '同步正在进行中 (a sync is already running)');
-    const { runId, failedToStart } = await sync.start(ctx.user!.username);
+    const { runId, failedToStart } = await sync.start(ctx.user.username);
     // Recorded as a failed run (the sync screen lists it), and said at once to whoever asked.
     if (failedToStart) throw new ApiError('conflict', failedToStart.message);
     return { runId };

@@ -26,6 +26,19 @@ const entitySpec = z
     /** The column (after aliasing) that identifies a row in the source. */
     key: z.string(),
     watermark: watermark.optional(),
+    /**
+     * For a child table without a modification time of its own (diagnoses coded days after the
+     * discharge, while the stay's own time stays put): an incremental sync also re-reads the
+     * children of parents changed or discharged within this many days, without `--full`. The
+     * child SQL picks them with :reread_since ('YYYY-MM-DD HH:mm:ss', midnight N days ago,
+     * Beijing time) or :reread_since_date ('YYYY-MM-DD'), e.g.
+     *   WHERE (a.xgsj >= :since AND a.xgsj < :until) OR a.cyrq >= :reread_since
+     * (a discharge time kept as compact text, 'yyyymmddhh:mi:ss', compares with
+     * REPLACE(:reread_since_date, '-', '') instead; test/integration/his-reread-children.test.ts).
+     * Without the option both are '9999-12-31…' (the clause finds nothing); with --full or on a
+     * first read, '1900-01-01…'. Unchanged children re-read are compared and left alone.
+     */
+    rereadChildrenDays: z.number().int().min(1).max(3660).optional(),
   })
   .strict();
 

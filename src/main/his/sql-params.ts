@@ -3,7 +3,8 @@
 // placeholders change.
 const TOKEN = /('(?:[^']|'')*')|(--[^\n]*)|(\/\*[\s\S]*?\*\/)|(::)|:([A-Za-z_][A-Za-z0-9_]*)/g;
 
-export type ParamStyle = 'at' | 'question' | 'dollar';
+// 'colon' keeps :name, for drivers that bind by name natively (Oracle).
+export type ParamStyle = 'at' | 'question' | 'dollar' | 'colon';
 
 export function translateParams(sql: string, style: ParamStyle): { sql: string; names: string[] } {
   const names: string[] = [];
@@ -11,6 +12,7 @@ export function translateParams(sql: string, style: ParamStyle): { sql: string; 
     if (!name) return match;
     names.push(name);
     if (style === 'at') return `@${name}`;
+    if (style === 'colon') return `:${name}`;
     if (style === 'dollar') return `$${names.length}`;
     return '?';
   });

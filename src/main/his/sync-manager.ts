@@ -1,5 +1,7 @@
 import type { SyncRun } from '../../shared/model';
+import { ApiError } from '../api/errors';
 import type { AppConfig } from '../config';
+import { keepLease, processHolder, takeLease, type Lease } from '../store/lease';
 import type { Store } from '../store/store';
 import type { Clock } from '../util/clock';
 import type { EventBus } from '../util/events';
@@ -14,8 +16,29 @@ export interface StartFailure {
   message: string;
 }
 
-/** One sync at a time per workstation; progress goes out as events, cancel via AbortSignal. */
+/** The lease that makes it one sync at a time across every workstation of a shared store. */
+export const SYNC_LEASE = 'his-sync';
+const LEASE_MS = 60_000;
+const RENEW_MS = 20_000;
+
+/** `sync.start` while another workstation (or process) holds the sync lease. */
+export class SyncHeldElsewhere extends ApiError {
+  constructor(readonly heldBy: Lease | null) {
+    super(
+      'conflict',
+      heldBy
+        ? `另一台工作站正在同步：${heldBy.holder}${heldBy.heldFor ? `，由 ${heldBy.heldFor} 发起` : ''} (a sync is already running on ${heldBy.holder}${heldBy.heldFor ? `, started by ${heldBy.heldFor}` : ''}; its lease runs until ${heldBy.expiresAt})`
+        : '另一台工作站的同步刚刚结束，请重试 (a sync on another workstation has just ended; try again)',
+    );
+  }
+}
+
+/**
+ * One sync at a time across the workstations of a store (a lease row, store/lease.ts); progress
+ * goes out as events, cancel via AbortSignal.
+ */
 export class SyncManager {
+  private starting = false;
   private current: { runId: number | null; abort: AbortController; done: Promise<SyncRun> } | null = null;
   /** Runs after each successful sync, before `done` resolves (enrolment and task generation). */
   afterSuccess: ((run: SyncRun) => Promise<void>) | null = null;
@@ -26,10 +49,11 @@ export class SyncManager {
     private clock: Clock,
     private events: EventBus,
     private log: (msg: string) => void,
+    private holder: string = processHolder(),
   ) {}
 
   get running(): boolean {
-    return this.current !== null;
+    return this.current !== null || this.starting;
   }
 
   /**
@@ -38,8 +62,21 @@ export class SyncManager {
    * recorded as failed, with words that name the database, returned as `failedToStart` too.
    */
   async start(triggeredBy: string, opts: { full?: boolean } = {}): Promise<{ runId: number; done: Promise<SyncRun>; failedToStart: StartFailure | null }> {
-    if (this.current) throw new Error('a sync is already running');
+    if (this.running) throw new Error('a sync is already running');
+    this.starting = true;
+    const taken = await takeLease(this.store.knex, this.clock, SYNC_LEASE, this.holder, LEASE_MS, triggeredBy).finally(() => (this.starting = false));
+    if (!taken.taken) throw new SyncHeldElsewhere(taken.heldBy);
     const abort = new AbortController();
+    // A run that outlived its lease (this process stalled, another workstation took over) stops.
+    const lease = keepLease(this.store.knex, this.clock, SYNC_LEASE, this.holder, {
+      ttlMs: LEASE_MS,
+      renewMs: RENEW_MS,
+      log: this.log,
+      onLost: () => {
+        this.log('sync lease lost to another workstation: cancelling this run');
+        abort.abort();
+      },
+    });
     let resolveId!: (id: number) => void;
     const idKnown = new Promise<number>((r) => (resolveId = r));
     let failedToStart: StartFailure | null = null;
@@ -80,7 +117,8 @@ export class SyncManager {
       } finally {
         await source.close();
       }
-    })().finally(() => {
+    })().finally(async () => {
+      await lease.stop().catch((err) => this.log(`sync lease not released: ${(err as Error).message}`));
       this.current = null;
     });
     this.current = { runId: null, abort, done };

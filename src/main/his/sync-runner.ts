@@ -8,7 +8,9 @@ import { ValueMapper, type EntitySpec, type HisProfile } from './profile';
 import type { HisRow, HisSource } from './sources/types';
 import { BULK_FILLED_BY, deferIndexes } from './bulk-indexes';
 import { openSyncDb, type Q, type SyncDb } from './sync-db';
+import { missingColumnsMessage, missingRequired, ProfileColumnsError } from './column-check';
 import { keepGroupsTogether, syncWindow } from './windows';
+import { tallyRejections } from './tally';
 
 export interface SyncOptions {
   triggeredBy?: string;
@@ -121,11 +123,18 @@ async function syncEntity(db: SyncDb, opened: OpenedStream, spec: EntitySpec, ct
   // most `rowsPerCommit` rows), so nobody waits long for the write lock. Commits end between
   // batches, so a parent's rows are never split, and a crash loses at most the open commit,
   // which is re-read (the watermark moves only once the whole entity is in).
+  let checked = false;
   try {
     for (;;) {
       // Each commit's first batch is read before it begins: a slow HIS never holds the store's write lock.
       const first = await take();
       if (first.done) break;
+      // Once per entity, on the first batch: a misspelled alias must stop the run, not reject every row.
+      if (!checked) {
+        checked = true;
+        const missing = missingRequired(spec, Object.keys(first.value[0] ?? {}));
+        if (missing.length) throw new ProfileColumnsError(missingColumnsMessage(spec.entity, missing));
+      }
       let finished = false;
       await db.transaction(async (q) => {
         const began = performance.now();
@@ -139,7 +148,7 @@ async function syncEntity(db: SyncDb, opened: OpenedStream, spec: EntitySpec, ct
           counts.inserted += r.inserted;
           counts.updated += r.updated;
           counts.unchanged += r.unchanged;
-          counts.rejected += r.rejections.length;
+          tallyRejections(counts, spec.entity, r.rejections);
           opts.onProgress?.({ runId, entity: spec.entity, read: counts.read, rejected: counts.rejected, done: false, status: 'running' });
           const left = commitMs - (performance.now() - began);
           if (n >= rowsPerCommit || left <= 0) return;

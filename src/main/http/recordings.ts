@@ -52,7 +52,7 @@ export async function handleRecording(app: App, token: string | null, req: http.
     }
     let staged: StagedRecording;
     try {
-      staged = await stageRecording(app.config.dataDir, req, declared);
+      staged = await stageRecording(app.config.recordingsDir, req, declared);
     } catch (err) {
       if (err instanceof UploadSizeError) return refuse(req, res, 413, 'invalid_input', err.message);
       throw err;

@@ -4,7 +4,6 @@ import type { Handlers } from '../api/dispatcher';
 import { ApiError } from '../api/errors';
 import type { Services } from '../api/services';
 import { assertPatientVisible } from '../auth/access';
-import { audit } from '../auth/audit';
 import { canSeeFullPhone } from '../auth/permissions';
 import { beijingTimestamp } from '../util/clock';
 import { compose } from './compose';
@@ -39,19 +38,17 @@ export const messagingHandlers = ({ store, clock, config, sms }: Services): Pick
     'messages.templates': async () => shippedSmsTemplates().map((t): SmsTemplateInfo => ({ ...t })),
     'messages.list': async ({ patientId, limit }, ctx) => {
       if (!(await knex('patients').where({ id: patientId }).first('id'))) throw new ApiError('not_found', `patient ${patientId} not found`);
-      await assertPatientVisible(knex, ctx.user!, patientId);
-      const out = await patientMessages(knex, patientId, ctx.user!.role, limit);
-      await audit(knex, clock, ctx, 'sms.list', patientId, { rows: out.messages.length });
-      return out;
+      await assertPatientVisible(knex, ctx.user, patientId);
+      return patientMessages(knex, patientId, ctx.user.role, limit);
     },
     'messages.preview': async (input, ctx) => {
-      await assertPatientVisible(knex, ctx.user!, input.patientId);
+      await assertPatientVisible(knex, ctx.user, input.patientId);
       const c = await compose(knex, deps(), input);
-      const phone = c.phone && !canSeeFullPhone(ctx.user!.role) ? maskE164(c.phone) : c.phone;
+      const phone = c.phone && !canSeeFullPhone(ctx.user.role) ? maskE164(c.phone) : c.phone;
       return { body: c.body, phone, segments: smsSegments(c.body), optedOut: c.optedOut };
     },
     'messages.send': async (input, ctx) => {
-      await assertPatientVisible(knex, ctx.user!, input.patientId);
+      await assertPatientVisible(knex, ctx.user, input.patientId);
       const d = deps();
       const c = await compose(knex, d, input);
       if (c.deceased) throw new ApiError('invalid_input', '患者已故，不发送短信 (the patient is deceased)');
@@ -64,29 +61,27 @@ export const messagingHandlers = ({ store, clock, config, sms }: Services): Pick
         template: c.template,
         body: c.body,
         aboutTaskId: input.taskId ?? null,
-        sentBy: ctx.user!.id,
+        sentBy: ctx.user.id,
       });
       if (out.kind === 'opted_out')
         throw new ApiError('invalid_input', '患者已退订短信 (the patient opted out of SMS)', [{ path: 'patientId', message: 'opted out' }]);
       if (out.kind === 'duplicate') throw new ApiError('conflict', 'duplicate message');
-      await audit(knex, clock, ctx, 'sms.send', c.patientId, { messageId: out.messageId, template: c.template, outcome: out.kind });
-      return messageRecord(knex, out.messageId, ctx.user!.role);
+      ctx.audit.detail = { outcome: out.kind };
+      return messageRecord(knex, out.messageId, ctx.user.role);
     },
     'messages.optOut': async ({ patientId, note }, ctx) => {
       if (!(await knex('patients').where({ id: patientId }).first('id'))) throw new ApiError('not_found', `patient ${patientId} not found`);
-      await assertPatientVisible(knex, ctx.user!, patientId);
+      await assertPatientVisible(knex, ctx.user, patientId);
       const at = beijingTimestamp(clock.now());
       const phones = await mobilesOf(knex, patientId);
       // The patient row itself blocks every number, including ones the HIS adds later.
-      await recordOptOut(knex, { phone: null, patientId, source: 'manual', note: note ?? null, byUser: ctx.user!.id, at });
-      for (const phone of phones) await recordOptOut(knex, { phone, patientId, source: 'manual', note: note ?? null, byUser: ctx.user!.id, at });
-      await audit(knex, clock, ctx, 'sms.opt_out', patientId, { numbers: phones.length });
+      await recordOptOut(knex, { phone: null, patientId, source: 'manual', note: note ?? null, byUser: ctx.user.id, at });
+      for (const phone of phones) await recordOptOut(knex, { phone, patientId, source: 'manual', note: note ?? null, byUser: ctx.user.id, at });
       return { patientId, optOuts: phones.length + 1 };
     },
     'calls.twilioToken': async (_input, ctx) => {
-      const token = await mintVoiceToken(config.twilio, ctx.user!.username, clock);
-      await audit(knex, clock, ctx, 'twilio.voice_token', null, { ttlSeconds: token.ttlSeconds, transport: ctx.transport });
-      return token;
+      ctx.audit.detail = { transport: ctx.transport };
+      return mintVoiceToken(config.twilio, ctx.user.username, clock);
     },
   };
 };

@@ -5,7 +5,8 @@ import { DISCHARGED } from '../../shared/stay-status';
 import { canSeeFullPhone, maskPhone } from '../auth/permissions';
 import type { Store } from '../store/store';
 import { ageOn } from '../util/clock';
-import { resolveDiagnosisCodes } from './diagnosis-filter';
+import { resolveDiagnosisCodes } from '../diagnoses/diagnosis-filter';
+import type { DiagnosisSynonyms } from '../diagnoses/diagnosis-synonyms';
 import { patientIdsForTerm } from './query-term';
 
 type Parsed = Required<Pick<FindInput, 'sort' | 'order' | 'page' | 'pageSize'>> & FindInput;
@@ -22,8 +23,8 @@ const SORT_COLUMNS = {
 const SCAN_BY_DATE_ABOVE = 3000;
 
 /** The finder's WHERE as a function of a query on `encounters as e`; null when nothing can match. */
-export async function filtered(knex: Knex, input: FindInput): Promise<((q: Knex.QueryBuilder) => Knex.QueryBuilder) | null> {
-  const codes = input.diagnosis ? await resolveDiagnosisCodes(knex, input.diagnosis) : null;
+export async function filtered(knex: Knex, input: FindInput, synonyms?: DiagnosisSynonyms): Promise<((q: Knex.QueryBuilder) => Knex.QueryBuilder) | null> {
+  const codes = input.diagnosis ? await resolveDiagnosisCodes(knex, input.diagnosis, synonyms) : null;
   if (codes && codes.length === 0) return null;
   const term = input.query?.trim();
   const patientIds = term ? await patientIdsForTerm(knex, term) : null;
@@ -44,10 +45,10 @@ export async function filtered(knex: Knex, input: FindInput): Promise<((q: Knex.
   };
 }
 
-export async function findPatients(store: Store, input: Parsed, role: Role): Promise<FindResult> {
+export async function findPatients(store: Store, input: Parsed, role: Role, synonyms?: DiagnosisSynonyms): Promise<FindResult> {
   const { knex } = store;
   const empty = { total: 0, page: input.page, pageSize: input.pageSize, rows: [] };
-  const apply = await filtered(knex, input);
+  const apply = await filtered(knex, input, synonyms);
   if (!apply) return empty;
   const [{ n }] = await apply(knex('encounters as e')).count({ n: '*' });
   const total = Number(n);

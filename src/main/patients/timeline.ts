@@ -3,6 +3,9 @@ import type { PatientHeader, PhoneInfo, Role, Timeline, TimelineEvent } from '..
 import { canSeeFullIdNumber, canSeeFullPhone, maskIdNumber, maskPhone } from '../auth/permissions';
 import { ApiError } from '../api/errors';
 import { ageOn } from '../util/clock';
+import type { QuestionnaireLibrary } from '../questionnaires/questionnaire-library';
+import { knownQuestionnaires } from '../questionnaires/store-library';
+import { timelineFollowups } from '../followup-history/past-results';
 
 async function header(knex: Knex, patientId: number, role: Role, today: string): Promise<PatientHeader> {
   const p = await knex('patients').where({ id: patientId }).first();
@@ -20,6 +23,7 @@ async function header(knex: Knex, patientId: number, role: Role, today: string):
     age: ageOn(p.birth_date, today),
     idNumber: canSeeFullIdNumber(role) ? p.id_number : maskIdNumber(p.id_number),
     idNumberValid: !!p.id_number_valid,
+    idNumberProblem: p.id_number_problem ?? null,
     address: p.address,
     deceased: !!p.deceased,
     mergedFrom: merged,
@@ -35,8 +39,14 @@ async function header(knex: Knex, patientId: number, role: Role, today: string):
   };
 }
 
-/** One patient's stays, visits and checkups, newest first, with diagnoses and findings. */
-export async function patientTimeline(knex: Knex, patientId: number, role: Role, today: string): Promise<Timeline> {
+/** One patient's stays, visits and checkups, newest first, with diagnoses and findings; then closed follow-ups. */
+export async function patientTimeline(
+  knex: Knex,
+  patientId: number,
+  role: Role,
+  today: string,
+  lib: QuestionnaireLibrary = knownQuestionnaires(knex),
+): Promise<Timeline> {
   const patient = await header(knex, patientId, role, today);
   const encounters = await knex('encounters as e')
     .leftJoin('departments as d', 'd.id', 'e.dept_id')
@@ -80,5 +90,5 @@ export async function patientTimeline(knex: Knex, patientId: number, role: Role,
         })),
     };
   });
-  return { patient, events };
+  return { patient, events, followups: await timelineFollowups(knex, lib, patientId) };
 }

@@ -1,3 +1,4 @@
+import type { DiagnosisSynonyms } from '../diagnoses/diagnosis-synonyms';
 import type { Store } from '../store/store';
 import { beijingDate, beijingTimestamp, type Clock } from '../util/clock';
 import { activeVersions } from './definitions';
@@ -7,14 +8,14 @@ import { describeMatch, matchPlan } from './matching';
 export const NEVER_GENERATED = '0000-00-00';
 
 /** Enrols every patient an active plan version matches; safe to rerun (one enrolment per plan × encounter). */
-export async function enrolMatching(store: Store, clock: Clock): Promise<{ enrolled: number; warnings: string[] }> {
+export async function enrolMatching(store: Store, clock: Clock, synonyms?: DiagnosisSynonyms): Promise<{ enrolled: number; warnings: string[] }> {
   const { knex } = store;
   const now = beijingTimestamp(clock.now());
   const today = beijingDate(clock.now());
   let enrolled = 0;
   const warnings: string[] = [];
   for (const plan of await activeVersions(knex)) {
-    const { candidates, warnings: w } = await matchPlan(knex, plan.definition, plan.planId, today);
+    const { candidates, warnings: w } = await matchPlan(knex, plan.definition, plan.planId, today, synonyms);
     warnings.push(...w.map((x) => `${plan.definition.code}: ${x}`));
     const rows = candidates.map((c) => ({
       plan_id: plan.planId,

@@ -33,6 +33,7 @@ export const TASK_COLS = [
   'critical',
   'colour',
   'priority_reason',
+  'cycle_no',
   'status',
   'available_at',
   'retry_count',
@@ -102,6 +103,7 @@ const POINT_COLS = [
   'critical',
   'colour',
   'priority_reason',
+  'cycle_no',
   'available_at',
 ];
 
@@ -112,7 +114,7 @@ const TEMP_TABLES = (tail: string) => [
   `create unique index gen_groups_key on gen_groups (${KEY_COLS.join(', ')})`,
   `create temporary table gen_points (g integer not null, track_id text not null, point_index integer not null, point_label text, due_date text not null,
     window_start text not null, window_end text not null, channel text not null, questionnaire_id text, questionnaire_version integer, education text,
-    priority integer not null, critical integer not null, colour text, priority_reason text, available_at text not null)${tail}`,
+    priority integer not null, critical integer not null, colour text, priority_reason text, cycle_no integer, available_at text not null)${tail}`,
   'create index gen_points_g on gen_points (g)',
 ];
 // Few anchors carry a critical value; asking for them apart keeps the big statements join-free.

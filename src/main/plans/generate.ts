@@ -37,6 +37,13 @@ function tasksFor(g: GroupKey, plan: CompiledPlan, lib: QuestionnaireLibrary, to
   const anchors = { eventDate: g.anchor_date, admitDate: g.admit_date, treatmentStartDate: g.treatment_start_date };
   let next: string | null = null;
   for (const { track, points } of plan.tracks.values()) {
+    // A plan that names where treatment start comes from waits for it rather than guess from
+    // the admission: looked at again tomorrow (the HIS event or the team's date may come).
+    if (track.anchor === 'treatment_start' && plan.definition.treatmentStart && !g.treatment_start_date) {
+      const tomorrow = addDays(today, 1);
+      if (next === null || tomorrow < next) next = tomorrow;
+      continue;
+    }
     const anchor = anchorDateFor(track.anchor, anchors);
     for (const p of points) {
       const d = datesOf(plan, track.id, p, anchor, ahead);
@@ -64,6 +71,7 @@ function tasksFor(g: GroupKey, plan: CompiledPlan, lib: QuestionnaireLibrary, to
         critical ? 1 : 0,
         critical ? 'red' : null,
         critical ? '危急值 (critical value at enrolment)' : null,
+        p.cycle,
         `${d.windowStart} 00:00:00`,
       ]);
     }

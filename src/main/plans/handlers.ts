@@ -1,8 +1,9 @@
 import type { Handlers } from '../api/dispatcher';
 import { ApiError } from '../api/errors';
 import type { Services } from '../api/services';
-import { audit } from '../auth/audit';
-import { shippedLibrary } from '../questionnaires/questionnaire-library';
+import { inScopePatients, patientScopeOf } from '../auth/access';
+import { diagnosisSynonyms } from '../diagnoses/diagnosis-synonyms';
+import { questionnairesOf } from '../questionnaires/store-library';
 import { beijingDate } from '../util/clock';
 import { runFollowupCycle } from './cycle';
 import { preview } from './preview-input';
@@ -12,25 +13,21 @@ import { loadPlanTemplates } from './templates';
 type PlanMethod =
   'plans.list' | 'plans.get' | 'plans.preview' | 'plans.save' | 'plans.activate' | 'plans.retire' | 'plans.export' | 'plans.templates' | 'tasks.generate';
 
-export const planHandlers = ({ store, clock }: Services): Pick<Handlers, PlanMethod> => ({
+export const planHandlers = ({ store, clock, config }: Services): Pick<Handlers, PlanMethod> => ({
   'plans.list': async (input) => listPlans(store.knex, input?.includeRetired ?? false),
   'plans.get': async ({ planId, version }) => getPlan(store.knex, planId, version),
-  'plans.preview': async (input) => preview(store.knex, input, shippedLibrary(), beijingDate(clock.now())),
-  'plans.save': async ({ definition }, ctx) => {
-    const r = await savePlan(store.knex, clock, ctx.user!.username, definition);
-    await audit(store.knex, clock, ctx, 'plan.save', null, { code: definition.code, version: r.version });
-    return r;
+  // The counts are the plan's; the sample names only patients the caller may see.
+  'plans.preview': async (input, ctx) => {
+    const out = await preview(store.knex, input, await questionnairesOf(store.knex, clock), beijingDate(clock.now()), diagnosisSynonyms(config.dataDir));
+    const scope = await patientScopeOf(store.knex, ctx.user);
+    if (scope.all || !out.sample.length) return out;
+    const ids = out.sample.map((r) => r.patientId);
+    const visible = new Set((await inScopePatients(store.knex, scope, 'p.id')(store.knex('patients as p').whereIn('p.id', ids)).pluck('p.id')).map(Number));
+    return { ...out, sample: out.sample.filter((r) => visible.has(r.patientId)) };
   },
-  'plans.activate': async ({ planId, version }, ctx) => {
-    const r = await activatePlan(store.knex, clock, planId, version);
-    await audit(store.knex, clock, ctx, 'plan.activate', null, { planId, version });
-    return r;
-  },
-  'plans.retire': async ({ planId }, ctx) => {
-    const r = await retirePlan(store.knex, clock, planId);
-    await audit(store.knex, clock, ctx, 'plan.retire', null, { planId });
-    return r;
-  },
+  'plans.save': async ({ definition }, ctx) => savePlan(store.knex, clock, ctx.user.username, definition),
+  'plans.activate': async ({ planId, version }) => activatePlan(store.knex, clock, planId, version),
+  'plans.retire': async ({ planId }) => retirePlan(store.knex, clock, planId),
   'plans.export': async ({ planId, version }) => ({ definition: (await getPlan(store.knex, planId, version)).definition }),
   'plans.templates': async () => {
     try {
@@ -39,5 +36,5 @@ export const planHandlers = ({ store, clock }: Services): Pick<Handlers, PlanMet
       throw new ApiError('internal', (err as Error).message);
     }
   },
-  'tasks.generate': async () => runFollowupCycle(store, clock, shippedLibrary()),
+  'tasks.generate': async () => runFollowupCycle(store, clock, await questionnairesOf(store.knex, clock), { synonyms: diagnosisSynonyms(config.dataDir) }),
 });

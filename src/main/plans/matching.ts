@@ -3,7 +3,9 @@ import type { EncounterKind } from '../../shared/model';
 import { addDays } from '../../shared/plans/schedule';
 import { DISCHARGED } from '../../shared/stay-status';
 import type { EnrolmentRule, PlanDefinition } from '../../shared/plans/schema';
-import { resolveDiagnosisCodes } from '../patients/diagnosis-filter';
+import { firstReversedRange } from '../../shared/diagnosis-terms';
+import { resolveDiagnosisCodes } from '../diagnoses/diagnosis-filter';
+import type { DiagnosisSynonyms } from '../diagnoses/diagnosis-synonyms';
 import { ageOn } from '../util/clock';
 
 export interface Candidate {
@@ -57,6 +59,7 @@ async function ruleCandidates(
   range: { from: string; to: string },
   planId: number | null,
   warnings: string[],
+  synonyms?: DiagnosisSynonyms,
 ): Promise<Candidate[]> {
   let q = knex('encounters as e')
     .join('patients as p', 'p.id', 'e.patient_id')
@@ -74,7 +77,14 @@ async function ruleCandidates(
   }
   const terms = [...rule.icd10, ...rule.keywords];
   if (terms.length) {
-    const codes = await resolveDiagnosisCodes(knex, terms.join(' '));
+    // A version saved before reversed ranges were refused: said, not thrown, so other plans still enrol.
+    const reversed = firstReversedRange(terms);
+    if (reversed) {
+      warnings.push(`规则 ${rule.id}: ${reversed}`);
+      return [];
+    }
+    // Keywords reach their synonyms' ICD-10 categories, as in the finder (肺癌 → C33-C34).
+    const codes = await resolveDiagnosisCodes(knex, terms.join(' '), synonyms);
     if (!codes.length) {
       warnings.push(`规则 ${rule.id}: 诊断条件没有匹配的编码 (no diagnosis code matches ${terms.join(', ')})`);
       return [];
@@ -141,12 +151,13 @@ export async function matchPlan(
   def: PlanDefinition,
   planId: number | null,
   today: string,
+  synonyms?: DiagnosisSynonyms,
 ): Promise<{ candidates: Candidate[]; warnings: string[] }> {
   const warnings: string[] = [];
   const range = lookbackRange(def, today);
   const byEncounter = new Map<number, Candidate>();
   for (const rule of def.enrolment.rules)
-    for (const c of await ruleCandidates(knex, rule, range, planId, warnings)) if (!byEncounter.has(c.encounterId)) byEncounter.set(c.encounterId, c);
+    for (const c of await ruleCandidates(knex, rule, range, planId, warnings, synonyms)) if (!byEncounter.has(c.encounterId)) byEncounter.set(c.encounterId, c);
   let candidates = [...byEncounter.values()].sort((a, b) => a.eventDate.localeCompare(b.eventDate) || a.encounterId - b.encounterId);
   if (def.enrolment.perPatient === 'once') {
     const active = new Set<number>(

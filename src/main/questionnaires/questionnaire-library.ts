@@ -21,8 +21,7 @@ export function libraryOf(defs: QuestionnaireDef[]): QuestionnaireLibrary {
 }
 
 /** Every *.json under templates/questionnaires that parses; a broken file is reported, not fatal. */
-export function loadLibraryDir(dir: string, log: (m: string) => void = () => {}): QuestionnaireLibrary {
-  const defs: QuestionnaireDef[] = [];
+export function loadLibraryDir(dir: string, log: (m: string) => void = () => {}, defs: QuestionnaireDef[] = []): QuestionnaireLibrary {
   if (fs.existsSync(dir))
     for (const f of fs
       .readdirSync(dir)
@@ -35,18 +34,23 @@ export function loadLibraryDir(dir: string, log: (m: string) => void = () => {})
   return libraryOf(defs);
 }
 
-let shipped: QuestionnaireLibrary | null = null;
+let shipped: QuestionnaireDef[] | null = null;
 /**
  * The shipped templates (./library.ts), loaded once. If one file is broken
  * the valid ones still load, so one bad template does not stop every follow-up.
  */
-export const shippedLibrary = (): QuestionnaireLibrary => {
+export function shippedLibraryDefs(): QuestionnaireDef[] {
   if (shipped) return shipped;
   try {
-    shipped = libraryOf([...loadQuestionnaires().values()]);
+    shipped = [...loadQuestionnaires().values()];
   } catch (err) {
     console.error((err as Error).message);
-    shipped = loadLibraryDir(path.join(templatesDir(), 'questionnaires'), (m) => console.error(m));
+    const defs: QuestionnaireDef[] = [];
+    loadLibraryDir(path.join(templatesDir(), 'questionnaires'), (m) => console.error(m), defs);
+    shipped = defs;
   }
   return shipped;
-};
+}
+
+/** The shipped templates as a library: for what runs without a store (the CLI's checks). */
+export const shippedLibrary = (): QuestionnaireLibrary => libraryOf(shippedLibraryDefs());

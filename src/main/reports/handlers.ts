@@ -1,4 +1,4 @@
-import type { Handlers } from '../api/dispatcher';
+import type { Handlers, SignedInContext } from '../api/dispatcher';
 import type { Services } from '../api/services';
 import { beijingTimestamp } from '../util/clock';
 import { buildDashboard } from './dashboard';
@@ -13,14 +13,14 @@ type ReportMethod =
 
 export const reportHandlers = ({ store, clock }: Services): Pick<Handlers, ReportMethod> => {
   const { knex } = store;
-  const scopeOf = (ctx: { user: Parameters<typeof deptScopeOf>[1] | null }) => deptScopeOf(knex, ctx.user!);
+  const scopeOf = (ctx: SignedInContext) => deptScopeOf(knex, ctx.user);
   return {
     'reports.metrics': async () => METRICS.map(publicDefinition),
     'reports.dashboard': async (input, ctx) => buildDashboard(knex, input, await scopeOf(ctx), clock),
     'reports.drilldown': async (input, ctx) => drilldown(knex, input, await scopeOf(ctx), clock),
     'reports.run': async (input, ctx) => runReport(knex, input, await scopeOf(ctx), clock),
-    'reports.saved.list': async (_input, ctx) => listSaved(knex, ctx.user!, await scopeOf(ctx)),
-    'reports.saved.save': async (input, ctx) => saveReport(knex, ctx.user!, await scopeOf(ctx), input, beijingTimestamp(clock.now())),
-    'reports.saved.delete': async ({ id }, ctx) => ({ deleted: await deleteReport(knex, id, ctx.user!) }),
+    'reports.saved.list': async (_input, ctx) => listSaved(knex, ctx.user, await scopeOf(ctx)),
+    'reports.saved.save': async (input, ctx) => saveReport(knex, ctx.user, await scopeOf(ctx), input, beijingTimestamp(clock.now())),
+    'reports.saved.delete': async ({ id }, ctx) => ({ deleted: await deleteReport(knex, id, ctx.user) }),
   };
 };

@@ -1,5 +1,6 @@
+import type { Knex } from 'knex';
 import type { QuestionnaireDef } from '../../shared/questionnaire/schema';
-import { shippedLibrary } from '../questionnaires/questionnaire-library';
+import { questionnairesOf } from '../questionnaires/store-library';
 import { filterTasks, groupingSql, type Grouping, type QueryContext } from './metrics/context';
 
 // Answer distributions: the final responses of the period's due follow-up tasks, read in JS
@@ -47,11 +48,12 @@ function tally(rows: { grp: string; values: string[] }[], options: { value: stri
   return { options, counts };
 }
 
-export const questionnaireDef = (id: string): QuestionnaireDef | null => shippedLibrary().get(id);
+/** The newest version of a questionnaire the store knows (labels of items and bands). */
+export const questionnaireDef = async (knex: Knex, id: string): Promise<QuestionnaireDef | null> => (await questionnairesOf(knex)).get(id);
 
 /** How the answers to one item spread, per group; a multiple-choice answer counts under each value chosen. */
 export async function itemDistribution(ctx: QueryContext, g: Grouping, questionnaireId: string, itemId: string): Promise<Distribution> {
-  const item = questionnaireDef(questionnaireId)?.items.find((i) => i.id === itemId);
+  const item = (await questionnaireDef(ctx.knex, questionnaireId))?.items.find((i) => i.id === itemId);
   const options = (item && 'options' in item && Array.isArray(item.options) ? item.options : []).map((o: { value: string | number; label: string }) => ({
     value: String(o.value),
     label: o.label,
@@ -66,7 +68,7 @@ export async function itemDistribution(ctx: QueryContext, g: Grouping, questionn
 
 /** How the bands of one score spread, per group (bands as the completed response recorded them). */
 export async function bandDistribution(ctx: QueryContext, g: Grouping, questionnaireId: string, scoreId: string): Promise<Distribution> {
-  const score = questionnaireDef(questionnaireId)?.scores.find((s) => s.id === scoreId);
+  const score = (await questionnaireDef(ctx.knex, questionnaireId))?.scores.find((s) => s.id === scoreId);
   const options = (score?.bands ?? []).map((b) => ({ value: b.label, label: b.label }));
   const rows = (await responses(ctx, g, questionnaireId, 'scores')).map(({ grp, doc }) => {
     const s = Array.isArray(doc) ? (doc as { id: string; band?: { label: string } | null }[]).find((x) => x.id === scoreId) : undefined;

@@ -63,7 +63,8 @@ function optionRows(d: Distribution): Row[] {
 
 async function distributionOf(ctx: QueryContext, spec: ReportSpec, g: Grouping): Promise<Distribution | null> {
   if (!spec.item) return null;
-  if (!questionnaireDef(spec.item.questionnaireId)) throw new ApiError('invalid_input', `未知问卷 (unknown questionnaire: ${spec.item.questionnaireId})`);
+  if (!(await questionnaireDef(ctx.knex, spec.item.questionnaireId)))
+    throw new ApiError('invalid_input', `未知问卷 (unknown questionnaire: ${spec.item.questionnaireId})`);
   return spec.rows === 'scoreBand'
     ? bandDistribution(ctx, g, spec.item.questionnaireId, spec.item.itemId)
     : itemDistribution(ctx, g, spec.item.questionnaireId, spec.item.itemId);

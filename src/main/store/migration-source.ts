@@ -24,6 +24,11 @@ import * as m0022 from '../../../migrations/20261206_0022_sign_in_throttle';
 import * as m0023 from '../../../migrations/20261207_0023_audit_action_index';
 import * as m0024 from '../../../migrations/20261208_0024_audit_seal';
 import * as m0025 from '../../../migrations/20261209_0025_stay_status_width';
+import * as m0026 from '../../../migrations/20261210_0026_leases';
+import * as m0027 from '../../../migrations/20261211_0027_questionnaire_versions';
+import * as m0028 from '../../../migrations/20261212_0028_id_number_problem';
+import * as m0029 from '../../../migrations/20261213_0029_treatment_start_cycles';
+import * as m0030 from '../../../migrations/20261214_0030_tasks_completed_by';
 
 // Imported statically so a bundled build carries every migration; knex then refuses to run
 // against a database that has applied a migration this list does not know.
@@ -53,6 +58,11 @@ const migrations: Record<string, Knex.Migration> = {
   '20261207_0023_audit_action_index': m0023,
   '20261208_0024_audit_seal': m0024,
   '20261209_0025_stay_status_width': m0025,
+  '20261210_0026_leases': m0026,
+  '20261211_0027_questionnaire_versions': m0027,
+  '20261212_0028_id_number_problem': m0028,
+  '20261213_0029_treatment_start_cycles': m0029,
+  '20261214_0030_tasks_completed_by': m0030,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

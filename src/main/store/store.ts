@@ -1,7 +1,7 @@
 import knexFactory, { type Knex } from 'knex';
 import type BetterSqlite3 from 'better-sqlite3';
 import { restoreIndexes } from './deferred-indexes';
-import { migrationSource } from './migration-source';
+import { migrateLatest } from './migrate';
 import { TurnTakingSqliteClient } from './sqlite-client';
 import { prepareSqliteFile } from '../util/private-files';
 
@@ -53,7 +53,7 @@ export async function openStore(config: StoreConfig, opts: { migrate?: boolean }
     } else {
       await knex.raw('select 1');
     }
-    if (opts.migrate !== false) await knex.migrate.latest({ migrationSource });
+    if (opts.migrate !== false) await migrateLatest(knex, config.client);
     // A first bulk load that crashed left its indexes set aside: build them before anyone queries.
     if (sqlite && opts.migrate !== false) restoreIndexes(sqlite);
     // From now on a lock held elsewhere never puts the event loop to sleep: writers of this

@@ -3,10 +3,14 @@ import type { QueueCounts, QueueResult } from '../../shared/contract/followup';
 import type { MethodParsed } from '../../shared/contract';
 import type { User } from '../../shared/model';
 import { ApiError } from '../api/errors';
+import { patientsForSearch } from './queue-search';
 import { toQueueRows, withRowColumns } from './rows';
 
-/** `scopeDeptIds`: set by main (never by the caller) for a head, whose tasks are her departments'. */
-export type QueueParsed = MethodParsed<'tasks.queue'> & { scopeDeptIds?: number[] };
+/**
+ * `scopeDeptIds`: set by main (never by the caller) for a head, whose tasks are her departments'.
+ * `patientIds`: what `search` names, looked up by queue() before the list query.
+ */
+export type QueueParsed = MethodParsed<'tasks.queue'> & { scopeDeptIds?: number[]; patientIds?: number[] };
 export type QueueFilters = Pick<QueueParsed, 'planId' | 'deptId' | 'colour' | 'kind' | 'channel' | 'scopeDeptIds'>;
 export interface Now {
   today: string;
@@ -65,6 +69,7 @@ function scoped(knex: Knex, q: Knex.QueryBuilder, input: QueueParsed, user: User
   if (input.callback === 'exclude') q = q.whereNull('t.callback_at');
   if (input.callbackFrom) q = q.where('t.callback_at', '>=', input.callbackFrom);
   if (input.callbackTo) q = q.where('t.callback_at', '<=', input.callbackTo);
+  if (input.patientIds) q = q.whereIn('t.patient_id', input.patientIds);
   return q;
 }
 
@@ -138,11 +143,13 @@ function teamDueTotal(knex: Knex, input: QueueParsed, at: Now): { of: 'overdue' 
 export const listQuery = (knex: Knex, input: QueueParsed, user: User, at: Now): Knex.QueryBuilder =>
   scoped(knex, baseFilters(knex('tasks as t'), input), input, user, at);
 
-export async function queue(knex: Knex, input: QueueParsed, user: User, at: Now): Promise<QueueResult> {
-  if (input.scope === 'all' && user.role === 'nurse') throw new ApiError('forbidden', '只有护士长可查看全部任务 (only a head sees every task)');
+export async function queue(knex: Knex, parsed: QueueParsed, user: User, at: Now): Promise<QueueResult> {
+  if (parsed.scope === 'all' && user.role === 'nurse') throw new ApiError('forbidden', '只有护士长可查看全部任务 (only a head sees every task)');
+  // A search narrows the list only; the counts stay the queue's, so the tabs do not jump.
+  const input = parsed.search ? { ...parsed, patientIds: await patientsForSearch(knex, parsed.search) } : parsed;
   // The default view (the team's workable tasks) is one of the counts, the team's overdue and
   // due-today nearly so; any other total is read in the same statement as the counts.
-  const unfiltered = input.scope === 'team' && !input.colour && !input.callback && !input.callbackFrom && !input.callbackTo;
+  const unfiltered = input.scope === 'team' && !input.colour && !input.callback && !input.callbackFrom && !input.callbackTo && !input.patientIds;
   const plain = unfiltered && input.due === 'open';
   const due = unfiltered && !plain ? teamDueTotal(knex, input, at) : null;
   const {

@@ -65,6 +65,7 @@ export async function toQueueRows(knex: Knex, rows: Record<string, unknown>[], r
       trackName: TRACK_NAMES[r.kind as string] ?? track?.name ?? (r.track_id as string),
       pointIndex: Number(r.point_index),
       pointLabel: (r.point_label as string) ?? null,
+      cycleNo: n(r.cycle_no),
       dueDate: r.due_date as string,
       windowStart: r.window_start as string,
       windowEnd: r.window_end as string,

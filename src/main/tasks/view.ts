@@ -5,8 +5,10 @@ import { canSeeFullPhone } from '../auth/permissions';
 import type { Store } from '../store/store';
 import { attemptQuery, callPhones, toAttempt } from './phones';
 import type { QuestionnaireLibrary } from '../questionnaires/questionnaire-library';
+import { pastResults } from '../followup-history/past-results';
 import { questionnaireOf, responseOf } from './responses';
 import { queueRowById } from './rows';
+import { treatmentStartInfo } from '../plans/treatment-start';
 import { loadTask, parseJson } from './work';
 
 export const DEFAULT_OPENING =
@@ -58,6 +60,11 @@ export async function openFollowup(store: Store, lib: QuestionnaireLibrary, user
     .orderBy('t.due_date', 'desc')
     .limit(50)
     .select('t.id', 't.point_label', 't.due_date', 't.status', 't.completed_at', 'r.warning_colour', 'r.scores');
+  const past = await pastResults(
+    knex,
+    lib,
+    history.map((h: { id: number }) => Number(h.id)),
+  );
   const appointments = await knex('appointments as a')
     .leftJoin('departments as d', 'd.id', 'a.dept_id')
     .leftJoin('users as u', 'u.id', 'a.created_by')
@@ -77,6 +84,7 @@ export async function openFollowup(store: Store, lib: QuestionnaireLibrary, user
       anchorEncounterId: en.anchor_encounter_id == null ? null : Number(en.anchor_encounter_id),
       matchedRule: en.matched_rule,
       enrolledAt: en.enrolled_at,
+      treatmentStart: await treatmentStartInfo(knex, Number(en.id), plan),
     },
     registry: {
       vitalStatus: p.vital_status,
@@ -112,6 +120,7 @@ export async function openFollowup(store: Store, lib: QuestionnaireLibrary, user
       completedAt: (h.completed_at as string) ?? null,
       warningColour: (h.warning_colour as WarningColour) ?? null,
       scores: parseJson(h.scores, []),
+      ...(past.get(Number(h.id)) ?? { answers: [], measures: [] }),
     })),
     escalations: await escalationsOf(knex, task.patient_id),
   };

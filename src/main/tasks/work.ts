@@ -59,13 +59,7 @@ export async function loadTask(knex: Knex, taskId: number, user: User, mustHold:
   return { task, plan, held };
 }
 
-export const parseJson = <T>(s: unknown, fallback: T): T => {
-  try {
-    return s ? (JSON.parse(String(s)) as T) : fallback;
-  } catch {
-    return fallback;
-  }
-};
+export { parseJson } from '../util/parse-json';
 
 /** 'YYYY-MM-DD HH:mm' → 'YYYY-MM-DD HH:mm:00'. */
 export const fullTimestamp = (s: string): string => (s.length === 16 ? `${s}:00` : s);

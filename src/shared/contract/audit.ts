@@ -66,9 +66,13 @@ export interface AuditVerifyResult {
 }
 
 export const auditMethods = {
-  'audit.search': { input: auditSearchInput, roles: ['admin'] },
+  'audit.search': {
+    input: auditSearchInput,
+    roles: ['admin'],
+    audit: { kind: 'view', action: 'audit.search', patient: 'input.patientId', detail: ['input', 'output.total'] },
+  },
   /** Walks the whole chain; on a large log this takes a few seconds. */
-  'audit.verify': { input: none, roles: ['admin'] },
+  'audit.verify': { input: none, roles: ['admin'], audit: { kind: 'view', action: 'audit.verify' } },
 } satisfies Record<string, MethodSpec>;
 
 export interface AuditOutputs {

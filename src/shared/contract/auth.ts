@@ -6,9 +6,10 @@ export const authMethods = {
   'auth.login': {
     input: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) }).strict(),
     roles: 'public',
+    audit: { kind: 'access', action: 'login', detail: ['input.username'] },
   },
-  'auth.logout': { input: none, roles: ALL_ROLES },
-  'auth.me': { input: none, roles: 'public' },
+  'auth.logout': { input: none, roles: ALL_ROLES, audit: { kind: 'access', action: 'logout' } },
+  'auth.me': { input: none, roles: 'public', audit: 'none: who is signed in; no patient data' },
 } satisfies Record<string, MethodSpec>;
 
 export interface AuthOutputs {

@@ -154,11 +154,20 @@ export class StagedRecording {
 const recordingSize = (n: number) => n > 0 && n <= MAX_RECORDING_BYTES;
 
 export const callMethods = {
-  'softphone.account': { input: none, roles: ALL_ROLES },
-  'softphone.saveAccount': { input: saveAccountInput, roles: ALL_ROLES },
-  'softphone.credentials': { input: none, roles: ALL_ROLES },
-  'softphone.voice': { input: none, roles: ALL_ROLES },
-  'softphone.setProvider': { input: z.object({ provider: voiceProvider }).strict(), roles: ALL_ROLES },
+  'softphone.account': { input: none, roles: ALL_ROLES, audit: 'none: her own account, without its password' },
+  'softphone.saveAccount': {
+    input: saveAccountInput,
+    roles: ALL_ROLES,
+    audit: { kind: 'change', action: 'softphone.account.save', detail: ['input.wsUrl', 'input.user'] },
+  },
+  // The one way the SIP password leaves main: to the signed-in user's own softphone.
+  'softphone.credentials': { input: none, roles: ALL_ROLES, audit: { kind: 'access', action: 'softphone.credentials' } },
+  'softphone.voice': { input: none, roles: ALL_ROLES, audit: 'none: which voice provider the workstation uses' },
+  'softphone.setProvider': {
+    input: z.object({ provider: voiceProvider }).strict(),
+    roles: ALL_ROLES,
+    audit: { kind: 'change', action: 'softphone.provider.save', detail: ['input.provider'] },
+  },
   'calls.start': {
     input: z
       .object({
@@ -170,8 +179,13 @@ export const callMethods = {
       })
       .strict(),
     roles: ALL_ROLES,
+    audit: { kind: 'change', action: 'call.start', patient: 'input.patientId', detail: ['input.direction', 'input.taskId', 'output.callId'] },
   },
-  'calls.answered': { input: z.object({ callId: id }).strict(), roles: ALL_ROLES },
+  'calls.answered': {
+    input: z.object({ callId: id }).strict(),
+    roles: ALL_ROLES,
+    audit: { kind: 'change', action: 'call.answered', detail: ['input.callId'] },
+  },
   'calls.end': {
     input: z
       .object({
@@ -183,20 +197,32 @@ export const callMethods = {
       })
       .strict(),
     roles: ALL_ROLES,
+    audit: { kind: 'change', action: 'call.end', patient: 'output.patientId', detail: ['input.callId', 'output.outcome', 'output.durationSec'] },
+    mask: { phone: ['number'] },
     // A missed incoming call becomes a callback task.
     announces: 'tasks.changed',
   },
-  'calls.link': { input: z.object({ callId: id, patientId: id.nullish(), taskId: id.nullish() }).strict(), roles: ALL_ROLES },
+  'calls.link': {
+    input: z.object({ callId: id, patientId: id.nullish(), taskId: id.nullish() }).strict(),
+    roles: ALL_ROLES,
+    audit: { kind: 'change', action: 'call.link', patient: 'input.patientId', detail: ['input.callId', 'input.taskId'] },
+  },
   'calls.setOutcome': {
     input: z.object({ callId: id, outcome: callOutcome }).strict(),
     roles: ALL_ROLES,
+    audit: { kind: 'change', action: 'call.outcome', detail: ['input.callId', 'input.outcome'] },
   },
   /**
    * The patient's consent to record, ticked (or withdrawn) while the call goes on: it is asked
    * once she answers. Answers what main keeps: a withdrawal after the answer keeps consent for
    * the part already recorded (src/main/calls/calls-repo.ts setConsent).
    */
-  'calls.setConsent': { input: z.object({ callId: id, consent: z.boolean() }).strict(), roles: ALL_ROLES },
+  'calls.setConsent': {
+    input: z.object({ callId: id, consent: z.boolean() }).strict(),
+    roles: ALL_ROLES,
+    // Audited both ways: when she agreed to be recorded, and when she took it back (the handler names which).
+    audit: { kind: 'change', action: 'call.consent.give', detail: ['input.callId', 'output.consent'] },
+  },
   /** Binary: over IPC as a Uint8Array, over HTTP through POST /api/calls.recording?callId= (spooled to a StagedRecording). */
   'calls.uploadRecording': {
     input: z
@@ -210,10 +236,19 @@ export const callMethods = {
       })
       .strict(),
     roles: ALL_ROLES,
+    audit: { kind: 'change', action: 'call.recording.save', detail: ['input.callId', 'output.bytes'] },
   },
   /** Binary answer: over HTTP use GET /api/calls.recording?callId= instead. */
-  'calls.recordingData': { input: z.object({ callId: id }).strict(), roles: ALL_ROLES },
-  'calls.lookupCaller': { input: z.object({ number: callParty }).strict(), roles: ALL_ROLES },
+  'calls.recordingData': {
+    input: z.object({ callId: id }).strict(),
+    roles: ALL_ROLES,
+    audit: { kind: 'view', action: 'call.recording.play', detail: ['input.callId'] },
+  },
+  'calls.lookupCaller': {
+    input: z.object({ number: callParty }).strict(),
+    roles: ALL_ROLES,
+    audit: { kind: 'view', action: 'call.lookup', detail: ['matches=output.length'] },
+  },
   'calls.list': {
     input: z
       .object({
@@ -223,6 +258,8 @@ export const callMethods = {
       })
       .strict(),
     roles: ALL_ROLES,
+    audit: { kind: 'view', action: 'call.list', patient: 'input.patientId', detail: ['input', 'rows=output.length'] },
+    mask: { phone: ['[].number'] },
   },
   'calls.purgeRecordings': {
     input: z
@@ -230,6 +267,7 @@ export const callMethods = {
       .strict()
       .optional(),
     roles: ['admin'],
+    audit: { kind: 'change', action: 'call.recording.purge', detail: ['output.olderThanDays', 'output.purged'] },
   },
 } satisfies Record<string, MethodSpec>;
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import type { TreatmentStartInfo } from './treatment-start';
 import type { QuestionnaireDef } from '../questionnaire/schema';
 import type { ScoreResult, TriggerResult } from '../questionnaire/engine';
+import type { PastResult } from '../followup-results';
 import type { PhoneInfo } from '../model';
 import { date, id, phoneNumber, type MethodSpec } from './common';
 
@@ -50,6 +52,8 @@ export const queueInput = z
     callback: z.enum(['only', 'exclude']).optional(),
     callbackFrom: datetime.optional(),
     callbackTo: datetime.optional(),
+    /** A patient's name, pinyin initials, phone, ID number or encounter number (src/main/tasks/queue-search.ts). */
+    search: z.string().trim().max(64, '搜索内容过长 (search text too long)').optional(),
     page: z.number().int().min(1).max(100_000).default(1),
     pageSize: z.number().int().min(1).max(200).default(50),
   })
@@ -78,6 +82,8 @@ export interface QueueRow {
   trackName: string;
   pointIndex: number;
   pointLabel: string | null;
+  /** Which repeat of a cycle this task is (第 3 周期); null for an explicit point. */
+  cycleNo: number | null;
   dueDate: string;
   windowStart: string;
   windowEnd: string;
@@ -212,6 +218,8 @@ export interface FollowupView {
     anchorEncounterId: number | null;
     matchedRule: string;
     enrolledAt: string;
+    /** Where the treatment start comes from; null when no track of the plan counts from it. */
+    treatmentStart: TreatmentStartInfo | null;
   };
   registry: {
     vitalStatus: 'alive' | 'deceased' | 'unknown';
@@ -230,8 +238,8 @@ export interface FollowupView {
   response: ResponseState | null;
   education: EducationState[];
   appointments: AppointmentInfo[];
-  /** Earlier points of this enrolment, newest first. */
-  history: {
+  /** Earlier points of this enrolment, newest first, with what each recorded (answers, scores, numbers to trend). */
+  history: ({
     taskId: number;
     pointLabel: string | null;
     dueDate: string;
@@ -239,7 +247,7 @@ export interface FollowupView {
     completedAt: string | null;
     warningColour: WarningColour | null;
     scores: ScoreResult[];
-  }[];
+  } & PastResult)[];
   escalations: EscalationInfo[];
 }
 
@@ -282,13 +290,44 @@ export interface CompleteResult {
 }
 
 export const followupMethods = {
-  'tasks.queue': { input: queueInput, roles: [...WORKERS] },
-  'tasks.claimNext': { input: z.object(queueFilters).strict().optional(), roles: [...WORKERS], announces: 'tasks.changed' },
-  'tasks.claim': { input: taskRef, roles: [...WORKERS], announces: 'tasks.changed' },
-  'tasks.release': { input: taskRef, roles: [...WORKERS], announces: 'tasks.changed' },
-  'followup.open': { input: taskRef, roles: [...WORKERS] },
+  'tasks.queue': {
+    input: queueInput,
+    roles: [...WORKERS],
+    audit: { kind: 'view', action: 'tasks.queue', detail: ['input', 'output.total'] },
+    mask: { phone: ['rows[].phone', 'rows[].missedCall.number'] },
+  },
+  'tasks.claimNext': {
+    input: z.object(queueFilters).strict().optional(),
+    roles: [...WORKERS],
+    audit: { kind: 'change', action: 'task.claim', patient: 'output.task.patientId', detail: ['taskId=output.task.id'] },
+    mask: { phone: ['task.phone', 'task.missedCall.number'] },
+    announces: 'tasks.changed',
+  },
+  'tasks.claim': {
+    input: taskRef,
+    roles: [...WORKERS],
+    audit: { kind: 'change', action: 'task.claim', patient: 'output.task.patientId', detail: ['input.taskId'] },
+    mask: { phone: ['task.phone', 'task.missedCall.number'] },
+    announces: 'tasks.changed',
+  },
+  'tasks.release': {
+    input: taskRef,
+    roles: [...WORKERS],
+    audit: { kind: 'change', action: 'task.release', detail: ['input.taskId'] },
+    announces: 'tasks.changed',
+  },
+  'followup.open': {
+    input: taskRef,
+    roles: [...WORKERS],
+    audit: { kind: 'view', action: 'followup.view', patient: 'output.task.patientId', detail: ['input.taskId'] },
+    mask: { phone: ['task.phone', 'task.missedCall.number', 'phones[].number', 'attempts[].phoneNumber'] },
+  },
   /** Idempotent, last-write-wins: applied only when seq is above the stored one. */
-  'followup.saveDraft': { input: z.object({ taskId: id, answers, seq: z.number().int().min(1) }).strict(), roles: [...WORKERS] },
+  'followup.saveDraft': {
+    input: z.object({ taskId: id, answers, seq: z.number().int().min(1) }).strict(),
+    roles: [...WORKERS],
+    audit: { kind: 'change', action: 'followup.saveDraft', detail: ['input.taskId', 'input.seq', 'output.applied'] },
+  },
   'followup.logAttempt': {
     input: z
       .object({
@@ -302,9 +341,16 @@ export const followupMethods = {
       })
       .strict(),
     roles: [...WORKERS],
+    audit: { kind: 'change', action: 'followup.logAttempt', detail: ['input.taskId', 'input.outcome', 'input.callId', 'attemptId=output.attempt.id'] },
+    mask: { phone: ['attempt.phoneNumber', 'phones[].number'] },
     announces: 'tasks.changed',
   },
-  'followup.complete': { input: completeInput, roles: [...WORKERS], announces: 'tasks.changed' },
+  'followup.complete': {
+    input: completeInput,
+    roles: [...WORKERS],
+    audit: { kind: 'change', action: 'followup.complete', detail: ['input.taskId', 'input.disposition', 'output.status'] },
+    announces: 'tasks.changed',
+  },
 } satisfies Record<string, MethodSpec>;
 
 /** Tasks were claimed, released, dialled, completed or created somewhere: queues refetch. Ids only, no patient data. */

@@ -4,11 +4,13 @@ import { authMethods, type AuthOutputs } from './auth';
 import { callMethods, type CallOutputs } from './calls';
 import type { MethodSpec } from './common';
 import { followupMethods, type FollowupEvents, type FollowupOutputs } from './followup';
+import { followupDoneMethods, type FollowupDoneOutputs } from './followup-done';
 import { messagingMethods, type MessagingOutputs } from './messaging';
 import { planMethods, type PlanOutputs } from './plans';
 import { reportMethods, type ReportEvents, type ReportOutputs } from './reports';
 import { patientMethods, type PatientOutputs } from './patients';
 import { syncMethods, type SyncEvents, type SyncOutputs } from './sync';
+import { treatmentStartMethods, type TreatmentStartOutputs } from './treatment-start';
 import { userMethods, type UserOutputs } from './users';
 
 // The one contract between the UI and the backend, assembled from one small file per
@@ -22,7 +24,9 @@ export const methods = {
   ...patientMethods,
   ...syncMethods,
   ...planMethods,
+  ...treatmentStartMethods,
   ...followupMethods,
+  ...followupDoneMethods,
   ...callMethods,
   ...messagingMethods,
   ...reportMethods,
@@ -31,7 +35,19 @@ export const methods = {
 } satisfies Record<string, MethodSpec>;
 
 export interface MethodOutputs
-  extends AuthOutputs, PatientOutputs, SyncOutputs, PlanOutputs, FollowupOutputs, CallOutputs, MessagingOutputs, ReportOutputs, UserOutputs, AuditOutputs {}
+  extends
+    AuthOutputs,
+    PatientOutputs,
+    SyncOutputs,
+    PlanOutputs,
+    TreatmentStartOutputs,
+    FollowupOutputs,
+    FollowupDoneOutputs,
+    CallOutputs,
+    MessagingOutputs,
+    ReportOutputs,
+    UserOutputs,
+    AuditOutputs {}
 
 /** Server → UI events. */
 export interface EventPayloads extends SyncEvents, ReportEvents, FollowupEvents {}

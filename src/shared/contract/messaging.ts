@@ -93,14 +93,33 @@ export const sendInput = z
 export type SendInput = z.input<typeof sendInput>;
 
 export const messagingMethods = {
-  'messages.templates': { input: none, roles: ALL_ROLES },
-  'messages.list': { input: z.object({ patientId: id, limit: z.number().int().min(1).max(500).default(100) }).strict(), roles: ALL_ROLES },
-  'messages.preview': { input: sendInput.omit({ taskId: true }), roles: ALL_ROLES },
-  'messages.send': { input: sendInput, roles: [...WORKERS] },
+  'messages.templates': { input: none, roles: ALL_ROLES, audit: 'none: shipped templates' },
+  'messages.list': {
+    input: z.object({ patientId: id, limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    roles: ALL_ROLES,
+    audit: { kind: 'view', action: 'sms.list', patient: 'input.patientId', detail: ['rows=output.messages.length'] },
+    mask: { e164: ['messages[].phone', 'optOuts[].phone'] },
+  },
+  'messages.preview': {
+    input: sendInput.omit({ taskId: true }),
+    roles: ALL_ROLES,
+    audit: { kind: 'view', action: 'sms.preview', patient: 'input.patientId', detail: ['input.template'] },
+    mask: { e164: ['phone'] },
+  },
+  'messages.send': {
+    input: sendInput,
+    roles: [...WORKERS],
+    audit: { kind: 'change', action: 'sms.send', patient: 'output.patientId', detail: ['messageId=output.id', 'output.template', 'output.status'] },
+    mask: { e164: ['phone'] },
+  },
   /** Manual opt-out (the patient asked on the phone): every number of the patient, for good. */
-  'messages.optOut': { input: z.object({ patientId: id, note: z.string().trim().max(200).optional() }).strict(), roles: [...WORKERS] },
+  'messages.optOut': {
+    input: z.object({ patientId: id, note: z.string().trim().max(200).optional() }).strict(),
+    roles: [...WORKERS],
+    audit: { kind: 'change', action: 'sms.opt_out', patient: 'input.patientId', detail: ['output.optOuts'] },
+  },
   /** A Twilio Voice access token for the signed-in user (identity = username), when Twilio voice is configured. */
-  'calls.twilioToken': { input: none, roles: ALL_ROLES },
+  'calls.twilioToken': { input: none, roles: ALL_ROLES, audit: { kind: 'access', action: 'twilio.voice_token', detail: ['output.ttlSeconds'] } },
 } satisfies Record<string, MethodSpec>;
 
 export interface MessagingOutputs {

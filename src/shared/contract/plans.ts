@@ -81,24 +81,53 @@ export const planMethods = {
       .strict()
       .optional(),
     roles: ALL_ROLES,
+    audit: 'none: plan definitions; no patient data',
   },
-  'plans.get': { input: z.object({ planId: id, version: z.number().int().positive().optional() }).strict(), roles: ALL_ROLES },
+  'plans.get': {
+    input: z.object({ planId: id, version: z.number().int().positive().optional() }).strict(),
+    roles: ALL_ROLES,
+    audit: 'none: a plan definition; no patient data',
+  },
   'plans.preview': {
     input: z.union([
       z.object({ definition: planDefinitionSchema }).strict(),
       z.object({ planId: id, version: z.number().int().positive().optional() }).strict(),
     ]),
     roles: [...PLAN_EDITORS],
+    // The sample names patients, their diagnoses and departments.
+    audit: { kind: 'view', action: 'plans.preview', detail: ['planId=input.planId', 'output.encounters', 'output.patients'] },
   },
   /** Creates the plan if its code is new; else replaces its open draft or opens a new draft version. */
-  'plans.save': { input: z.object({ definition: planDefinitionSchema }).strict(), roles: [...PLAN_EDITORS] },
-  'plans.activate': { input: z.object({ planId: id, version: z.number().int().positive() }).strict(), roles: [...PLAN_EDITORS] },
-  'plans.retire': { input: z.object({ planId: id }).strict(), roles: [...PLAN_EDITORS] },
-  'plans.export': { input: z.object({ planId: id, version: z.number().int().positive().optional() }).strict(), roles: ALL_ROLES },
+  'plans.save': {
+    input: z.object({ definition: planDefinitionSchema }).strict(),
+    roles: [...PLAN_EDITORS],
+    audit: { kind: 'change', action: 'plan.save', detail: ['code=input.definition.code', 'output.planId', 'output.version'] },
+  },
+  'plans.activate': {
+    input: z.object({ planId: id, version: z.number().int().positive() }).strict(),
+    roles: [...PLAN_EDITORS],
+    audit: { kind: 'change', action: 'plan.activate', detail: ['input.planId', 'input.version'] },
+  },
+  'plans.retire': {
+    input: z.object({ planId: id }).strict(),
+    roles: [...PLAN_EDITORS],
+    audit: { kind: 'change', action: 'plan.retire', detail: ['input.planId'] },
+  },
+  'plans.export': {
+    input: z.object({ planId: id, version: z.number().int().positive().optional() }).strict(),
+    roles: ALL_ROLES,
+    audit: 'none: a plan definition; no patient data',
+  },
   /** The plan templates shipped under templates/plans (to start a new plan from). */
-  'plans.templates': { input: z.object({}).strict().optional(), roles: [...PLAN_EDITORS] },
+  'plans.templates': { input: z.object({}).strict().optional(), roles: [...PLAN_EDITORS], audit: 'none: shipped templates' },
+  /** The questionnaires a plan point may ask (newest version of each), for the editor's picker. */
+  'plans.questionnaires': { input: z.object({}).strict().optional(), roles: [...PLAN_EDITORS], audit: 'none: questionnaire titles; no patient data' },
   /** Enrol matching patients and generate due tasks now (the sync does this after every run). */
-  'tasks.generate': { input: z.object({}).strict().optional(), roles: [...PLAN_EDITORS] },
+  'tasks.generate': {
+    input: z.object({}).strict().optional(),
+    roles: [...PLAN_EDITORS],
+    audit: { kind: 'change', action: 'tasks.generate', detail: ['output.enrolled', 'output.generated'] },
+  },
 } satisfies Record<string, MethodSpec>;
 
 export interface PlanOutputs {
@@ -111,4 +140,5 @@ export interface PlanOutputs {
   'plans.export': { definition: PlanDefinition };
   'plans.templates': { file: string; definition: PlanDefinition }[];
   'tasks.generate': EnrolAndGenerateCounts;
+  'plans.questionnaires': { id: string; version: number; title: string; titleEn: string }[];
 }

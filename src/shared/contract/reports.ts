@@ -264,20 +264,28 @@ export interface ExportProgress {
 }
 
 export const reportMethods = {
-  'reports.metrics': { input: none, roles: heads },
-  'reports.dashboard': { input: z.object({ month, deptIds }).strict(), roles: heads },
-  'reports.drilldown': { input: drilldownInput, roles: heads },
-  'reports.run': { input: reportSpec, roles: heads },
-  'reports.saved.list': { input: none, roles: heads },
+  'reports.metrics': { input: none, roles: heads, audit: 'none: the list of figures' },
+  'reports.dashboard': { input: z.object({ month, deptIds }).strict(), roles: heads, audit: { kind: 'view', action: 'report.dashboard', detail: ['input'] } },
+  // The rows name patients.
+  'reports.drilldown': { input: drilldownInput, roles: heads, audit: { kind: 'view', action: 'report.drilldown', detail: ['input', 'output.total'] } },
+  'reports.run': { input: reportSpec, roles: heads, audit: { kind: 'view', action: 'report.run', detail: ['input'] } },
+  'reports.saved.list': { input: none, roles: heads, audit: 'none: report definitions' },
   'reports.saved.save': {
     input: z.object({ id: id.optional(), name: z.string().trim().min(1).max(100), deptId: id.nullable(), spec: reportSpec }).strict(),
     roles: heads,
+    audit: { kind: 'change', action: 'report.saved.save', detail: ['input.id', 'input.name', 'input.deptId'] },
   },
-  'reports.saved.delete': { input: z.object({ id }).strict(), roles: heads },
-  'reports.survival': { input: survivalInput, roles: heads },
-  'exports.start': { input: exportStartInput, roles: ALL_ROLES },
-  'exports.cancel': { input: z.object({ exportId: id }).strict(), roles: ALL_ROLES },
-  'exports.list': { input: none, roles: ALL_ROLES },
+  'reports.saved.delete': { input: z.object({ id }).strict(), roles: heads, audit: { kind: 'change', action: 'report.saved.delete', detail: ['input.id'] } },
+  'reports.survival': { input: survivalInput, roles: heads, audit: { kind: 'view', action: 'report.survival', detail: ['input'] } },
+  // The export service audits export.start with the filters it resolved, and export.finish and
+  // each download with the file: the rows leave the program there, not here.
+  'exports.start': { input: exportStartInput, roles: ALL_ROLES, audit: 'none: audited by the export service (export.start, export.finish, export.download)' },
+  'exports.cancel': {
+    input: z.object({ exportId: id }).strict(),
+    roles: ALL_ROLES,
+    audit: { kind: 'change', action: 'export.cancel', detail: ['input.exportId', 'output.cancelled'] },
+  },
+  'exports.list': { input: none, roles: ALL_ROLES, audit: 'none: her own export history; files are audited when downloaded' },
 } satisfies Record<string, MethodSpec>;
 
 export interface ReportOutputs {

@@ -37,18 +37,35 @@ export interface UserSummary {
 
 export const userMethods = {
   /** Every user, sorted by the pinyin of the name. */
-  'users.list': { input: none, roles: ['admin'] },
-  'users.create': { input: z.object({ username, displayName, role, deptIds: deptIds.default([]), password }).strict(), roles: ['admin'] },
+  'users.list': { input: none, roles: ['admin'], audit: 'none: staff accounts, no patient data; every change to them is audited' },
+  'users.create': {
+    input: z.object({ username, displayName, role, deptIds: deptIds.default([]), password }).strict(),
+    roles: ['admin'],
+    audit: { kind: 'change', action: 'users.create', detail: ['input.username', 'input.displayName', 'input.role', 'input.deptIds'] },
+  },
   /** An admin cannot disable or demote herself, nor the last active admin; disabling ends her sessions. */
   'users.update': {
     input: z.object({ userId: id, displayName: displayName.optional(), role: role.optional(), active: z.boolean().optional() }).strict(),
     roles: ['admin'],
+    audit: { kind: 'change', action: 'users.update', detail: ['input.userId'] },
   },
   /** Sets a new password (meeting the policy); every session of that user ends, her lockout too. */
-  'users.resetPassword': { input: z.object({ userId: id, password }).strict(), roles: ['admin'] },
-  'users.setDepartments': { input: z.object({ userId: id, deptIds }).strict(), roles: ['admin'] },
+  'users.resetPassword': {
+    input: z.object({ userId: id, password }).strict(),
+    roles: ['admin'],
+    audit: { kind: 'change', action: 'users.resetPassword', detail: ['input.userId'] },
+  },
+  'users.setDepartments': {
+    input: z.object({ userId: id, deptIds }).strict(),
+    roles: ['admin'],
+    audit: { kind: 'change', action: 'users.setDepartments', detail: ['input.userId'] },
+  },
   /** Lifts an account's sign-in lockout (too many failed sign-ins) before it ends by itself. */
-  'users.unlock': { input: z.object({ userId: id }).strict(), roles: ['admin'] },
+  'users.unlock': {
+    input: z.object({ userId: id }).strict(),
+    roles: ['admin'],
+    audit: { kind: 'change', action: 'users.unlock', detail: ['input.userId', 'output.unlocked'] },
+  },
 } satisfies Record<string, MethodSpec>;
 
 export interface UserOutputs {

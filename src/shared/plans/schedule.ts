@@ -50,6 +50,8 @@ export interface ExpandedPoint {
   index: number;
   at: Span;
   label: string | null;
+  /** 1 for a cycle's first repeat, 2 for its second …; null for an explicit point. */
+  cycle: number | null;
   windowBefore: number;
   windowAfter: number;
   questionnaire: { id: string; version?: number } | null;
@@ -63,9 +65,10 @@ const MAX_POINTS = 500;
 /** The track's explicit points and repeating cycles as one list in date order, duplicates dropped. */
 export function expandTrack(track: Track): ExpandedPoint[] {
   type P = Omit<ExpandedPoint, 'index'>;
-  const base = (f: Partial<Track> | Track['points'][number] | Track['cycles'][number], at: Span): P => ({
+  const base = (f: Partial<Track> | Track['points'][number] | Track['cycles'][number], at: Span, cycle: number | null = null): P => ({
     at,
     label: f.label ?? track.label ?? null,
+    cycle,
     windowBefore: (f.window ?? track.window ?? DEFAULT_WINDOW).before,
     windowAfter: (f.window ?? track.window ?? DEFAULT_WINDOW).after,
     questionnaire: f.questionnaire ?? track.questionnaire ?? null,
@@ -77,11 +80,13 @@ export function expandTrack(track: Track): ExpandedPoint[] {
     const every = spanOf(c.every);
     if (approxDays(every) < 1) continue;
     const from = c.from ? spanOf(c.from) : every;
-    const until = approxDays(spanOf(c.until)) + 1e-6;
-    for (let k = 0; out.length < MAX_POINTS; k++) {
+    // The schema asks for exactly one of until / count; a count alone bounds the loop.
+    const until = c.until ? approxDays(spanOf(c.until)) + 1e-6 : Infinity;
+    const count = c.count ?? Infinity;
+    for (let k = 0; k < count && out.length < MAX_POINTS; k++) {
       const at = { months: from.months + k * every.months, days: from.days + k * every.days };
       if (approxDays(at) > until) break;
-      out.push(base(c, at));
+      out.push(base(c, at, k + 1));
     }
   }
   const seen = new Set<string>();

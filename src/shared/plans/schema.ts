@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { date } from '../contract/common';
+import { firstReversedRange } from '../diagnosis-terms';
 
 // A disease plan is data: who is enrolled, which tracks of follow-up points run from which
 // anchor, and what each point asks for. The same schema validates the plan editor's input,
 // templates/plans/*.json and `followup template import`.
 
-const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lower-case letters, digits, - and _');
+const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, '只能用小写字母、数字、- 和 _ (lower-case letters, digits, - and _)');
 const days = z.number().int().min(0).max(3650);
 
 /** A calendar offset from the anchor. Months and years are calendar months (Jan 31 + 1 month = Feb 28/29). */
@@ -42,8 +43,24 @@ const pointFields = {
 };
 
 export const pointSchema = z.object({ at: offsetSchema, ...pointFields }).strict();
-/** Repeats `every` from `from` (default: one `every` after the anchor) up to and including `until`. */
-export const cycleSchema = z.object({ every: offsetSchema, from: offsetSchema.optional(), until: offsetSchema, ...pointFields }).strict();
+/**
+ * Repeats `every` from `from` (default: one `every` after the anchor), either up to and including
+ * `until` or `count` times ("every 21 days × 6 cycles"). Exactly one of the two: a cycle without
+ * an end would fill the queue. Plans saved before `count` existed all have `until`.
+ */
+export const cycleSchema = z
+  .object({
+    every: offsetSchema,
+    from: offsetSchema.optional(),
+    until: offsetSchema.optional(),
+    count: z.number().int().min(1).max(100).optional(),
+    ...pointFields,
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    if ((c.until === undefined) === (c.count === undefined))
+      ctx.addIssue({ code: 'custom', path: ['count'], message: '循环需要「截止」或「次数」二者之一 (a cycle needs exactly one of until or count)' });
+  });
 
 export const anchorSchema = z.enum(['discharge', 'visit', 'checkup', 'admission', 'treatment_start']);
 export type Anchor = z.infer<typeof anchorSchema>;
@@ -54,7 +71,8 @@ export const trackSchema = z
     name: z.string().min(1).max(64),
     /**
      * discharge / visit / checkup: the date of the matched encounter; admission: its admission
-     * date; treatment_start: the enrolment's treatment start date if recorded, else admission.
+     * date; treatment_start: the enrolment's treatment start (entered by the team, or the HIS event
+     * the plan's `treatmentStart` names; tracks wait for it), else, in plans naming no event, admission.
      */
     anchor: anchorSchema,
     ...pointFields,
@@ -64,8 +82,18 @@ export const trackSchema = z
     satisfiedBy: z.enum(['any_visit', 'same_department', 'none']).default('any_visit'),
   })
   .strict()
-  .refine((t) => t.points.length + t.cycles.length > 0, 'a track needs points or cycles');
+  .refine((t) => t.points.length + t.cycles.length > 0, '轨道至少需要一个时间点或循环 (a track needs points or cycles)');
 export type Track = z.infer<typeof trackSchema>;
+
+// A range written backwards (C99-C00) would enrol nobody without a word; refused on save instead.
+const diagnosisTerm = z
+  .string()
+  .min(1)
+  .max(32)
+  .superRefine((s, ctx) => {
+    const err = firstReversedRange(s);
+    if (err) ctx.addIssue({ code: 'custom', message: err });
+  });
 
 export const enrolmentRuleSchema = z
   .object({
@@ -75,9 +103,9 @@ export const enrolmentRuleSchema = z
     /** Department names (current or former), as the HIS dictionary spells them. Empty: any. */
     departments: z.array(z.string().min(1).max(128)).max(100).default([]),
     /** ICD-10 codes or ranges: "C18", "C18-C20", "E11.9". */
-    icd10: z.array(z.string().min(1).max(32)).max(100).default([]),
+    icd10: z.array(diagnosisTerm).max(100).default([]),
     /** Diagnosis name keywords, resolved against the diagnosis dictionary ("肺癌"). */
-    keywords: z.array(z.string().min(1).max(32)).max(50).default([]),
+    keywords: z.array(diagnosisTerm).max(50).default([]),
     ageMin: z.number().int().min(0).max(150).optional(),
     ageMax: z.number().int().min(0).max(150).optional(),
     /** 离院方式 codes (1 医嘱离院 … 9 其他); empty: any except death (5). */
@@ -92,6 +120,21 @@ export type EnrolmentRule = z.infer<typeof enrolmentRuleSchema>;
 export const educationItemSchema = z
   .object({ code: z.string().min(1).max(64), title: z.string().min(1).max(128), content: z.string().max(4000).default('') })
   .strict();
+
+/**
+ * A HIS event that starts treatment: the first encounter of this kind whose main diagnosis is
+ * among `icd10` (codes, ranges or keywords, as in enrolment rules: Z51.1 化疗, Z51.0 放疗), on or
+ * after the enrolling encounter's admission. Its admission date (a visit's date) is the
+ * treatment start. A date the team enters on the enrolment overrides it. Until one is known,
+ * tracks anchored on treatment_start wait.
+ */
+export const treatmentStartSchema = z
+  .object({
+    encounterKind: z.enum(['inpatient', 'outpatient']).default('inpatient'),
+    icd10: z.array(z.string().min(1).max(32)).min(1).max(50),
+  })
+  .strict();
+export type TreatmentStart = z.output<typeof treatmentStartSchema>;
 
 export const planDefinitionSchema = z
   .object({
@@ -141,19 +184,22 @@ export const planDefinitionSchema = z
     /** Tasks are created this many days before their window opens. */
     generateAheadDays: z.number().int().min(0).max(90).default(7),
     education: z.array(educationItemSchema).max(200).default([]),
+    /** Where 治疗开始日 comes from for tracks anchored on treatment_start (see treatmentStartSchema). */
+    treatmentStart: treatmentStartSchema.optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
     const dup = (ids: string[]) => ids.find((x, i) => ids.indexOf(x) !== i);
     const t = dup(p.tracks.map((x) => x.id));
-    if (t) ctx.addIssue({ code: 'custom', path: ['tracks'], message: `duplicate track id ${t}` });
+    if (t) ctx.addIssue({ code: 'custom', path: ['tracks'], message: `轨道编码重复：${t} (duplicate track id)` });
     const r = dup(p.enrolment.rules.map((x) => x.id));
-    if (r) ctx.addIssue({ code: 'custom', path: ['enrolment', 'rules'], message: `duplicate rule id ${r}` });
+    if (r) ctx.addIssue({ code: 'custom', path: ['enrolment', 'rules'], message: `规则编码重复：${r} (duplicate rule id)` });
     const known = new Set(p.education.map((e) => e.code));
     p.tracks.forEach((tr, i) => {
       const codes = [...(tr.education ?? []), ...tr.points.flatMap((x) => x.education ?? []), ...tr.cycles.flatMap((x) => x.education ?? [])];
       for (const c of codes)
-        if (!known.has(c)) ctx.addIssue({ code: 'custom', path: ['tracks', i], message: `education item ${c} is not defined in education[]` });
+        if (!known.has(c))
+          ctx.addIssue({ code: 'custom', path: ['tracks', i], message: `宣教项目 ${c} 未在宣教列表中定义 (education item not defined in education[])` });
     });
   });
 

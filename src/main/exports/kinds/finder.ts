@@ -30,7 +30,7 @@ const LIST_NAMES = { inpatient: '出院患者名单', outpatient: '门诊患者�
 
 type Key = { date: string; id: number };
 
-export const prepareFinder: PrepareKind = async ({ knex, user }, params) => {
+export const prepareFinder: PrepareKind = async ({ knex, user, synonyms }, params) => {
   const input = parseParams(findInput, params);
   const scope = await listScope(knex, user, input.deptIds);
   const query = { ...input, deptIds: scope.all ? undefined : scope.deptIds };
@@ -45,7 +45,7 @@ export const prepareFinder: PrepareKind = async ({ knex, user }, params) => {
     filters: { kind, 科室: depts, diagnosis: input.diagnosis, eventDate: input.eventDate, admitted: input.admitted, query: input.query },
     async source() {
       // A head with no department sees nobody (an empty deptIds would mean "any department").
-      const apply = !scope.all && scope.deptIds.length === 0 ? null : await filtered(knex, query);
+      const apply = !scope.all && scope.deptIds.length === 0 ? null : await filtered(knex, query, synonyms);
       const total = apply ? Number((await apply(knex('encounters as e')).count({ n: '*' }))[0].n) : 0;
       const page = async (after: Key | null) => {
         if (!apply) return { rows: [], next: null };

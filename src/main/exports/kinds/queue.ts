@@ -3,6 +3,7 @@ import { queueInput } from '../../../shared/contract/followup';
 import type { ReportColumn } from '../../../shared/contract/reports';
 import { ApiError } from '../../api/errors';
 import { listQuery } from '../../tasks/queue';
+import { patientsForSearch } from '../../tasks/queue-search';
 import { toQueueRows, withRowColumns } from '../../tasks/rows';
 import { beijingDate, beijingTimestamp } from '../../util/clock';
 import { deptNames, GENDER, keysetPages, listScope, PAGE_ROWS, parseParams } from './common';
@@ -40,7 +41,9 @@ const SCOPES = { mine: '我的任务', team: '待领取', all: '全部任务' } 
 type Key = { priority: number; due: string; id: number };
 
 export const prepareQueue: PrepareKind = async ({ knex, clock, user }, params) => {
-  const input = parseParams(queueInput, params);
+  const parsed = parseParams(queueInput, params);
+  // The rows the nurse sees: a search narrows the export as it narrows the list.
+  const input = parsed.search ? { ...parsed, patientIds: await patientsForSearch(knex, parsed.search) } : parsed;
   if (input.scope === 'all' && user.role === 'nurse') throw new ApiError('forbidden', '只有护士长可查看全部任务 (only a head sees every task)');
   const scope = await listScope(knex, user, input.deptId ? [input.deptId] : undefined);
   const at = { today: beijingDate(clock.now()), now: beijingTimestamp(clock.now()) };
@@ -56,6 +59,7 @@ export const prepareQueue: PrepareKind = async ({ knex, clock, user }, params) =
       colour: input.colour,
       kind: input.kind,
       channel: input.channel,
+      search: input.search,
     },
     async source() {
       const base = () => {

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { User } from '../../../shared/model';
+import type { DiagnosisSynonyms } from '../../diagnoses/diagnosis-synonyms';
 import type { QuestionnaireLibrary } from '../../questionnaires/questionnaire-library';
 import type { Clock } from '../../util/clock';
 import type { ExportFormat } from '../repo';
@@ -11,6 +12,8 @@ export interface KindContext {
   user: User;
   format: ExportFormat;
   library: QuestionnaireLibrary;
+  /** The data folder's diagnosis keywords, so an export finds what the screen found. */
+  synonyms?: DiagnosisSynonyms;
 }
 
 /** An export checked and described before it starts; the rows are read once it runs. */

@@ -7,7 +7,7 @@ import { cachedDepartments, patientIds } from './lookups';
 import { writeEncounters, type EncounterRecord } from './encounters';
 import { normalisePatient, writePatients, type PatientRecord } from './patients';
 import type { BatchResult, EntityContext, EntityHandler } from './types';
-import { emptyResult, keyOf, mapped, str } from './types';
+import { dateRejection, emptyResult, keyOf, mapped, shown, str } from './types';
 
 // A PEIS has its own archive numbers: link a checkup to the HIS patient by patient id when the
 // view has one, else by a valid ID number, else keep the client as a patient of its own.
@@ -79,13 +79,13 @@ export const checkups: EntityHandler = {
       if (!patientId) continue; // normalisePatient already recorded why
       const date = parseDate(row.checkup_date);
       if (!date) {
-        reject('bad checkup date', String(row.checkup_date));
+        reject(...dateRejection('checkup', row.checkup_date));
         continue;
       }
       const cancelled = mapped(ctx, 'checkups', 'person_status', row.person_status);
       const status = mapped(ctx, 'checkups', 'status', row.status);
       if ('unmapped' in status || !status.value) {
-        reject('unmapped status', String(row.status));
+        reject('unmapped status', shown(row.status));
         continue;
       }
       if ('unmapped' in cancelled) {

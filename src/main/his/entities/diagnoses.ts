@@ -1,7 +1,7 @@
 import { parseIcdCode } from '../normalise/icd';
 import { childEntity } from './children';
 import { rememberDiagnoses } from './lookups';
-import { mapped, str } from './types';
+import { mapped, shown, str } from './types';
 
 // The stay's main diagnosis arrives on the stay row itself (the profile joins it), so the
 // finder's indexed column is written once; here the full list is kept for the timeline.
@@ -13,7 +13,7 @@ export const inpatientDiagnoses = childEntity({
   columns: ['seq_no', 'role', 'is_primary', 'code_raw', 'code_category', 'name'],
   normalise(row, ctx) {
     const icd = parseIcdCode(row.code);
-    if (!icd) return { reason: 'malformed ICD-10 code', detail: String(row.code) };
+    if (!icd) return { reason: 'malformed ICD-10 code', detail: shown(row.code) };
     const role = mapped(ctx, 'inpatient_diagnoses', 'role', row.role);
     if ('unmapped' in role) return { reason: 'unmapped diagnosis role', detail: role.unmapped };
     return {

@@ -1,11 +1,14 @@
 import type { HisRow } from '../sources/types';
+import type { IdNumberProblem } from '../../../shared/id-number-problem';
 import { parseIdNumber } from '../normalise/id-number';
+import { problemOf } from '../normalise/id-problem';
 import { parseDate, parseWallClock } from '../normalise/dates';
 import { normalisePhone, type NormalisedPhone } from '../normalise/phones';
 import { namePinyin } from '../normalise/pinyin';
 import type { Q } from '../sync-db';
 import { selectIn } from '../sync-db';
 import { resolveMerges } from './merges';
+import { forgetFixedWarnings, idNumberWarning, MALFORMED_PHONE } from './patient-warnings';
 import type { BatchResult, EntityContext, EntityHandler, Rejection } from './types';
 import { emptyResult, keyOf, mapped, noteInserted, rowHash, storedCandidates, str } from './types';
 
@@ -17,6 +20,9 @@ export interface PatientRecord {
   idNumber: string | null;
   idKind: string | null;
   idValid: number;
+  idProblem: IdNumberProblem | null;
+  /** Phone columns that could not be dialled (listed as phone problems, the patient still loads). */
+  badPhones: string[];
   address: string | null;
   needsReview: number;
   updatedAt: string | null;
@@ -42,14 +48,19 @@ export function normalisePatient(row: HisRow, ctx: EntityContext, entity: 'patie
   if (str(row, 'birth_date') && !birthDate) return reject('bad birth date', str(row, 'birth_date') ?? '');
   if (!birthDate && id?.valid) birthDate = id.birthDate;
   const phones: PatientRecord['phones'] = [];
+  const badPhones: string[] = [];
   const addPhone = (col: string, role: 'self' | 'contact', contactName: string | null, relation: string | null) => {
     const p = normalisePhone(row[col]);
-    if (p === 'invalid') rejections.push({ entity: 'phones', key: `${key}/${col}`, reason: 'malformed phone', detail: String(row[col]), raw: row });
-    else if (p && !phones.some((x) => x.number === p.number)) phones.push({ ...p, role, contactName, relation });
+    if (p === 'invalid') {
+      badPhones.push(col);
+      rejections.push({ entity: 'phones', key: `${key}/${col}`, reason: MALFORMED_PHONE, detail: String(row[col]), raw: row });
+    } else if (p && !phones.some((x) => x.number === p.number)) phones.push({ ...p, role, contactName, relation });
   };
   addPhone('phone', 'self', null, null);
   addPhone('landline', 'self', null, null);
   addPhone('contact_phone', 'contact', str(row, 'contact_name'), str(row, 'contact_relation'));
+  const idProblem = problemOf(id);
+  if (idProblem) rejections.push(idNumberWarning(row, key, idProblem));
   return {
     sourceId: key,
     name,
@@ -58,6 +69,8 @@ export function normalisePatient(row: HisRow, ctx: EntityContext, entity: 'patie
     idNumber: id?.normalized ?? null,
     idKind: id?.kind ?? null,
     idValid: id?.valid ? 1 : 0,
+    idProblem,
+    badPhones,
     address: str(row, 'address'),
     needsReview: needsReview(name),
     updatedAt: parseWallClock(row.source_updated_at),
@@ -112,6 +125,7 @@ export async function writePatients(q: Q, ctx: EntityContext, records: PatientRe
       p.idNumber,
       p.idKind,
       p.idValid,
+      p.idProblem,
       p.address,
       p.needsReview,
       hash,
@@ -129,18 +143,18 @@ export async function writePatients(q: Q, ctx: EntityContext, records: PatientRe
   }
   await q.runMany(
     `insert into patients (name, name_initials, name_pinyin, gender_code, birth_date, id_number, id_number_kind, id_number_valid,
-      address, needs_review, row_hash, source_updated_at, last_synced_at, source_system, source_patient_id, first_seen_at)
-     values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+      id_number_problem, address, needs_review, row_hash, source_updated_at, last_synced_at, source_system, source_patient_id, first_seen_at)
+     values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
     inserts,
   );
   await q.runMany(
     `update patients set name=?, name_initials=?, name_pinyin=?, gender_code=?, birth_date=?, id_number=?, id_number_kind=?,
-      id_number_valid=?, address=?, needs_review=?, row_hash=?, source_updated_at=?, last_synced_at=? where id = ?`,
+      id_number_valid=?, id_number_problem=?, address=?, needs_review=?, row_hash=?, source_updated_at=?, last_synced_at=? where id = ?`,
     updates,
   );
   noteInserted(
     ctx,
-    inserts.map((v) => v[14] as string),
+    inserts.map((v) => v[15] as string),
   );
   const ids = new Map([...existing.values()].map((r) => [r.source_patient_id, r.id]));
   const fresh = inserts.length
@@ -152,6 +166,7 @@ export async function writePatients(q: Q, ctx: EntityContext, records: PatientRe
       )
     : [];
   for (const r of fresh) ids.set(r.source_patient_id, r.id);
+  await forgetFixedWarnings(q, ctx, changed);
   await writePhones(
     q,
     changed.map((p) => ({ patientId: ids.get(p.sourceId)!, phones: p.phones, existed: existing.has(p.sourceId) })),

@@ -7,7 +7,7 @@ import { selectIn } from '../sync-db';
 import { cachedDepartments, patientIds } from './lookups';
 import { writeEncounters, type EncounterRecord } from './encounters';
 import type { BatchResult, EntityContext, EntityHandler } from './types';
-import { emptyResult, keyOf, mapped, rowHash, storedCandidates, str } from './types';
+import { dateRejection, emptyResult, keyOf, mapped, rowHash, shown, storedCandidates, str } from './types';
 
 const blank = (v: unknown) => v === null || v === undefined || String(v).trim() === '';
 
@@ -67,7 +67,7 @@ export const inpatientStays: EntityHandler = {
       // The state first: a cancellation is one whatever the date columns say.
       const status = mapped(ctx, 'inpatient_stays', 'status', row.status);
       if ('unmapped' in status || !isStayState(status.value)) {
-        reject('unmapped status', String(row.status));
+        reject('unmapped status', shown(row.status));
         continue;
       }
       const state = status.value;
@@ -83,12 +83,12 @@ export const inpatientStays: EntityHandler = {
         continue;
       }
       if (!admit) {
-        reject('bad admission date', String(row.admit_time));
+        reject(...dateRejection('admission', row.admit_time));
         continue;
       }
       // Only a discharge needs its date; a stay under way may have none (or a planned one).
       if (!discharge && (isDischarged(state) || !blank(row.discharge_time))) {
-        reject('bad discharge date', String(row.discharge_time));
+        reject(...dateRejection('discharge', row.discharge_time));
         continue;
       }
       if (discharge && discharge < admit) {

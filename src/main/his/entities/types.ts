@@ -97,3 +97,13 @@ export function mapped(ctx: EntityContext, entity: EntityName, col: string, raw:
   const v = ctx.mapper.map(entity, col, raw);
   return v === undefined ? { unmapped: String(raw) } : { value: v };
 }
+
+/** A raw value for a rejection's detail: '(empty)' rather than the words null or undefined. */
+export function shown(v: unknown): string {
+  return v === null || v === undefined || String(v).trim() === '' ? '(empty)' : String(v);
+}
+
+/** A date column that gave no date: 'missing … date' when it was empty, 'bad … date' (and the value) when it was not. */
+export function dateRejection(what: 'admission' | 'discharge' | 'visit' | 'checkup', raw: unknown): [reason: string, detail?: string] {
+  return shown(raw) === '(empty)' ? [`missing ${what} date`] : [`bad ${what} date`, String(raw)];
+}

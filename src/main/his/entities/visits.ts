@@ -3,7 +3,7 @@ import { parseIcdCode } from '../normalise/icd';
 import { cachedDepartments, patientIds, rememberDiagnoses } from './lookups';
 import { writeEncounters, type EncounterRecord } from './encounters';
 import type { EntityHandler } from './types';
-import { emptyResult, keyOf, mapped, str } from './types';
+import { dateRejection, emptyResult, keyOf, mapped, shown, str } from './types';
 
 // Outpatient numbers recycle in some HIS: visits are keyed by the visit serial, never by 门诊号.
 export const outpatientVisits: EntityHandler = {
@@ -32,7 +32,7 @@ export const outpatientVisits: EntityHandler = {
       }
       const time = parseWallClock(row.visit_time);
       if (!time) {
-        reject('bad visit date', String(row.visit_time));
+        reject(...dateRejection('visit', row.visit_time));
         continue;
       }
       const deptName = str(row, 'dept_name');
@@ -43,7 +43,7 @@ export const outpatientVisits: EntityHandler = {
       }
       const status = mapped(ctx, 'outpatient_visits', 'status', row.status);
       if ('unmapped' in status || !status.value) {
-        reject('unmapped status', String(row.status));
+        reject('unmapped status', shown(row.status));
         continue;
       }
       const icd = parseIcdCode(row.diag_code);

@@ -1,6 +1,7 @@
 import type { HisConnectionConfig } from '../../config';
 import { openKnexSource } from './knex-source';
 import { openMssqlSource } from './mssql-source';
+import { openOracleSource } from './oracle-source';
 import { openSqliteSource } from './sqlite-source';
 import type { HisSource } from './types';
 
@@ -14,6 +15,8 @@ export async function openHisSource(c: HisConnectionConfig): Promise<HisSource> 
       return openKnexSource('mysql', c.connection);
     case 'mssql':
       return openMssqlSource(c);
+    case 'oracledb':
+      return openOracleSource(c);
   }
 }
 export type { HisSource, HisRow } from './types';
@@ -24,6 +27,7 @@ const KIND = { pg: 'PostgreSQL', mysql: 'MySQL/MariaDB' } as const;
 export function describeHis(c: HisConnectionConfig): string {
   if (c.client === 'sqlite') return `SQLite ${c.filename}`;
   if (c.client === 'mssql') return `SQL Server ${c.server}${c.port ? `:${c.port}` : ''}/${c.database}`;
+  if (c.client === 'oracledb') return `Oracle ${c.connectString}`;
   const kind = KIND[c.client];
   if (typeof c.connection === 'string') {
     try {

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { survivalExclusions, type SurvivalExclusion, type SurvivalResult } from '../../../shared/contract/reports';
-import { resolveDiagnosisCodes } from '../../patients/diagnosis-filter';
+import { resolveDiagnosisCodes } from '../../diagnoses/diagnosis-filter';
+import type { DiagnosisSynonyms } from '../../diagnoses/diagnosis-synonyms';
 import { analyseSurvival, followUpCompleteness, ONE_THREE_FIVE_YEARS, survivalRecordsAt, type PatientFollowUp } from '../survival';
 import { loadCohortFacts } from './cohort-query';
 import { groupLabels } from './group-labels';
@@ -26,8 +27,8 @@ export interface SurvivalQuery {
  * department of his earliest enrolment (for the treatment-start anchor: of the enrolment with
  * the earliest treatment start). Times are days from the anchor.
  */
-export async function survivalReport(knex: Knex, q: SurvivalQuery): Promise<SurvivalResult> {
-  const codes = q.diagnosis ? new Set(await resolveDiagnosisCodes(knex, q.diagnosis)) : null;
+export async function survivalReport(knex: Knex, q: SurvivalQuery, synonyms?: DiagnosisSynonyms): Promise<SurvivalResult> {
+  const codes = q.diagnosis ? new Set(await resolveDiagnosisCodes(knex, q.diagnosis, synonyms)) : null;
   const facts = codes?.size === 0 ? [] : await loadCohortFacts(knex, { planIds: q.planIds, deptIds: q.deptIds });
   const excluded = Object.fromEntries(survivalExclusions.map((r) => [r, 0])) as Record<SurvivalExclusion, number>;
   const included: PatientFollowUp[] = [];

@@ -1,13 +1,14 @@
 import { Select, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { departmentMatch } from '../../../shared/department-match';
 import type { Department } from '../../../shared/model';
 import { useDepartments } from '../departments/queries';
 
 interface Option {
   value: number;
   label: string;
-  search: string;
+  dept: Department;
   formerNames: string[];
 }
 
@@ -17,7 +18,7 @@ function toOptions(depts: Department[], disabledSuffix: string): Option[] {
   return ordered.map((d) => ({
     value: d.id,
     label: d.active ? d.name : `${d.name} ${disabledSuffix}`,
-    search: [d.name, ...d.formerNames].join(' ').toLowerCase(),
+    dept: d,
     formerNames: d.formerNames,
   }));
 }
@@ -45,7 +46,10 @@ export function DepartmentSelect({ value, onChange, id }: Props) {
       value={value}
       onChange={(v) => onChange?.(v)}
       showSearch={{
-        filterOption: (input, option) => !!option && option.search.includes(input.trim().toLowerCase()),
+        // Part of the name, its characters in order (肿瘤科 → 肿瘤内科) or pinyin initials (zlnk).
+        filterOption: (input, option) => !!option && departmentMatch(input, option.dept) > 0,
+        // Closer fits first; the dictionary's order (active, then pinyin) among equals.
+        filterSort: (a, b, { searchValue }) => departmentMatch(searchValue, b.dept) - departmentMatch(searchValue, a.dept),
       }}
       optionRender={(opt) => (
         <span>

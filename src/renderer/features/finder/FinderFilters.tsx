@@ -2,8 +2,10 @@ import { QuestionCircleOutlined, ReloadOutlined, SearchOutlined } from '@ant-des
 import { Button, DatePicker, Form, Input, Segmented, Tooltip, type GetProps, type InputRef } from 'antd';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FIND_TEXT_MAX } from '../../../shared/contract/patients';
 import type { EncounterKind } from '../../../shared/model';
 import { DepartmentSelect } from './DepartmentSelect';
+import { DiagnosisInput } from './DiagnosisInput';
 import { DEFAULT_FILTERS, type FilterValues } from './filters';
 
 const KINDS: EncounterKind[] = ['inpatient', 'outpatient', 'checkup'];
@@ -72,13 +74,7 @@ export function FinderFilters({ initial, onSearch, onEnterResults }: Props) {
           </span>
         }
       >
-        <Input
-          allowClear
-          placeholder={t('finder.diagnosisPlaceholder')}
-          title={t('finder.diagnosisHint')}
-          className="finder-diagnosis"
-          data-testid="finder-diagnosis"
-        />
+        <DiagnosisInput />
       </Form.Item>
       {kind === 'inpatient' && (
         <Form.Item name="admitted" label={t('finder.admitted')}>
@@ -92,6 +88,8 @@ export function FinderFilters({ initial, onSearch, onEnterResults }: Props) {
         <Input
           ref={queryRef}
           allowClear
+          // The contract's limit: a pasted 11,000 characters stop here, not at the server.
+          maxLength={FIND_TEXT_MAX.query}
           placeholder={t('finder.queryPlaceholder')}
           className="finder-query"
           data-testid="finder-query"

@@ -6,6 +6,7 @@ import { genderLabel } from '../../app/codes';
 import { navigate } from '../../app/router';
 import { ColourTag } from '../queue/ColourTag';
 import { DueText } from '../queue/DueText';
+import { CycleTag } from '../queue/CycleTag';
 import type { DraftState } from './useDraft';
 
 interface Props {
@@ -43,6 +44,7 @@ export function FollowupHeader({ task, colour, draft, editable, onRelease, onHel
           <Typography.Text strong data-testid="fu-point">
             {task.pointLabel ?? task.trackName}
           </Typography.Text>
+          <CycleTag n={task.cycleNo} />
           <Typography.Text type="secondary">
             {' '}
             · {task.planName}

@@ -2,13 +2,16 @@ import { Empty, List, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { FollowupView } from '../../../shared/contract/followup';
 import { ColourTag, COLOUR_HEX } from '../queue/ColourTag';
+import { PastAnswers } from '../timeline/PastAnswers';
+import { HistoryTrends } from './HistoryTrends';
 
-/** Earlier points of this enrolment with their scores, then appointments and escalations. */
+/** Earlier points of this enrolment with their scores' trend and answers, then appointments and escalations. */
 export function HistoryPane({ view }: { view: FollowupView }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
   return (
     <div className="fu-history" data-testid="fu-history">
+      <HistoryTrends history={view.history} />
       {view.history.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('followup.history.none')} />
       ) : (
@@ -34,6 +37,7 @@ export function HistoryPane({ view }: { view: FollowupView }) {
                       </Tag>
                     ))}
                 </div>
+                <PastAnswers answers={h.answers} summary={t('followup.history.answers', { count: h.answers.length })} />
               </div>
             </List.Item>
           )}

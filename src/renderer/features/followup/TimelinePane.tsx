@@ -12,7 +12,7 @@ export function TimelinePane({ patientId }: { patientId: number }) {
   return (
     <div className="fu-timeline" data-testid="fu-timeline">
       <PatientHeader patient={data.patient} />
-      <EventTimeline events={data.events} titleSpan="84px" />
+      <EventTimeline events={data.events} followups={data.followups} titleSpan="92px" />
     </div>
   );
 }

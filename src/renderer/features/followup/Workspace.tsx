@@ -19,6 +19,7 @@ import { ScorePanel } from './ScorePanel';
 import { ScriptPane } from './ScriptPane';
 import { ShortcutHelp } from './ShortcutHelp';
 import { TimelinePane } from './TimelinePane';
+import { TreatmentStartBar } from './TreatmentStartBar';
 import { useDraftSaver } from './useDraft';
 import { itemSelector, useFocusRequest } from './useFocus';
 
@@ -161,6 +162,7 @@ export function Workspace({ view }: { view: FollowupView }) {
         onRelease={onRelease}
         onHelp={() => setHelp(true)}
       />
+      {view.enrolment.treatmentStart && <TreatmentStartBar info={view.enrolment.treatmentStart} taskId={task.id} />}
       {!editable && <ReadOnlyBanner task={task} />}
       {view.escalations.some((e) => e.status === 'open') && (
         <Alert type="error" showIcon className="fu-open-escalation" title={view.escalations.find((e) => e.status === 'open')!.note} />

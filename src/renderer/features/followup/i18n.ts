@@ -45,6 +45,9 @@ const zhCN = {
     escalations: '上报',
     escalationOpen: '处理中',
     escalationClosed: '已处理',
+    trends: '评分与测量值趋势（由早到近）',
+    trendLabel: '{{name}}：{{values}}',
+    answers: '查看答案（{{count}} 项）',
   },
   q: {
     title: '问卷',
@@ -159,6 +162,9 @@ const en: SameKeys<typeof zhCN> = {
     escalations: 'Escalations',
     escalationOpen: 'Open',
     escalationClosed: 'Closed',
+    trends: 'Scores and readings over time (oldest first)',
+    trendLabel: '{{name}}: {{values}}',
+    answers: 'Answers ({{count}})',
   },
   q: {
     title: 'Questionnaire',

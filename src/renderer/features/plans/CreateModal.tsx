@@ -2,7 +2,7 @@ import { Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PlanDefinitionInput } from '../../../shared/plans/schema';
 import { fromTemplate } from './definition';
-import { useTemplates } from './queries';
+import { usePlanList, useTemplates } from './queries';
 
 interface Values {
   file: string;
@@ -10,14 +10,31 @@ interface Values {
   name: string;
 }
 
+/** The template's own code when no plan has it yet, else the first free `code-2`, `code-3` … */
+export function freeCode(code: string, taken: string[]): string {
+  const used = new Set(taken);
+  if (!used.has(code)) return code;
+  let n = 2;
+  while (used.has(`${code}-${n}`)) n++;
+  return `${code}-${n}`;
+}
+
 /** Pick a shipped template and give the new plan its own code and name. */
 export function CreateModal({ open, onClose, onCreate }: { open: boolean; onClose: () => void; onCreate: (def: PlanDefinitionInput) => void }) {
   const { t } = useTranslation();
   const templates = useTemplates();
+  const plans = usePlanList(true);
   const [form] = Form.useForm<Values>();
   const pick = (file: string) => {
     const tpl = templates.data?.find((x) => x.file === file);
-    if (tpl) form.setFieldsValue({ code: `${tpl.definition.code}-2`, name: tpl.definition.name });
+    if (tpl)
+      form.setFieldsValue({
+        code: freeCode(
+          tpl.definition.code,
+          (plans.data ?? []).map((p) => p.code),
+        ),
+        name: tpl.definition.name,
+      });
   };
   return (
     <Modal

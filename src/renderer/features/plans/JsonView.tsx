@@ -1,19 +1,34 @@
 import { Alert, Button, Input, Space } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { checkDefinition } from './definition';
 
-/** The whole definition as JSON, for what the form does not cover (cycles, mixed offsets). */
+/**
+ * The whole definition as JSON, for mixed-unit offsets and for pasting a plan. Applying checks it
+ * against the schema first (unknown keys refused), so a mistake is named here, in the UI's
+ * language, and the form never holds a definition that would only fail on save.
+ */
 export function JsonView({ value, disabled, onApply }: { value: unknown; disabled: boolean; onApply: (v: unknown) => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [text, setText] = useState(() => JSON.stringify(value, null, 2));
-  const [error, setError] = useState<string | null>(null);
+  const [errors, setErrors] = useState<{ title: string; issues: string[] } | null>(null);
   const apply = () => {
+    let parsed: unknown;
     try {
-      onApply(JSON.parse(text));
-      setError(null);
+      parsed = JSON.parse(text);
     } catch (e) {
-      setError(t('plans.json.parseError', { error: (e as Error).message }));
+      // JSON.parse speaks English: only where it stopped is passed on.
+      const at = /position (\d+)/.exec((e as Error).message)?.[1];
+      setErrors({ title: t('plans.json.parseError', { error: at ? t('plans.json.at', { n: Number(at) + 1 }) : '' }), issues: [] });
+      return;
     }
+    const checked = checkDefinition(parsed, t, i18n.language);
+    if (!checked.ok) {
+      setErrors({ title: t('plans.json.invalid'), issues: checked.issues });
+      return;
+    }
+    setErrors(null);
+    onApply(parsed);
   };
   return (
     <Space orientation="vertical" className="full-width">
@@ -26,7 +41,23 @@ export function JsonView({ value, disabled, onApply }: { value: unknown; disable
         className="plan-json"
         data-testid="plan-json"
       />
-      {error && <Alert type="error" showIcon title={error} />}
+      {errors && (
+        <Alert
+          type="error"
+          showIcon
+          title={errors.title}
+          data-testid="plan-json-errors"
+          description={
+            errors.issues.length > 0 && (
+              <ul className="plan-warnings">
+                {errors.issues.map((i) => (
+                  <li key={i}>{i}</li>
+                ))}
+              </ul>
+            )
+          }
+        />
+      )}
       <Button onClick={apply} disabled={disabled} data-testid="plan-json-apply">
         {t('plans.json.apply')}
       </Button>

@@ -6,7 +6,7 @@ const UNITS = ['days', 'weeks', 'months', 'years'] as const;
 type Unit = (typeof UNITS)[number];
 
 /** "7 天", "3 月": one number and one unit; offsets mixing units are edited in the JSON view. */
-export function OffsetInput({ value, onChange, disabled }: { value?: Offset; onChange?: (v: Offset) => void; disabled?: boolean }) {
+export function OffsetInput({ value, onChange, disabled, testId }: { value?: Offset; onChange?: (v: Offset) => void; disabled?: boolean; testId?: string }) {
   const { t } = useTranslation();
   const used = UNITS.filter((u) => value?.[u] !== undefined);
   if (used.length > 1) {
@@ -21,11 +21,19 @@ export function OffsetInput({ value, onChange, disabled }: { value?: Offset; onC
   const n = value?.[unit];
   return (
     <Space.Compact>
-      <InputNumber min={0} value={n} disabled={disabled} className="plan-offset-n" onChange={(v) => onChange?.(v === null ? {} : { [unit]: v })} />
+      <InputNumber
+        min={0}
+        value={n}
+        disabled={disabled}
+        className="plan-offset-n"
+        data-testid={testId && `${testId}-n`}
+        onChange={(v) => onChange?.(v === null ? {} : { [unit]: v })}
+      />
       <Select<Unit>
         value={unit}
         disabled={disabled}
         className="plan-offset-unit"
+        data-testid={testId && `${testId}-unit`}
         onChange={(u) => onChange?.(n === undefined ? {} : { [u]: n })}
         options={UNITS.map((u) => ({ value: u, label: t(`plans.point.units.${u}`) }))}
       />

@@ -11,13 +11,13 @@ import { JsonView } from './JsonView';
 import { PreviewPanel } from './PreviewPanel';
 import { useActivatePlan, usePreview, useRetirePlan, useSavePlan } from './queries';
 import { RulesFields } from './RulesFields';
-import { TracksFields } from './TracksFields';
+import { TracksFields, type QuestionnaireOption } from './TracksFields';
 
 interface Props {
   /** null: a new plan from a template, not saved yet. */
   detail: PlanDetail | null;
   initial: PlanDefinitionInput;
-  questionnaires: string[];
+  questionnaires: QuestionnaireOption[];
   onVersionSaved: (version: number) => void;
 }
 
@@ -26,7 +26,7 @@ interface Props {
  * version can be edited too, saving opens the next draft; retired versions are read-only.
  */
 export function PlanEditor({ detail, initial, questionnaires, onVersionSaved }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm();
   const [base, setBase] = useState<unknown>(initial);
@@ -48,7 +48,7 @@ export function PlanEditor({ detail, initial, questionnaires, onVersionSaved }: 
   const editable = !detail || status === 'draft' || (status === 'active' && detail.plan.draftVersion === null);
   const current = () => (tab === 'json' ? base : { ...(base as object), ...form.getFieldsValue(true) });
   const checked = () => {
-    const c = checkDefinition(current());
+    const c = checkDefinition(current(), t, i18n.language);
     setIssues(c.ok ? [] : c.issues);
     return c.ok ? c.definition : null;
   };

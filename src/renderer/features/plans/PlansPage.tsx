@@ -8,13 +8,13 @@ import { CreateModal } from './CreateModal';
 import { questionnaireIds } from './definition';
 import { PlanEditor } from './PlanEditor';
 import { PlanList } from './PlanList';
-import { usePlan, useTemplates } from './queries';
+import { usePlan, useQuestionnaires, useTemplates } from './queries';
 import './i18n';
 import './plans.css';
 
 /** Route #/plans[/<id>]: the list on the left, the chosen plan's version on the right. */
 export function PlansPage({ planId }: { planId: number | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [showRetired, setShowRetired] = useState(false);
   const [creating, setCreating] = useState(false);
   const [draft, setDraft] = useState<PlanDefinitionInput | null>(null);
@@ -22,7 +22,14 @@ export function PlansPage({ planId }: { planId: number | null }) {
   const wanted = version.planId === planId ? version.n : undefined;
   const plan = usePlan(draft ? null : planId, wanted);
   const templates = useTemplates();
-  const questionnaires = useMemo(() => questionnaireIds((templates.data ?? []).map((x) => x.definition)), [templates.data]);
+  const installed = useQuestionnaires();
+  const zh = i18n.language.startsWith('zh');
+  // Installed questionnaires by title; an id a template names that is not installed shows as itself.
+  const questionnaires = useMemo(() => {
+    const byId = new Map((installed.data ?? []).map((q) => [q.id, { id: q.id, title: zh ? q.title : q.titleEn }]));
+    for (const id of questionnaireIds((templates.data ?? []).map((x) => x.definition))) if (!byId.has(id)) byId.set(id, { id, title: id });
+    return [...byId.values()];
+  }, [installed.data, templates.data, zh]);
   const detail = plan.data;
 
   return (

@@ -53,7 +53,14 @@ export function PreviewPanel({ preview, stale, loading }: { preview: PlanPreview
               { title: t('plans.preview.date'), dataIndex: 'eventDate', width: 100, render: (d: string) => d.slice(0, 10) },
               { title: t('plans.preview.dept'), dataIndex: 'deptName', width: 110, ellipsis: true },
               { title: t('plans.preview.diag'), key: 'diag', ellipsis: true, render: (_, r) => [r.diagCode, r.diagName].filter(Boolean).join(' ') },
-              { title: t('plans.preview.rule'), dataIndex: 'ruleId', width: 100 },
+              {
+                title: t('plans.preview.rule'),
+                dataIndex: 'ruleId',
+                width: 120,
+                ellipsis: true,
+                // The rule's label, as the team named it; its code only when it has none.
+                render: (id: string) => preview.byRule.find((r) => r.ruleId === id)?.label ?? id,
+              },
             ]}
           />
         </Space>

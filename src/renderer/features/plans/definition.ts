@@ -1,4 +1,6 @@
+import type { TFunction } from 'i18next';
 import { planDefinitionSchema, type PlanDefinition, type PlanDefinitionInput } from '../../../shared/plans/schema';
+import { issueText } from './issues';
 
 // The editor works on a plain object; before preview or save, empty form fields (null from a
 // cleared number box, '' from a cleared text box) are dropped so optional fields stay absent,
@@ -22,10 +24,11 @@ export function stripEmpty(value: unknown): unknown {
 
 export type Checked = { ok: true; definition: PlanDefinition } | { ok: false; issues: string[] };
 
-export function checkDefinition(raw: unknown): Checked {
+/** The schema's verdict, its complaints in the UI's language (issues.ts); unknown keys are refused. */
+export function checkDefinition(raw: unknown, t: TFunction, lang: string): Checked {
   const r = planDefinitionSchema.safeParse(stripEmpty(raw));
   if (r.success) return { ok: true, definition: r.data };
-  return { ok: false, issues: r.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`) };
+  return { ok: false, issues: r.error.issues.map((i) => issueText(i, t, lang)) };
 }
 
 /** A copy of a template under a new code and name, ready to save as a new plan. */

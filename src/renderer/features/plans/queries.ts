@@ -7,6 +7,7 @@ export const planKeys = {
   list: (includeRetired: boolean) => ['plans', 'list', includeRetired] as const,
   one: (planId: number, version?: number) => ['plans', 'get', planId, version ?? null] as const,
   templates: ['plans', 'templates'] as const,
+  questionnaires: ['plans', 'questionnaires'] as const,
 };
 
 export function usePlanList(includeRetired: boolean) {
@@ -24,6 +25,11 @@ export function usePlan(planId: number | null, version?: number) {
 
 export function useTemplates() {
   return useQuery({ queryKey: planKeys.templates, queryFn: () => api.call('plans.templates'), staleTime: Infinity });
+}
+
+/** The questionnaires in the store (newest version of each), for the point pickers. */
+export function useQuestionnaires() {
+  return useQuery({ queryKey: planKeys.questionnaires, queryFn: () => api.call('plans.questionnaires'), staleTime: 60_000 });
 }
 
 export function usePreview() {

@@ -5,6 +5,7 @@ import { taskKinds, warningColours, type TaskKind } from '../../../shared/contra
 import { useDepartments } from '../departments/queries';
 import { COLOUR_HEX } from './ColourTag';
 import { usePlanOptions } from './queries';
+import { QueueSearch } from './QueueSearch';
 import { resetQueueFilters, setQueueView, type DueFilter, type QueueView } from './state';
 
 const DUES: DueFilter[] = ['open', 'overdue', 'today', 'upcoming', 'any'];
@@ -16,6 +17,7 @@ export function QueueFilters({ view }: { view: QueueView }) {
   const depts = useDepartments();
   return (
     <Space wrap size={[12, 8]} className="queue-filters" data-testid="queue-filters">
+      <QueueSearch value={view.search} />
       <Select<number>
         allowClear
         className="queue-plan"

@@ -7,6 +7,7 @@ import type { User } from '../../../shared/model';
 import { navigate } from '../../app/router';
 import { ExportButtons } from '../exports/ExportButtons';
 import { isTyping } from './keys';
+import { MyCompleted } from './MyCompleted';
 import { NoPlanHint } from './NoPlanHint';
 import { QueueFilters } from './QueueFilters';
 import { QueueTable, rowAction } from './QueueTable';
@@ -101,6 +102,7 @@ export function QueuePage({ user }: { user: User }) {
             </span>
           </Space>
         )}
+        <MyCompleted />
         <Button type="primary" icon={<ThunderboltOutlined />} loading={takeNext.isPending} onClick={() => takeNext.mutate()} data-testid="take-next">
           {t('queue.next')}
           <Typography.Text keyboard className="queue-next-keys">

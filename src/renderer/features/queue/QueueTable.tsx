@@ -6,6 +6,7 @@ import { genderLabel } from '../../app/codes';
 import { ColourTag } from './ColourTag';
 import { DueText } from './DueText';
 import type { QueueScope } from './state';
+import { CycleTag } from './CycleTag';
 
 interface Props {
   scope: QueueScope;
@@ -85,6 +86,7 @@ export function QueueTable({ scope, userId, rows, total, loading, page, pageSize
       render: (_, r) => (
         <span title={`${r.planName} · ${r.trackName}`}>
           <Typography.Text strong>{r.pointLabel ?? r.trackName}</Typography.Text>
+          <CycleTag n={r.cycleNo} />
           <Typography.Text type="secondary" className="queue-plan-name">
             {r.planName}
           </Typography.Text>

@@ -18,6 +18,8 @@ export interface QueueView {
   callback?: 'only' | 'exclude';
   callbackFrom?: string;
   callbackTo?: string;
+  /** Name, pinyin initials, phone, ID number or encounter number (matched in main). */
+  search?: string;
   page: number;
   pageSize: number;
 }
@@ -77,6 +79,7 @@ export function queueInputOf(v: QueueView): QueueInput {
     due: v.due,
     callback: v.callback,
     ...callbackRange,
+    search: v.search?.trim() || undefined,
     page: v.page,
     pageSize: v.pageSize,
   };

@@ -31,7 +31,7 @@ export function RejectedTable({ entities }: { entities: string[] }) {
     {
       title: t('sync.raw'),
       dataIndex: 'raw',
-      render: (raw: RejectedRow['raw']) => <code className="raw-json">{JSON.stringify(raw)}</code>,
+      render: (raw: RejectedRow['raw']) => (raw ? <code className="raw-json">{JSON.stringify(raw)}</code> : '—'),
     },
     { title: t('sync.lastSeenAt'), dataIndex: 'lastSeenAt', width: 160 },
   ];

@@ -12,6 +12,13 @@ function Counts({ counts }: { counts: Record<string, EntityCounts> }) {
         <span key={entity} className="run-count" title={`read ${c.read}`}>
           <Typography.Text type="secondary">{entityLabel(t, entity)}</Typography.Text> {c.inserted}/{c.updated}/{c.unchanged}/
           <Typography.Text type={c.rejected > 0 ? 'danger' : undefined}>{c.rejected}</Typography.Text>
+          {/* A patient's bad phone or ID number is counted as such, not as a rejected patient. */}
+          {Object.entries(c.flagged ?? {}).map(([sub, n]) => (
+            <Typography.Text key={sub} type="warning" className="run-flagged" title={t('sync.flaggedHint')} data-testid="run-flagged">
+              {' · '}
+              {t('sync.flagged', { entity: entityLabel(t, sub), count: n })}
+            </Typography.Text>
+          ))}
         </span>
       ))}
     </div>

@@ -3,6 +3,7 @@ import { App, Button, Card, Space } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../shared/model';
+import { HisCheckButton } from './HisCheck';
 import { useCancelSync, useStartSync } from './mutations';
 import { useSyncRuns } from './queries';
 import { RejectedTable } from './RejectedTable';
@@ -52,6 +53,7 @@ export function SyncPage({ role }: { role: Role }) {
               >
                 {t('sync.cancel')}
               </Button>
+              <HisCheckButton />
             </Space>
           )
         }

@@ -54,9 +54,15 @@ export function PatientHeader({ patient }: { patient: Header }) {
                 <span className="id-number" data-testid="patient-id-number">
                   {patient.idNumber ?? none}
                 </span>
-                {!patient.idNumberValid && patient.idNumber && (
-                  <Tag color="orange" className="id-invalid" data-testid="id-invalid">
-                    {t('timeline.idInvalid')}
+                {/* Why the number cannot be trusted; a legacy 15-digit one is still usable, so only grey. */}
+                {patient.idNumberProblem && (
+                  <Tag
+                    color={patient.idNumberProblem === 'legacy_15' ? 'default' : 'orange'}
+                    className="id-invalid"
+                    data-testid="id-invalid"
+                    data-problem={patient.idNumberProblem}
+                  >
+                    {t(`timeline.idProblem.${patient.idNumberProblem}`)}
                   </Tag>
                 )}
               </>

@@ -45,7 +45,7 @@ export function TimelineDrawer({ patientId, onClose }: Props) {
           <PatientHeader patient={data.patient} />
           <CallHistory patientId={data.patient.id} />
           <MessageLog patientId={data.patient.id} />
-          <EventTimeline events={data.events} titleSpan="96px" />
+          <EventTimeline events={data.events} followups={data.followups} titleSpan="96px" />
         </div>
       )}
     </Drawer>

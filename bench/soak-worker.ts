@@ -1,0 +1,90 @@
+import { performance } from 'node:perf_hooks';
+import { createApp } from '../src/main/app';
+import { loadConfig } from '../src/main/config';
+import type { User } from '../src/shared/model';
+import { rng } from './stats';
+
+// One workstation of the team soak (bench/soak-team.ts): its own process, its own app and
+// connection pool on the shared PostgreSQL, one nurse working the queue through the app's
+// dispatcher as the UI's calls arrive. Prints what it did as one JSON line for the checks.
+
+export interface SoakCall {
+  method: string;
+  /** Date.now() when sent. */
+  at: number;
+  ms: number;
+  ok: boolean;
+  code?: string;
+}
+/** What a nurse held and wrote: claim time, end time (release/complete), the answers last saved. */
+export interface SoakHold {
+  taskId: number;
+  from: number;
+  to: number;
+  answers: Record<string, string> | null;
+  savedAt: number | null;
+  completed: boolean;
+}
+export interface SoakReport {
+  userId: number;
+  calls: SoakCall[];
+  holds: SoakHold[];
+  /** Bare `select 1` round trips (ms) between the nurse's actions. */
+  raw: number[];
+}
+
+async function main() {
+  const [dataDir, userId, username, seconds, seed, startAt] = process.argv.slice(2);
+  const app = await createApp(loadConfig(dataDir), { log: () => {} });
+  // Every workstation starts work at the same moment, once all have opened the store.
+  await new Promise((r) => setTimeout(r, Math.max(0, Number(startAt) - Date.now())));
+  const user: User = { id: Number(userId), username, displayName: username, role: 'nurse' };
+  const calls: SoakCall[] = [];
+  const holds: SoakHold[] = [];
+  const raw: number[] = [];
+  const call = async <T>(method: string, input: unknown): Promise<T | null> => {
+    const started = performance.now();
+    const at = Date.now();
+    const out = await app.dispatcher.dispatch({ user, token: null, transport: 'http', address: `127.0.0.${Number(seed) + 2}` }, method, input);
+    calls.push({ method, at, ms: performance.now() - started, ok: out.ok, ...(out.ok ? {} : { code: out.error.code }) });
+    return out.ok ? (out.result as T) : null;
+  };
+  const next = rng(Number(seed) + 7);
+  const until = Math.max(Date.now(), Number(startAt)) + Number(seconds) * 1000;
+  while (Date.now() < until) {
+    const claimed = await call<{ task: { id: number; phone: string | null } | null }>('tasks.claimNext', {});
+    const task = claimed?.task;
+    if (!task) {
+      await new Promise((r) => setTimeout(r, 200));
+      continue;
+    }
+    const hold: SoakHold = { taskId: task.id, from: Date.now(), to: 0, answers: null, savedAt: null, completed: false };
+    await call('followup.logAttempt', { taskId: task.id, phoneNumber: task.phone ?? '13800000000', outcome: 'connected' });
+    // PHQ-9 with item 9 at 0 (no escalation), the rest drawn: every save is told apart by its answers.
+    const answers: Record<string, string> = { phq9_9: '0' };
+    for (let i = 1; i <= 8; i++) answers[`phq9_${i}`] = String(Math.floor(next() * 4));
+    const savedAt = Date.now();
+    const saved = await call<{ applied: boolean }>('followup.saveDraft', { taskId: task.id, answers, seq: savedAt });
+    if (saved?.applied) Object.assign(hold, { answers, savedAt });
+    // The hold ends when the nurse lets go (before the request): another nurse's claim that
+    // returns before this moment would be a double claim.
+    hold.to = Date.now();
+    if (next() < 0.5) {
+      const done = await call('followup.complete', { taskId: task.id, disposition: 'completed', answers });
+      hold.completed = done !== null;
+    } else await call('tasks.release', { taskId: task.id });
+    holds.push(hold);
+    // The raw limit in the same moment: a bare round trip to the same database from this process.
+    const bare = performance.now();
+    await app.store.knex.raw('select 1');
+    raw.push(performance.now() - bare);
+  }
+  await app.close();
+  const report: SoakReport = { userId: user.id, calls, holds, raw };
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
