@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { startWorkstation } from '../main/bootstrap';
 import { startHttpServer } from '../main/http/server';
 import { startBackupSchedule } from '../main/store/backup-schedule';
+import { startCriticalValueWatch } from '../main/tasks/critical-watch';
 import { dataDirOf, positiveInt, withDataOption } from './common';
 
 export const rendererDir = (): string => path.resolve(__dirname, '../../renderer');
@@ -21,13 +22,13 @@ export function registerServe(program: Command): void {
         log: (m) => console.error(m),
       });
       const backups = startBackupSchedule(app, (m) => console.error(m));
+      const critical = startCriticalValueWatch(app, (m) => console.error(m));
       if (initialAdminPasswordFile) console.log(`initial admin password: see ${initialAdminPasswordFile}`);
       console.log(`listening on ${server.url}`);
       const stop = () => {
         server.close();
         server.closeAllConnections();
-        void backups
-          .stop()
+        void Promise.all([backups.stop(), critical.stop()])
           .then(() => app.close())
           .then(() => process.exit(0));
       };

@@ -29,14 +29,21 @@ export interface PastResult {
   measures: PastMeasure[];
 }
 
+/** Which plan, track and point a task belongs to, as the plan names them in Chinese and (when it does) English. */
+export interface PointNames {
+  planName: string;
+  planNameEn: string | null;
+  trackName: string;
+  trackNameEn: string | null;
+  pointLabel: string | null;
+  pointLabelEn: string | null;
+}
+
 /** A closed follow-up on the patient's timeline. */
-export interface TimelineFollowup extends PastResult {
+export interface TimelineFollowup extends PastResult, PointNames {
   taskId: number;
   /** When it was closed (Beijing time). */
   at: string;
-  planName: string;
-  trackName: string;
-  pointLabel: string | null;
   status: 'done' | 'unreachable';
   /** completed, refused, deceased, no_contact, no_valid_number. */
   disposition: string | null;

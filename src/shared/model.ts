@@ -1,6 +1,7 @@
 // Plain data shapes that cross the contract. Dates are wall-clock strings (YYYY-MM-DD or
 // YYYY-MM-DD HH:mm:ss, Beijing time as the HIS recorded it), never Date objects.
 
+import type { CriticalValueInfo } from './critical-values';
 import type { TimelineFollowup } from './followup-results';
 import type { IdNumberProblem } from './id-number-problem';
 
@@ -105,6 +106,19 @@ export interface TimelineEvent {
   summary: string | null;
   diagnoses: TimelineDiagnosis[];
   findings: TimelineFinding[];
+  /** Checkups: the risk tier each assessing plan placed the client in (src/main/checkups). */
+  riskTiers?: TimelineRiskTier[];
+  /** Checkups with a critical value a plan followed up: its deadline and who was told, when and how. */
+  criticalValue?: CriticalValueInfo;
+}
+
+export interface TimelineRiskTier {
+  tier: string;
+  label: string;
+  labelEn: string | null;
+  /** "中文 (English)" reasons. */
+  reasons: string[];
+  assessedAt: string;
 }
 
 export interface Timeline {

@@ -29,15 +29,15 @@ export interface Backend {
 
 const run = promisify(execFile);
 
-const cli = async (...args: string[]) => (await run(process.execPath, [CLI, ...args], { cwd: REPO, maxBuffer: 64 << 20 })).stdout;
+export const cli = async (...args: string[]) => (await run(process.execPath, [CLI, ...args], { cwd: REPO, maxBuffer: 64 << 20 })).stdout;
 
-function assertBuilt(): void {
+export function assertBuilt(): void {
   for (const f of ['dist/src/cli/main.js', 'dist/renderer/index.html'])
     if (!fs.existsSync(path.join(REPO, f))) throw new Error(`${f} is missing: run \`npm run build\` before the e2e tests`);
 }
 
 /** Resolves with the URL from the "listening on" line; rejects with stderr if the server dies first. */
-function waitForListening(child: ChildProcess, timeoutMs: number): Promise<string> {
+export function waitForListening(child: ChildProcess, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let out = '';
     let err = '';
@@ -60,7 +60,7 @@ function waitForListening(child: ChildProcess, timeoutMs: number): Promise<strin
   });
 }
 
-async function waitHealthy(url: string): Promise<void> {
+export async function waitHealthy(url: string): Promise<void> {
   for (let i = 0; i < 50; i++) {
     const ok = await fetch(`${url}/healthz`).then(
       (r) => r.ok,
@@ -73,7 +73,7 @@ async function waitHealthy(url: string): Promise<void> {
 }
 
 /** Stops exactly the process we started, by its pid, escalating only if it ignores SIGTERM. */
-async function stop(child: ChildProcess): Promise<void> {
+export async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null || !child.pid) return;
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   process.kill(child.pid, 'SIGTERM');

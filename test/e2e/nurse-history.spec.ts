@@ -1,5 +1,5 @@
-import { request } from '@playwright/test';
-import { expect, test, USERS, type Backend } from './fixtures';
+import { signedIn } from './api-session';
+import { expect, test } from './fixtures';
 import { FollowupScreen, QueueScreen } from './followup-pages';
 import { PHQ9_PLAN, preparePlans } from './followup-setup';
 import { LoginScreen } from './pages';
@@ -21,18 +21,6 @@ const NRS_PLAN = {
     },
   ],
 };
-
-type Api = (method: string, input?: unknown) => Promise<any>;
-async function signedIn(backend: Backend, who: 'nurse' | 'head'): Promise<{ call: Api; dispose: () => Promise<void> }> {
-  const ctx = await request.newContext({ baseURL: `${backend.url}/`, extraHTTPHeaders: { 'X-Followup': '1' } });
-  const call: Api = async (method, input = {}) => {
-    const body = await (await ctx.post(`api/${method}`, { data: input })).json();
-    if (body.error) throw new Error(`${method}: ${body.error.message}`);
-    return body.result;
-  };
-  await call('auth.login', { username: USERS[who].username, password: USERS[who].password });
-  return { call, dispose: () => ctx.dispose() };
-}
 
 test('the queue page loads without a console error, searches patients and lists her completed calls', async ({ page, backend }) => {
   const plans = await preparePlans(backend);

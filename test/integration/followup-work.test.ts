@@ -84,7 +84,7 @@ describe.each(STORE_KINDS)('working follow-ups on %s', (kind) => {
     expect(view.response?.answers).toEqual({ q1: '1', q9: '2' });
     expect(view.questionnaire?.id).toBe('mood');
     expect(view.script.opening).toContain('张红');
-    expect(view.education).toEqual([{ code: 'diet', title: '低盐饮食', content: '每日食盐<5克', given: false }]);
+    expect(view.education).toEqual([{ code: 'diet', title: '低盐饮食', titleEn: null, content: '每日食盐<5克', contentEn: null, given: false }]);
     expect(view.phones.find((p) => p.suggested)?.number).toBe('13900000001');
 
     await expect(complete(amy, { taskId, disposition: 'completed' })).rejects.toMatchObject({

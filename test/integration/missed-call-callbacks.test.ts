@@ -83,7 +83,8 @@ describe.each(STORE_KINDS)('missed calls to callback tasks on %s', (kind) => {
     const row = (await teamQueue()).find((r) => r.id === Number(task.id));
     expect(row).toMatchObject({
       kind: 'callback',
-      trackName: '回拨 (callback)',
+      trackName: '回拨',
+      trackNameEn: 'Callback',
       patientId,
       callbackAt: '2026-07-01 09:00:00',
       lastAttempt: null,

@@ -12,6 +12,9 @@ describe('shipped plan templates', () => {
     expect([...byCode.keys()].sort()).toEqual([
       'breast-cancer',
       'checkup-high-risk',
+      'checkup-risk-assessment',
+      'checkup-risk-high',
+      'checkup-risk-medium',
       'colorectal-cancer',
       'diabetes',
       'general-post-discharge',

@@ -42,6 +42,7 @@ const MATRIX: Record<string, 'public' | string> = {
   'followup.saveDraft': 'N H | change',
   'followup.logAttempt': 'N H | change | phone',
   'followup.complete': 'N H | change',
+  'criticalValues.recordNotification': 'N H | change',
   'softphone.account': 'N H A | none',
   'softphone.saveAccount': 'N H A | change',
   'softphone.credentials': 'N H A | access',

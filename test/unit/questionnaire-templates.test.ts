@@ -18,6 +18,7 @@ const IDS = [
   'phq9',
   'post-discharge-recovery',
   'postop-wound',
+  'tumour-risk',
 ];
 
 /** n items "<prefix>1".."<prefix>n" scored 0–max each, adding up to total (front-loaded). */
@@ -359,6 +360,29 @@ describe('post-operative wound', () => {
     [{ calf_pain: 'yes' }, ['possible_vte'], true],
   ])('%j → %j', (over, want, escalate) => {
     expect(wound(over as Answers)).toMatchObject({ fired: want, escalate });
+  });
+});
+
+describe('tumour risk: published risk factors summed; 0–3 low, 4–7 intermediate, ≥ 8 high', () => {
+  const none = { passive: 'no', family: 'none', infection: ['none'], exposure: ['none'], history: ['none'] };
+  it.each([
+    [{ ...none, age: 'lt40', smoking: 'never' }, 0, '低风险', []],
+    [{ ...none, age: '50_74', smoking: 'lt20', infection: ['hp'] }, 5, '中风险', []],
+    [{ ...none, age: '50_74', smoking: 'ge20' }, 6, '中风险', ['lung_screening']],
+    [{ ...none, age: '40_49', smoking: 'never', infection: ['hbv', 'hcv'], history: ['cirrhosis'] }, 7, '中风险', []],
+    [{ ...none, age: '50_74', smoking: 'ge20', passive: 'yes', family: 'one' }, 9, '高风险', ['lung_screening']],
+    [{ ...none, age: '40_49', smoking: 'ge20', exposure: ['asbestos', 'radon'] }, 9, '高风险', []],
+  ] as [Answers, number, string, string[]][])('%o scores %i (%s)', (answers, total, band, fired) => {
+    const r = only('tumour-risk', answers);
+    expect(r.scores[0].value).toBe(total);
+    expect(r.band).toBe(band);
+    expect(r.fired).toEqual(fired);
+  });
+
+  it('is not complete, and gives no band, until every factor is answered', () => {
+    const r = only('tumour-risk', { age: '50_74', smoking: 'ge20' });
+    expect(r.scores[0].complete).toBe(false);
+    expect(r.band).toBeUndefined();
   });
 });
 

@@ -5,6 +5,7 @@ import type { MethodSpec } from '../../shared/contract/common';
 import { methods, type ApiErrorBody, type MethodName, type MethodOutput, type MethodParsed } from '../../shared/contract';
 import type { User } from '../../shared/model';
 import { ApiError } from './errors';
+import { bilingualIssueMap, bilingualMessage } from './issue-messages';
 import { auditEntry, maskOutput, type AuditEntry, type AuditFacts } from './policy';
 
 export interface CallContext {
@@ -73,12 +74,13 @@ export function createDispatcher(
         if (!isMethod(method)) throw new ApiError('unknown_method', `unknown method: ${method}`);
         const spec = methods[method];
         if (spec.roles !== 'public') {
-          if (!ctx.user) throw new ApiError('unauthenticated', 'please sign in');
-          if (!(spec.roles as readonly string[]).includes(ctx.user.role)) throw new ApiError('forbidden', `role ${ctx.user.role} may not call ${method}`);
+          if (!ctx.user) throw new ApiError('unauthenticated', '请先登录 (please sign in)');
+          if (!(spec.roles as readonly string[]).includes(ctx.user.role))
+            throw new ApiError('forbidden', `当前角色无权执行此操作 (role ${ctx.user.role} may not call ${method})`);
         }
-        const parsed = (spec.input as z.ZodType).safeParse(rawInput ?? undefined);
+        const parsed = (spec.input as z.ZodType).safeParse(rawInput ?? undefined, { error: bilingualIssueMap });
         if (!parsed.success) {
-          const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+          const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: bilingualMessage(i) }));
           throw new ApiError('invalid_input', `invalid input for ${method}`, issues);
         }
         const handler = handlers[method] as (input: unknown, ctx: PublicContext) => Promise<unknown>;

@@ -14,6 +14,7 @@ import { reportHandlers } from '../reports/handlers';
 import { survivalHandlers } from '../reports/survival-handlers';
 import { followupHandlers } from '../tasks/handlers';
 import { followupDoneHandlers } from '../tasks/my-completed';
+import { criticalValueHandlers } from '../tasks/critical-notify';
 import type { Handlers } from './dispatcher';
 import type { Services } from './services';
 
@@ -28,6 +29,7 @@ export const buildHandlers = (services: Services): Handlers => ({
   ...questionnaireListHandlers(services),
   ...followupHandlers(services),
   ...followupDoneHandlers(services),
+  ...criticalValueHandlers(services),
   ...callHandlers(services),
   ...voiceProviderHandlers(services),
   ...messagingHandlers(services),

@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell,
 import type { App } from '../app';
 import { startWorkstation } from '../bootstrap';
 import { startBackupSchedule, type BackupSchedule } from '../store/backup-schedule';
+import { startCriticalValueWatch, type CriticalValueWatch } from '../tasks/critical-watch';
 import { loadConfig, type AppConfig } from '../config';
 import { softphoneCspSources } from '../calls/csp-sources';
 import { fileKeyBox, setSecretBoxFactory } from '../calls/secret-box';
@@ -22,6 +23,7 @@ let backend: App | null = null;
 let ipc: { dispose(): Promise<void> } | null = null;
 let exportSave: (() => void) | null = null;
 let backups: BackupSchedule | null = null;
+let critical: CriticalValueWatch | null = null;
 let shutdown: 'running' | 'done' | null = null;
 
 const logFile = () => path.join(app.getPath('logs'), 'main.log');
@@ -132,6 +134,7 @@ async function start(): Promise<void> {
   const started = await starting;
   backend = started.app;
   backups = startBackupSchedule(backend, log);
+  critical = startCriticalValueWatch(backend, log);
   if (started.initialAdminPasswordFile) {
     const options = {
       type: 'info' as const,
@@ -148,6 +151,8 @@ async function closeBackend(): Promise<void> {
   await ipc?.dispose();
   await backups?.stop();
   backups = null;
+  await critical?.stop();
+  critical = null;
   await backend?.close();
   backend = null;
 }

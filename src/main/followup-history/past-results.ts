@@ -3,6 +3,7 @@ import type { PastAnswer, PastMeasure, PastResult, TimelineFollowup } from '../.
 import type { ScoreResult } from '../../shared/questionnaire/engine';
 import type { Item, QuestionnaireDef } from '../../shared/questionnaire/schema';
 import { compiledVersions } from '../plans/definitions';
+import { pointNames } from '../plans/point-names';
 import type { QuestionnaireLibrary } from '../questionnaires/questionnaire-library';
 import { parseJson } from '../util/parse-json';
 
@@ -70,7 +71,9 @@ export async function timelineFollowups(knex: Knex, lib: QuestionnaireLibrary, p
     .select(
       't.id',
       't.plan_version_id',
+      't.kind',
       't.track_id',
+      't.point_index',
       't.point_label',
       't.status',
       't.disposition',
@@ -92,9 +95,7 @@ export async function timelineFollowups(knex: Knex, lib: QuestionnaireLibrary, p
     return {
       taskId: Number(r.id),
       at: r.completed_at as string,
-      planName: plan?.name ?? '',
-      trackName: plan?.tracks.get(r.track_id as string)?.track.name ?? (r.track_id as string),
-      pointLabel: (r.point_label as string) ?? null,
+      ...pointNames(plan, r),
       status: r.status as TimelineFollowup['status'],
       disposition: (r.disposition as string) ?? null,
       nurseName: (r.nurse as string) ?? null,

@@ -116,6 +116,8 @@ export const ENTITY_COLUMNS: Record<EntityName, EntityColumns> = {
       opt('reference_range'),
       opt('abnormal_flag', 'code', { allowed: ['N', 'H', 'L', 'A'] }),
       opt('critical', 'integer'),
+      // 危急值报告时间: the critical value's notification deadline counts from it.
+      opt('critical_reported_at', 'datetime'),
     ],
   },
 };

@@ -6,6 +6,8 @@ import { ageOn } from '../util/clock';
 import type { QuestionnaireLibrary } from '../questionnaires/questionnaire-library';
 import { knownQuestionnaires } from '../questionnaires/store-library';
 import { timelineFollowups } from '../followup-history/past-results';
+import { riskTiersOf } from './risk-tiers';
+import { criticalValuesOfPatient } from '../critical-values/read';
 
 async function header(knex: Knex, patientId: number, role: Role, today: string): Promise<PatientHeader> {
   const p = await knex('patients').where({ id: patientId }).first();
@@ -59,6 +61,8 @@ export async function patientTimeline(
   const ids = encounters.map((e: { id: number }) => e.id);
   const diagnoses = ids.length ? await knex('diagnoses').whereIn('encounter_id', ids).orderBy(['encounter_id', 'seq_no']) : [];
   const findings = ids.length ? await knex('checkup_findings').whereIn('encounter_id', ids).orderBy(['encounter_id', 'seq_no']) : [];
+  const tiers = await riskTiersOf(knex, patientId);
+  const critical = await criticalValuesOfPatient(knex, patientId);
   const events = encounters.map((e: Record<string, unknown>): TimelineEvent => {
     const dx = diagnoses.filter((d: { encounter_id: number }) => d.encounter_id === e.id);
     return {
@@ -88,6 +92,8 @@ export async function patientTimeline(
           abnormalFlag: (f.abnormal_flag as string) ?? null,
           critical: !!f.is_critical,
         })),
+      ...(e.kind === 'checkup' && tiers.has(Number(e.id)) ? { riskTiers: tiers.get(Number(e.id)) } : {}),
+      ...(critical.has(Number(e.id)) ? { criticalValue: critical.get(Number(e.id)) } : {}),
     };
   });
   return { patient, events, followups: await timelineFollowups(knex, lib, patientId) };

@@ -89,7 +89,8 @@ export async function flagNewCriticalValues(store: Store, clock: Clock, since: s
     .where('x.kind', 'checkup')
     .where('x.event_date', '>=', addDays(beijingDate(clock.now()), -90))
     .where('x.critical_count', '>', 0)
-    .where('x.first_seen_at', '>=', since)
+    // The critical value may come after the checkup itself (results arrive later).
+    .whereRaw('coalesce(x.critical_seen_at, x.first_seen_at) >= ?', [since])
     .whereIn('t.status', ['pending', 'claimed'])
     .where('t.kind', 'followup')
     .where('t.critical', 0)

@@ -7,6 +7,7 @@ import { firstReversedRange } from '../../shared/diagnosis-terms';
 import { resolveDiagnosisCodes } from '../diagnoses/diagnosis-filter';
 import type { DiagnosisSynonyms } from '../diagnoses/diagnosis-synonyms';
 import { ageOn } from '../util/clock';
+import { activeVersions } from './definitions';
 
 export interface Candidate {
   encounterId: number;
@@ -95,6 +96,13 @@ async function ruleCandidates(
   else if (rule.encounterKind === 'inpatient') q = q.where((w) => w.whereNull('e.discharge_mode_code').orWhereNot('e.discharge_mode_code', '5'));
   if (rule.critical) q = q.where('e.critical_count', '>', 0);
   if (rule.abnormal) q = q.where('e.abnormal_count', '>', 0);
+  if (rule.riskTiers?.length) {
+    const tiers = rule.riskTiers;
+    const defined = new Set((await activeVersions(knex)).flatMap((p) => (p.definition.riskTiers ?? []).map((t) => t.code)));
+    for (const u of tiers.filter((x) => !defined.has(x)))
+      warnings.push(`规则 ${rule.id}: 没有在用的计划定义风险分层 "${u}" (no active plan defines risk tier "${u}")`);
+    q = q.whereExists(knex('risk_assessments as ra').select(knex.raw('1')).whereRaw('ra.encounter_id = e.id').whereIn('ra.tier', tiers));
+  }
   if (planId)
     q = q
       .whereNotExists(knex('enrolments as en').select(knex.raw('1')).where('en.plan_id', planId).whereRaw('en.anchor_encounter_id = e.id'))

@@ -25,7 +25,12 @@ export async function previewPlan(
   return {
     encounters: candidates.length,
     patients: new Set(candidates.map((c) => c.patientId)).size,
-    byRule: def.enrolment.rules.map((r) => ({ ruleId: r.id, label: r.label ?? null, encounters: candidates.filter((c) => c.rule.id === r.id).length })),
+    byRule: def.enrolment.rules.map((r) => ({
+      ruleId: r.id,
+      label: r.label ?? null,
+      labelEn: r.labelEn ?? null,
+      encounters: candidates.filter((c) => c.rule.id === r.id).length,
+    })),
     sample: [...candidates]
       .reverse()
       .slice(0, 20)

@@ -4,6 +4,7 @@ import type { PlanDefinition } from '../../shared/plans/schema';
 import { ApiError } from '../api/errors';
 import { beijingTimestamp, type Clock } from '../util/clock';
 import { parseStoredDefinition } from './definitions';
+import { planNames } from './plan-names';
 
 // Versions: a plan has at most one open draft (edited in place) and one active version.
 // Active and retired versions are never rewritten; activating a version retires the former one.
@@ -68,6 +69,7 @@ export async function listPlans(knex: Knex, includeRetired: boolean): Promise<Pl
   if (!includeRetired) q = q.where({ retired: 0 });
   const plans = await q;
   const versions = await knex('plan_versions').whereIn('status', ['draft', 'active']).select('plan_id', 'version', 'status');
+  const english = await planNames(knex);
   const enrolled = await countBy(knex('enrolments').where({ status: 'active' }), 'plan_id');
   const pending = await countBy(knex('tasks').whereIn('status', ['pending', 'claimed']), 'plan_id');
   return plans.map((p: Record<string, unknown>): PlanSummary => {
@@ -81,6 +83,7 @@ export async function listPlans(knex: Knex, includeRetired: boolean): Promise<Pl
       id: Number(p.id),
       code: p.code as string,
       name: p.name as string,
+      nameEn: english.get(Number(p.id))?.nameEn ?? null,
       activeVersion: pick('active'),
       draftVersion: pick('draft'),
       retired: !!Number(p.retired),

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 
-export type StopReason = 'refused' | 'deceased' | 'lost' | 'manual';
+/** retiered: a checkup client's risk tier moved, so the former tier's plan gave way to the new one's. */
+export type StopReason = 'refused' | 'deceased' | 'lost' | 'manual' | 'retiered';
 
 /** Stops enrolments and cancels their tasks nobody holds; a task a nurse holds is hers to close. */
 export async function stopEnrolments(trx: Knex, ids: number[], reason: StopReason, now: string): Promise<number> {

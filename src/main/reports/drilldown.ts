@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { ApiError } from '../api/errors';
 import { otherRows, paged, taskColumns, taskRow, text, type DrillResult } from './drill-sources';
+import { withEnglishNames } from './drill-names';
 import { beijingDate, type Clock } from '../util/clock';
 import { filterTasks, type QueryContext } from './metrics/context';
 import { isTaskDrill, metricOf } from './metrics/definitions';
@@ -38,7 +39,7 @@ export async function drilldown(knex: Knex, input: DrillInput, scope: DeptScope,
     scope: narrowScope(scope, input.deptIds),
   };
   const drill = metric.drill;
-  if (!isTaskDrill(drill)) return otherRows(ctx, drill, input.part, input);
+  if (!isTaskDrill(drill)) return withEnglishNames(knex, await otherRows(ctx, drill, input.part, input));
   const preds = drillPredicates(ctx);
   const num = preds[drill.num];
   const den = drill.den ? preds[drill.den] : null;
@@ -60,7 +61,7 @@ export async function drilldown(knex: Knex, input: DrillInput, scope: DeptScope,
       )
       .orderBy([{ column: 't.due_date' }, { column: 't.id' }]),
   );
-  return {
+  return withEnglishNames(knex, {
     total,
     kind: 'task',
     rows: raw.map((r) => ({
@@ -69,5 +70,5 @@ export async function drilldown(knex: Knex, input: DrillInput, scope: DeptScope,
       lastAttemptAt: text(r.last_attempt_at),
       nurseName: text(r.nurse_name),
     })),
-  };
+  });
 }

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { Bilingual, Dimension } from '../../shared/contract/reports';
+import { planNames } from '../plans/plan-names';
 
 // Group keys from the metric queries are ids and codes; a report shows names (a department's
 // current name, so a renamed one keeps its history under the name it has now).
@@ -42,13 +43,35 @@ export async function groupLabels(knex: Knex, g: Dimension | 'total', keys: stri
       'name',
       real.map((k) => k.split('/')[0]),
     );
+    const tracks = await planNames(knex, [...plans.keys()].map(Number));
     names = new Map(
       real.map((k) => {
         const [p, ...t] = k.split('/');
-        return [k, `${plans.get(p) ?? p} / ${t.join('/')}`];
+        const track = tracks.get(Number(p))?.tracks.get(t.join('/'));
+        return [k, `${plans.get(p) ?? p} / ${track?.name ?? t.join('/')}`];
       }),
     );
   } else if (g === 'encounterKind') names = new Map(real.map((k) => [k, KIND_NAMES[k] ?? k]));
   else if (g === 'total') names = new Map(keys.map((k) => [k, '合计']));
   return new Map(keys.map((k) => [k, names.get(k) ?? (k === '' ? UNSPECIFIED : k)]));
+}
+
+/** English names of plan and track groups, where the plan has them (the screen shows them; exports keep the Chinese). */
+export async function groupLabelsEn(knex: Knex, g: Dimension | 'total', keys: string[], zh: Map<string, string>): Promise<Map<string, string>> {
+  if (g !== 'plan' && g !== 'track') return new Map();
+  const names = await planNames(knex, [...new Set(keys.filter((k) => k !== '').map((k) => Number(k.split('/')[0])))]);
+  const out = new Map<string, string>();
+  for (const k of keys) {
+    const [p, ...t] = k.split('/');
+    const plan = names.get(Number(p));
+    if (!plan) continue;
+    const planZh = g === 'plan' ? zh.get(k) : zh.get(k)?.split(' / ')[0];
+    const planEn = plan.nameEn ?? planZh ?? p;
+    if (g === 'plan') out.set(k, planEn);
+    else {
+      const track = plan.tracks.get(t.join('/'));
+      out.set(k, `${planEn} / ${track?.nameEn ?? track?.name ?? t.join('/')}`);
+    }
+  }
+  return out;
 }

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { ReportColumn, ReportSpec, ReportTable } from '../../shared/contract/reports';
 import { ApiError } from '../api/errors';
 import { beijingDate, type Clock } from '../util/clock';
-import { dimensionTitle, groupLabels } from './group-labels';
+import { dimensionTitle, groupLabels, groupLabelsEn } from './group-labels';
 import { bandDistribution, itemDistribution, questionnaireDef, type Distribution } from './item-distribution';
 import type { Grouping, QueryContext } from './metrics/context';
 import { computeMetrics, metricsOf } from './metrics/compute';
@@ -110,6 +110,7 @@ export async function runReport(knex: Knex, spec: ReportSpec, scope: DeptScope, 
   const distTotal = dist ? await distributionOf(ctx, spec, 'total') : null;
   const keys = [...new Set([...values.keys(), ...(dist?.counts.keys() ?? [])])].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   const labels = await groupLabels(knex, g, keys);
+  const labelsEn = await groupLabelsEn(knex, g, keys, labels);
   const cells = (
     grp: string,
     v: Map<string, { value: number | null; numerator: number; denominator: number | null }> | undefined,
@@ -129,7 +130,12 @@ export async function runReport(knex: Knex, spec: ReportSpec, scope: DeptScope, 
   };
   // groupCode: the screen's own words for the labels that are not names (exports keep the Chinese).
   const codeOf = (k: string) => (k === '' ? 'unspecified' : g === 'encounterKind' ? `kind.${k}` : null);
-  const rows: Row[] = keys.map((k) => ({ group: labels.get(k) ?? k, groupCode: codeOf(k), ...cells(k, values.get(k), dist, k) }));
+  const rows: Row[] = keys.map((k) => ({
+    group: labels.get(k) ?? k,
+    groupCode: codeOf(k),
+    groupEn: labelsEn.get(k) ?? null,
+    ...cells(k, values.get(k), dist, k),
+  }));
   rows.push({ group: '合计', groupCode: 'totalRow', ...cells(TOTAL, totals, distTotal, 'all') });
   return {
     columns: [{ key: 'group', title: dimensionTitle[g], type: 'text' }, ...measureColumns(metrics), ...(dist ? distributionColumns(dist) : [])],

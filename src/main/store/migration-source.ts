@@ -29,6 +29,8 @@ import * as m0027 from '../../../migrations/20261211_0027_questionnaire_versions
 import * as m0028 from '../../../migrations/20261212_0028_id_number_problem';
 import * as m0029 from '../../../migrations/20261213_0029_treatment_start_cycles';
 import * as m0030 from '../../../migrations/20261214_0030_tasks_completed_by';
+import * as m0031 from '../../../migrations/20261215_0031_risk_assessments';
+import * as m0032 from '../../../migrations/20261216_0032_critical_notifications';
 
 // Imported statically so a bundled build carries every migration; knex then refuses to run
 // against a database that has applied a migration this list does not know.
@@ -63,6 +65,8 @@ const migrations: Record<string, Knex.Migration> = {
   '20261212_0028_id_number_problem': m0028,
   '20261213_0029_treatment_start_cycles': m0029,
   '20261214_0030_tasks_completed_by': m0030,
+  '20261215_0031_risk_assessments': m0031,
+  '20261216_0032_critical_notifications': m0032,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -3,17 +3,17 @@ import type { User } from '../../shared/model';
 import { ApiError } from '../api/errors';
 import type { Store } from '../store/store';
 import { baseFilters, mine, teamWorkable, type Now, type QueueFilters } from './queue';
+import { QUEUE_ORDER, untoldFirst } from './deadline-order';
 
 // Claiming is one conditional UPDATE whose WHERE picks the row: on SQLite the statement takes
 // the write lock before it reads, on PostgreSQL the inner SELECT … FOR UPDATE SKIP LOCKED
 // passes over rows another transaction is taking. No read-then-write, so two nurses can never
 // hold the same task.
 
-const ORDER = [{ column: 't.priority' }, { column: 't.due_date' }, { column: 't.id' }];
-
-async function claimFirst(store: Store, pick: Knex.QueryBuilder, user: User, at: Now): Promise<number | null> {
+/** `pick` in claiming order: the queue's unless it brings its own. */
+async function claimFirst(store: Store, pick: Knex.QueryBuilder, user: User, at: Now, ordered = false): Promise<number | null> {
   const { knex } = store;
-  let sub = pick.select('t.id').orderBy(ORDER).limit(1);
+  let sub = (ordered ? pick : pick.orderBy(QUEUE_ORDER)).select('t.id').limit(1);
   if (store.dialect === 'pg') sub = sub.forUpdate().skipLocked();
   const rows = await knex('tasks')
     .where('id', sub)
@@ -35,7 +35,10 @@ export async function claimNext(store: Store, f: Partial<QueueFilters>, user: Us
   if (own) return own;
   // A lost race (rare: SKIP LOCKED or the SQLite write lock already rule it out) just tries again.
   for (let i = 0; i < 3; i++) {
-    const id = await claimFirst(store, teamWorkable(filtered(), at), user, at);
+    // A critical value still to be told, the soonest deadline first, before the rest of the queue.
+    const id =
+      (await claimFirst(store, untoldFirst(knex, teamWorkable(filtered(), at)), user, at, true)) ??
+      (await claimFirst(store, teamWorkable(filtered(), at), user, at));
     if (id) return id;
     const left = await teamWorkable(filtered(), at).select('t.id').first();
     if (!left) return null;

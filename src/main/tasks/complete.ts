@@ -5,7 +5,9 @@ import type { User } from '../../shared/model';
 import { ApiError } from '../api/errors';
 import { recordDeath, stopEnrolments } from '../plans/stop';
 import type { Store } from '../store/store';
+import { assessRiskTiers } from '../plans/risk-assessment';
 import { closeEscalations, createEscalation } from './escalate';
+import { assertToldBeforeCompleting } from '../critical-values/told';
 import type { QuestionnaireLibrary } from '../questionnaires/questionnaire-library';
 import { checkedAnswers, colourTask, questionnaireOf, scoreFinal, writeResponse } from './responses';
 import { addBeijingMinutes } from '../../shared/beijing-time';
@@ -48,6 +50,9 @@ async function extras(trx: Knex, task: TaskRecord, input: Input, by: By): Promis
     });
 }
 
+const anchorOf = async (trx: Knex, task: TaskRecord): Promise<number[]> =>
+  (await trx('enrolments').where({ id: task.enrolment_id }).pluck('anchor_encounter_id')).map(Number);
+
 async function reached(trx: Knex, task: TaskRecord, by: By, alive: boolean): Promise<void> {
   const patch: Record<string, unknown> = { last_contact_date: by.now.slice(0, 10), lost_to_followup: 0, lost_reason: null };
   if (alive) patch.vital_status = 'alive';
@@ -58,6 +63,7 @@ async function reached(trx: Knex, task: TaskRecord, by: By, alive: boolean): Pro
 async function completed(trx: Knex, ctx: WorkContext, input: Extract<Input, { disposition: 'completed' }>, lib: QuestionnaireLibrary, by: By) {
   const { task, plan } = ctx;
   let escalationTaskId: number | null = null;
+  await assertToldBeforeCompleting(trx, task.id);
   const def = task.kind === 'followup' ? questionnaireOf(lib, task) : null;
   if (task.questionnaire_id && task.kind === 'followup' && !def)
     throw new ApiError('internal', `questionnaire ${task.questionnaire_id} v${task.questionnaire_version} is not installed`);
@@ -73,6 +79,7 @@ async function completed(trx: Knex, ctx: WorkContext, input: Extract<Input, { di
       ]);
     await writeResponse(trx, task, def, answers, outcome, { ...by, seq: Date.now(), final: true });
     await colourTask(trx, task, outcome, by.now);
+    if (plan.definition.riskTiers) await assessRiskTiers(trx, by.now, { plan, encounterIds: await anchorOf(trx, task) });
     if (escalating.length) escalationTaskId = await createEscalation(trx, plan, task, escalating, input.escalationNote!, by);
   }
   if (task.kind === 'escalation') await closeEscalations(trx, task.id, by);

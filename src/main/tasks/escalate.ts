@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { SafetyTrigger } from '../../shared/contract/followup';
 import type { CompiledPlan } from '../plans/definitions';
 import { addBeijingMinutes } from '../../shared/beijing-time';
+import { bothLanguages } from '../../shared/bilingual';
 import type { TaskRecord } from './work';
 
 /** The department an escalation goes to: the plan's named one, else the anchor encounter's. */
@@ -24,12 +25,17 @@ export async function createEscalation(
   task: TaskRecord,
   triggers: SafetyTrigger[],
   note: string,
-  by: { userId: number; now: string },
+  /** userId null: the system raised it (a critical value's missed notification deadline). */
+  by: { userId: number | null; now: string },
 ): Promise<number> {
   const deptId = await responsibleDept(trx, plan, task);
   const dueAt = addBeijingMinutes(by.now, plan.definition.escalation.dueHours * 60);
   const today = by.now.slice(0, 10);
-  const reason = `上报: ${triggers.map((t) => t.message).join('; ')}`.slice(0, 256);
+  const reason = bothLanguages(
+    `上报：${triggers.map((t) => t.message).join('；')}`,
+    `Escalated: ${triggers.map((t) => t.messageEn ?? t.message).join('; ')}`,
+    256,
+  );
   await trx('tasks')
     .insert({
       kind: 'escalation',

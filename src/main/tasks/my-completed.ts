@@ -6,6 +6,7 @@ import type { MyCompletedResult, MyCompletedRow } from '../../shared/contract/fo
 import type { TaskStatus, WarningColour } from '../../shared/contract/followup';
 import { addDays } from '../../shared/plans/schedule';
 import { compiledVersions } from '../plans/definitions';
+import { pointNames } from '../plans/point-names';
 import { questionnairesOf } from '../questionnaires/store-library';
 import { beijingDate } from '../util/clock';
 import { pastResults } from '../followup-history/past-results';
@@ -66,9 +67,7 @@ export async function myCompleted(
         taskId: Number(r.id),
         patientId: Number(r.patient_id),
         patientName: r.patient_name as string,
-        planName: plan?.name ?? '',
-        trackName: plan?.tracks.get(r.track_id as string)?.track.name ?? (r.track_id as string),
-        pointLabel: (r.point_label as string) ?? null,
+        ...pointNames(plan, r),
         dueDate: r.due_date as string,
         completedAt: r.completed_at as string,
         status: r.status as TaskStatus,

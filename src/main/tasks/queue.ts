@@ -4,7 +4,8 @@ import type { MethodParsed } from '../../shared/contract';
 import type { User } from '../../shared/model';
 import { ApiError } from '../api/errors';
 import { patientsForSearch } from './queue-search';
-import { toQueueRows, withRowColumns } from './rows';
+import { toQueueRows } from './rows';
+import { pageByDeadline } from './deadline-order';
 
 /**
  * `scopeDeptIds`: set by main (never by the caller) for a head, whose tasks are her departments'.
@@ -162,13 +163,7 @@ export async function queue(knex: Knex, parsed: QueueParsed, user: User, at: Now
     less: due?.less ?? [],
   });
   const total = plain ? counts.unclaimed : due ? counts[due.of] - less : listed;
-  const rows =
-    total === 0
-      ? []
-      : await withRowColumns(knex, listQuery(knex, input, user, at))
-          .orderBy([{ column: 't.priority' }, { column: 't.due_date' }, { column: 't.id' }])
-          .limit(input.pageSize)
-          .offset((input.page - 1) * input.pageSize);
+  const rows = total === 0 ? [] : await pageByDeadline(knex, () => listQuery(knex, input, user, at), input.page, input.pageSize);
   return {
     total,
     page: input.page,

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { bothLanguages } from '../../shared/bilingual';
 import type { ResponseState, WarningColour } from '../../shared/contract/followup';
 import { score, validateAnswers, type ScoreOutcome } from '../../shared/questionnaire/engine';
 import { answersSchema, type Answers, type QuestionnaireDef } from '../../shared/questionnaire/schema';
@@ -121,7 +122,7 @@ export async function writeResponse(
 export async function colourTask(knex: Knex, task: TaskRecord, outcome: ScoreOutcome, now: string): Promise<WarningColour | null> {
   const colour: WarningColour = Number(task.critical) ? 'red' : outcome.warningColor;
   const red = outcome.triggers.find((t) => t.color === 'red');
-  const reason = Number(task.critical) ? task.priority_reason : red ? red.message.slice(0, 256) : null;
+  const reason = Number(task.critical) ? task.priority_reason : red ? bothLanguages(red.message, red.messageEn, 256) : null;
   const priority = colour === 'red' ? 0 : 1;
   if (task.colour !== colour || Number(task.priority) !== priority || (task.priority_reason ?? null) !== reason)
     await knex('tasks').where({ id: task.id }).update({ colour, priority, priority_reason: reason, updated_at: now });

@@ -1,13 +1,15 @@
 import type { Knex } from 'knex';
 import type { AttemptOutcome, QueueRow } from '../../shared/contract/followup';
 import { maskPhone } from '../auth/permissions';
+import { criticalDeadlines } from '../critical-values/read';
 
-// What a queue row shows beside the task itself: the last dial and, for a callback, the missed
-// call it returns. Read for the page's task ids only, after the page query, so the page and
-// count queries stay as they are (they are tuned to index-only scans of the open set).
+// What a queue row shows beside the task itself: the last dial, for a callback the missed call
+// it returns, and the critical-value deadline it carries. Read for the page's task ids only,
+// after the page query, so the page and count queries stay as they are (they are tuned to
+// index-only scans of the open set).
 
-export type RowExtras = Pick<QueueRow, 'lastAttempt' | 'missedCall'>;
-const NONE: RowExtras = { lastAttempt: null, missedCall: null };
+export type RowExtras = Pick<QueueRow, 'lastAttempt' | 'missedCall' | 'criticalDeadline'>;
+const NONE: RowExtras = { lastAttempt: null, missedCall: null, criticalDeadline: null };
 
 /** Each task's latest attempt, from the attempts(task_id) index (exported for EXPLAIN tests). */
 export const lastAttemptQuery = (knex: Knex, taskIds: number[]): Knex.QueryBuilder =>
@@ -30,6 +32,9 @@ export async function rowExtras(knex: Knex, rows: Record<string, unknown>[], ful
   const ids = rows.map((r) => Number(r.id));
   for (const a of (await lastAttemptQuery(knex, ids)) as { task_id: number; outcome: AttemptOutcome; started_at: string }[])
     get(Number(a.task_id)).lastAttempt = { at: a.started_at, outcome: a.outcome };
+  // Only critical tasks carry a deadline: most pages need no query.
+  const critical = rows.filter((r) => Number(r.critical) === 1).map((r) => Number(r.id));
+  if (critical.length) for (const [id, d] of await criticalDeadlines(knex, critical)) get(id).criticalDeadline = d;
   // Only callbacks return missed calls: most pages need no second query.
   const callbacks = rows.filter((r) => r.kind === 'callback' || r.callback_at != null).map((r) => Number(r.id));
   if (callbacks.length) {

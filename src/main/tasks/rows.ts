@@ -4,6 +4,7 @@ import type { Role } from '../../shared/model';
 import { dayNumber } from '../../shared/plans/schedule';
 import { canSeeFullPhone, maskPhone } from '../auth/permissions';
 import { compiledVersions } from '../plans/definitions';
+import { pointNames } from '../plans/point-names';
 import { ageOn } from '../util/clock';
 import { rowExtras } from './row-extras';
 
@@ -35,9 +36,6 @@ export function withRowColumns(knex: Knex, q: Knex.QueryBuilder): Knex.QueryBuil
     );
 }
 
-/** Tasks outside the plan's tracks. */
-const TRACK_NAMES: Record<string, string> = { escalation: '上报 (escalation)', callback: '回拨 (callback)' };
-
 export async function toQueueRows(knex: Knex, rows: Record<string, unknown>[], role: Role, today: string): Promise<QueueRow[]> {
   const plans = await compiledVersions(
     knex,
@@ -48,7 +46,6 @@ export async function toQueueRows(knex: Knex, rows: Record<string, unknown>[], r
   const n = (v: unknown) => (v == null ? null : Number(v));
   return rows.map((r): QueueRow => {
     const plan = plans.get(Number(r.plan_version_id));
-    const track = plan?.tracks.get(r.track_id as string)?.track;
     return {
       id: Number(r.id),
       kind: r.kind as TaskKind,
@@ -59,12 +56,10 @@ export async function toQueueRows(knex: Knex, rows: Record<string, unknown>[], r
       age: ageOn((r.birth_date as string) ?? null, today),
       phone: fullPhone ? ((r.phone as string) ?? null) : maskPhone((r.phone as string) ?? null),
       planId: Number(r.plan_id),
-      planName: plan?.name ?? '',
       planVersion: Number(r.plan_version),
       trackId: r.track_id as string,
-      trackName: TRACK_NAMES[r.kind as string] ?? track?.name ?? (r.track_id as string),
       pointIndex: Number(r.point_index),
-      pointLabel: (r.point_label as string) ?? null,
+      ...pointNames(plan, r),
       cycleNo: n(r.cycle_no),
       dueDate: r.due_date as string,
       windowStart: r.window_start as string,

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import type { EducationState, EscalationInfo, FollowupView, TaskStatus, WarningColour } from '../../shared/contract/followup';
+import type { CallScript, EducationState, EscalationInfo, FollowupView, TaskStatus, WarningColour } from '../../shared/contract/followup';
+import type { PlanDefinition } from '../../shared/plans/schema';
 import type { User } from '../../shared/model';
 import { canSeeFullPhone } from '../auth/permissions';
 import type { Store } from '../store/store';
@@ -8,14 +9,28 @@ import type { QuestionnaireLibrary } from '../questionnaires/questionnaire-libra
 import { pastResults } from '../followup-history/past-results';
 import { questionnaireOf, responseOf } from './responses';
 import { queueRowById } from './rows';
+import { pointNames } from '../plans/point-names';
 import { treatmentStartInfo } from '../plans/treatment-start';
 import { loadTask, parseJson } from './work';
+import { criticalValueOfTask } from '../critical-values/read';
 
-export const DEFAULT_OPENING =
-  '您好，我是医院随访中心的护士。请问您是{name}本人（或家属）吗？请核对一下出生日期。为保证服务质量，本次通话将会录音，您同意吗？\n' +
-  '(Hello, this is the hospital follow-up nurse. Am I speaking with {name} or a family member? Please confirm the date of birth. This call is recorded for quality; do you agree?)';
-export const DEFAULT_CLOSING =
-  '感谢您的配合。如有不适请及时就诊，祝您早日康复。\n(Thank you. If you feel unwell, please see a doctor promptly. We wish you a quick recovery.)';
+/** The script of a plan that has none. */
+export const DEFAULT_SCRIPT: CallScript = {
+  opening: '您好，我是医院随访中心的护士。请问您是{name}本人（或家属）吗？请核对一下出生日期。为保证服务质量，本次通话将会录音，您同意吗？',
+  openingEn:
+    'Hello, this is the hospital follow-up nurse. Am I speaking with {name} or a family member? Please confirm the date of birth. This call is recorded for quality; do you agree?',
+  closing: '感谢您的配合。如有不适请及时就诊，祝您早日康复。',
+  closingEn: 'Thank you. If you feel unwell, please see a doctor promptly. We wish you a quick recovery.',
+};
+
+/** The plan's opening and closing with the patient's name; each part the plan leaves out is the default one. */
+function scriptOf(def: PlanDefinition, name: string): CallScript {
+  const s = def.script;
+  const fill = (t: string | null | undefined) => (t ? t.replace(/\{name\}/g, name) : null);
+  const opening = s.opening ? { opening: s.opening, openingEn: s.openingEn } : DEFAULT_SCRIPT;
+  const closing = s.closing ? { closing: s.closing, closingEn: s.closingEn } : DEFAULT_SCRIPT;
+  return { opening: fill(opening.opening)!, openingEn: fill(opening.openingEn), closing: fill(closing.closing)!, closingEn: fill(closing.closingEn) };
+}
 
 async function escalationsOf(knex: Knex, patientId: number): Promise<EscalationInfo[]> {
   const rows = await knex('escalations as e')
@@ -49,7 +64,9 @@ export async function openFollowup(store: Store, lib: QuestionnaireLibrary, user
   const education = parseJson<string[]>(task.education, []).map((code): EducationState => ({
     code,
     title: items.get(code)?.title ?? code,
+    titleEn: items.get(code)?.titleEn ?? null,
     content: items.get(code)?.content ?? '',
+    contentEn: items.get(code)?.contentEn ?? null,
     given: given.has(code),
   }));
   const history = await knex('tasks as t')
@@ -59,7 +76,7 @@ export async function openFollowup(store: Store, lib: QuestionnaireLibrary, user
     .where('t.due_date', '<=', task.due_date)
     .orderBy('t.due_date', 'desc')
     .limit(50)
-    .select('t.id', 't.point_label', 't.due_date', 't.status', 't.completed_at', 'r.warning_colour', 'r.scores');
+    .select('t.id', 't.kind', 't.track_id', 't.point_index', 't.point_label', 't.due_date', 't.status', 't.completed_at', 'r.warning_colour', 'r.scores');
   const past = await pastResults(
     knex,
     lib,
@@ -72,7 +89,6 @@ export async function openFollowup(store: Store, lib: QuestionnaireLibrary, user
     .orderBy('a.date', 'desc')
     .limit(20)
     .select('a.*', 'd.name as dept_name', 'u.display_name as by_name');
-  const fill = (s: string) => s.replace(/\{name\}/g, p.name);
   return {
     task: row,
     editable: held,
@@ -98,7 +114,7 @@ export async function openFollowup(store: Store, lib: QuestionnaireLibrary, user
     attempts: (await attemptQuery(knex).where('a.task_id', task.id).orderBy('a.id', 'desc')).map((a: Record<string, unknown>) =>
       toAttempt(a, canSeeFullPhone(user.role)),
     ),
-    script: { opening: fill(plan.definition.script.opening ?? DEFAULT_OPENING), closing: fill(plan.definition.script.closing ?? DEFAULT_CLOSING) },
+    script: scriptOf(plan.definition, p.name),
     questionnaire: questionnaireOf(lib, task),
     response: await responseOf(knex, task.id),
     education,
@@ -115,6 +131,7 @@ export async function openFollowup(store: Store, lib: QuestionnaireLibrary, user
     history: history.map((h: Record<string, unknown>) => ({
       taskId: Number(h.id),
       pointLabel: (h.point_label as string) ?? null,
+      pointLabelEn: pointNames(plan, h).pointLabelEn,
       dueDate: h.due_date as string,
       status: h.status as TaskStatus,
       completedAt: (h.completed_at as string) ?? null,
@@ -123,5 +140,6 @@ export async function openFollowup(store: Store, lib: QuestionnaireLibrary, user
       ...(past.get(Number(h.id)) ?? { answers: [], measures: [] }),
     })),
     escalations: await escalationsOf(knex, task.patient_id),
+    criticalValue: await criticalValueOfTask(knex, task),
   };
 }

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { inLanguage } from '../../shared/bilingual';
+import { inLanguageOnly } from '../../shared/bilingual';
 import { currentLanguage } from '../i18n';
 import { ApiCallError, toApiCallError } from './errors';
 
@@ -11,15 +11,23 @@ export function setErrorSink(next: Sink): void {
   sink = next;
 }
 
-/** The translated meaning of the code; the server's own message is added when it says more. */
+/**
+ * The translated meaning of the code; the server's own message is added when it says more in
+ * the screen's language. Issues go without their paths: a field's name in the contract
+ * (query, wsUrl) is no word of either language, and forms check their own fields first.
+ */
 export function errorText(err: unknown, t: TFunction): string {
   const e = err instanceof ApiCallError ? err : toApiCallError(err);
   const head = t(`errors.${e.code}`);
   const lang = currentLanguage() === 'en' ? 'en' : 'zh';
   if (e.code === 'invalid_input' && e.issues?.length) {
-    return `${head}: ${e.issues.map((i) => (i.path ? `${i.path} ${inLanguage(i.message, lang)}` : inLanguage(i.message, lang))).join('; ')}`;
+    const said = [...new Set(e.issues.map((i) => inLanguageOnly(i.message, lang)).filter((m) => m !== null))];
+    return said.length ? `${head}: ${said.join('; ')}` : head;
   }
-  if (e.code === 'conflict' || e.code === 'not_found' || e.code === 'forbidden') return `${head}: ${inLanguage(e.message, lang)}`;
+  if (e.code === 'conflict' || e.code === 'not_found' || e.code === 'forbidden') {
+    const said = inLanguageOnly(e.message, lang);
+    return said ? `${head}: ${said}` : head;
+  }
   // The id in the server's log, for whoever the user calls.
   if (e.code === 'internal' && e.errorId) return `${head} (${e.errorId})`;
   return head;

@@ -8,6 +8,8 @@ export const zhCN = {
     none: '—',
     retry: '重试',
     language: '语言',
+    // After a label: "护士：张三" / "Nurse: Zhang San".
+    colon: '：',
   },
   nav: {
     finder: '患者查询',
@@ -24,6 +26,7 @@ export const zhCN = {
   },
   finder: {
     kind: { inpatient: '出院患者', outpatient: '门诊患者', checkup: '体检客户' },
+    kindLabel: '就诊类型',
     depts: '科室',
     deptsPlaceholder: '全部科室（可输入部分名称、拼音首字母或曾用名）',
     disabled: '(停用)',
@@ -110,6 +113,7 @@ export const zhCN = {
     flag: '标志',
     critical: '危急值',
     noEvents: '暂无就诊记录',
+    riskTier: '风险分层：{{tier}}',
   },
   sync: {
     start: '同步',

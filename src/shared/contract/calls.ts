@@ -16,18 +16,17 @@ export const callOutcome = z.enum([...attemptOutcomes, 'cancelled', 'failed']);
 export type CallOutcome = z.infer<typeof callOutcome>;
 export const CALL_OUTCOMES: readonly CallOutcome[] = callOutcome.options;
 
-const wsUrl = z
-  .string()
-  .trim()
-  .max(256)
-  .refine((s) => {
-    try {
-      const u = new URL(s);
-      return (u.protocol === 'ws:' || u.protocol === 'wss:') && !!u.hostname && !u.username && !u.password;
-    } catch {
-      return false;
-    }
-  }, 'expected ws://host[:port][/path] or wss://…');
+/** Also the settings form's own check, so a bad address is refused by the field. */
+export const isWsUrl = (s: string): boolean => {
+  try {
+    const u = new URL(s.trim());
+    return (u.protocol === 'ws:' || u.protocol === 'wss:') && !!u.hostname && !u.username && !u.password;
+  } catch {
+    return false;
+  }
+};
+const WS_URL_MESSAGE = '地址应为 ws://主机[:端口][/路径] 或 wss://… (expected ws://host[:port][/path] or wss://…)';
+const wsUrl = z.string().trim().max(256).refine(isWsUrl, WS_URL_MESSAGE);
 
 const iceServer = z
   .object({
@@ -42,14 +41,14 @@ const sipUser = z
   .trim()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_.!~*'()&=+$,;?/-]+$/, 'not a valid SIP user part');
+  .regex(/^[A-Za-z0-9_.!~*'()&=+$,;?/-]+$/, 'SIP 用户名只能含字母、数字和 SIP 允许的符号 (not a valid SIP user part)');
 /** A phone number or, for extensions and browser peers, a SIP user part. */
 export const callParty = z
   .string()
   .trim()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_.!~*'()&=+$,;?/#\- ]+$/, 'not a phone number or SIP user');
+  .regex(/^[A-Za-z0-9_.!~*'()&=+$,;?/#\- ]+$/, '不是电话号码或 SIP 用户 (not a phone number or SIP user)');
 
 export const saveAccountInput = z
   .object({
@@ -62,7 +61,7 @@ export const saveAccountInput = z
       .trim()
       .min(1)
       .max(128)
-      .regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, 'expected a host name or IP address'),
+      .regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$/, '应为主机名或 IP 地址 (expected a host name or IP address)'),
     displayName: z.string().trim().max(64).default(''),
     iceServers: z.array(iceServer).max(8).default([]),
   })

@@ -10,8 +10,8 @@ const isCalendarDate = (s: string) => {
 };
 export const date = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
-  .refine(isCalendarDate, 'not a calendar date');
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD (expected YYYY-MM-DD)')
+  .refine(isCalendarDate, '日期不存在 (not a calendar date)');
 export const dateRange = z.object({ from: date.optional(), to: date.optional() }).strict().optional();
 export const none = z.object({}).strict().optional();
 export const id = z.number().int().positive();
@@ -25,7 +25,7 @@ export const phoneNumber = z
   .string()
   .max(32)
   .transform((s) => s.trim().replace(/[\s\-.()（）]/g, ''))
-  .pipe(z.string().regex(/^\+?\d{3,20}$/, 'expected a phone number: digits, optionally a leading +'));
+  .pipe(z.string().regex(/^\+?\d{3,20}$/, '电话号码只能是数字，可带开头的 + (expected a phone number: digits, optionally a leading +)'));
 
 /**
  * What a successful call writes to the audit log; the dispatcher writes it (main/api/policy.ts),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { TaskStatus, WarningColour } from './followup';
 import type { MethodSpec } from './common';
-import type { PastMeasure } from '../followup-results';
+import type { PastMeasure, PointNames } from '../followup-results';
 
 // The nurse's own closed follow-ups, today or this week (Beijing dates, the week from Monday):
 // what she did, to look back at a call or reopen the patient. Only ever the caller's own work.
@@ -15,13 +15,10 @@ export const myCompletedInput = z
   .strict();
 export type MyCompletedInput = z.input<typeof myCompletedInput>;
 
-export interface MyCompletedRow {
+export interface MyCompletedRow extends PointNames {
   taskId: number;
   patientId: number;
   patientName: string;
-  planName: string;
-  trackName: string;
-  pointLabel: string | null;
   dueDate: string;
   completedAt: string;
   status: TaskStatus;

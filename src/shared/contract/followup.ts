@@ -2,14 +2,17 @@ import { z } from 'zod';
 import type { TreatmentStartInfo } from './treatment-start';
 import type { QuestionnaireDef } from '../questionnaire/schema';
 import type { ScoreResult, TriggerResult } from '../questionnaire/engine';
-import type { PastResult } from '../followup-results';
+import type { PastResult, PointNames } from '../followup-results';
 import type { PhoneInfo } from '../model';
+import type { CriticalDeadline, CriticalValueInfo } from '../critical-values';
 import { date, id, phoneNumber, type MethodSpec } from './common';
 
 // The nurse's work: the queue of due follow-ups, claiming, the follow-up screen (script,
 // questionnaire, drafts saved as she types), call attempts and the closing disposition.
 
-export const datetime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/, 'expected YYYY-MM-DD HH:mm[:ss] (Beijing time)');
+export const datetime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(:\d{2})?$/, '时间格式应为 YYYY-MM-DD HH:mm（北京时间） (expected YYYY-MM-DD HH:mm[:ss], Beijing time)');
 
 export type TaskStatus = 'pending' | 'claimed' | 'done' | 'satisfied' | 'unreachable' | 'cancelled';
 /** callback: returns a missed incoming call (src/main/tasks/callback-task.ts). */
@@ -30,7 +33,7 @@ export type Disposition = (typeof dispositions)[number];
 
 const WORKERS = ['nurse', 'head'] as const;
 const taskRef = z.object({ taskId: id }).strict();
-const answers = z.record(z.string().max(64), z.unknown()).refine((a) => Object.keys(a).length <= 500, 'too many answers');
+const answers = z.record(z.string().max(64), z.unknown()).refine((a) => Object.keys(a).length <= 500, '答案过多 (too many answers)');
 
 /** Filters shared by the queue list and claimNext. */
 const queueFilters = {
@@ -65,7 +68,7 @@ export interface UserRef {
   name: string;
 }
 
-export interface QueueRow {
+export interface QueueRow extends PointNames {
   id: number;
   kind: TaskKind;
   status: TaskStatus;
@@ -76,12 +79,9 @@ export interface QueueRow {
   /** The number to try first (masked for heads). */
   phone: string | null;
   planId: number;
-  planName: string;
   planVersion: number;
   trackId: string;
-  trackName: string;
   pointIndex: number;
-  pointLabel: string | null;
   /** Which repeat of a cycle this task is (第 3 周期); null for an explicit point. */
   cycleNo: number | null;
   dueDate: string;
@@ -112,6 +112,8 @@ export interface QueueRow {
   lastAttempt: { at: string; outcome: AttemptOutcome } | null;
   /** The missed incoming calls this callback returns: the latest (number masked for heads) and how many. */
   missedCall: { at: string; number: string; count: number } | null;
+  /** The critical-value notification deadline this task carries (危急值告知时限). */
+  criticalDeadline: CriticalDeadline | null;
 }
 
 export interface QueueCounts {
@@ -178,8 +180,18 @@ export interface ResponseState {
 export interface EducationState {
   code: string;
   title: string;
+  titleEn: string | null;
   content: string;
+  contentEn: string | null;
   given: boolean;
+}
+
+/** What the nurse reads out, in Chinese and (when the plan has it) English; {name} already filled. */
+export interface CallScript {
+  opening: string;
+  openingEn: string | null;
+  closing: string;
+  closingEn: string | null;
 }
 
 export interface AppointmentInfo {
@@ -232,7 +244,7 @@ export interface FollowupView {
   phones: CallPhone[];
   /** Dials made for this task, newest first. */
   attempts: AttemptInfo[];
-  script: { opening: string; closing: string };
+  script: CallScript;
   /** Render and score it with src/shared/questionnaire (visibleItems, validateAnswers, score). */
   questionnaire: QuestionnaireDef | null;
   response: ResponseState | null;
@@ -242,6 +254,7 @@ export interface FollowupView {
   history: ({
     taskId: number;
     pointLabel: string | null;
+    pointLabelEn: string | null;
     dueDate: string;
     status: TaskStatus;
     completedAt: string | null;
@@ -249,6 +262,8 @@ export interface FollowupView {
     scores: ScoreResult[];
   } & PastResult)[];
   escalations: EscalationInfo[];
+  /** The critical value this task carries, else the patient's one not yet told. */
+  criticalValue: CriticalValueInfo | null;
 }
 
 const completeBase = {

@@ -3,6 +3,7 @@ import { auditMethods, type AuditOutputs } from './audit';
 import { authMethods, type AuthOutputs } from './auth';
 import { callMethods, type CallOutputs } from './calls';
 import type { MethodSpec } from './common';
+import { criticalValueMethods, type CriticalValueOutputs } from './critical-values';
 import { followupMethods, type FollowupEvents, type FollowupOutputs } from './followup';
 import { followupDoneMethods, type FollowupDoneOutputs } from './followup-done';
 import { messagingMethods, type MessagingOutputs } from './messaging';
@@ -27,6 +28,7 @@ export const methods = {
   ...treatmentStartMethods,
   ...followupMethods,
   ...followupDoneMethods,
+  ...criticalValueMethods,
   ...callMethods,
   ...messagingMethods,
   ...reportMethods,
@@ -43,6 +45,7 @@ export interface MethodOutputs
     TreatmentStartOutputs,
     FollowupOutputs,
     FollowupDoneOutputs,
+    CriticalValueOutputs,
     CallOutputs,
     MessagingOutputs,
     ReportOutputs,

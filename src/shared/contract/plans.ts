@@ -11,6 +11,7 @@ export interface PlanSummary {
   id: number;
   code: string;
   name: string;
+  nameEn: string | null;
   /** The version new enrolments use, or null (never activated / retired plan). */
   activeVersion: number | null;
   /** The newest draft, if one is being edited. */
@@ -55,7 +56,7 @@ export interface PlanPreview {
   /** Encounters that would start an enrolment now (already-enrolled ones excluded). */
   encounters: number;
   patients: number;
-  byRule: { ruleId: string; label: string | null; encounters: number }[];
+  byRule: { ruleId: string; label: string | null; labelEn: string | null; encounters: number }[];
   /** Up to 20 examples, newest first. */
   sample: PlanPreviewRow[];
   /** Names in the definition the store does not know (departments, education codes, questionnaires). */

@@ -8,7 +8,7 @@ import { ALL_ROLES, date, id, none, type MethodSpec } from './common';
 
 const heads: Role[] = ['head', 'admin'];
 
-export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
+export const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM (expected YYYY-MM)');
 const deptIds = z.array(id).max(200).optional();
 const page = { page: z.number().int().min(1).max(100_000).default(1), pageSize: z.number().int().min(1).max(200).default(50) };
 
@@ -120,7 +120,8 @@ export interface ReportTable {
   /** The last row is the total of the others (kept last, not sorted with them). */
   totalRow?: boolean;
   // A row's `groupCode` (not a column), where set, names its group in the UI's language:
-  // 'totalRow', 'unspecified' or 'kind.<encounter kind>' (i18n keys under reports.*).
+  // 'totalRow', 'unspecified' or 'kind.<encounter kind>' (i18n keys under reports.*); its
+  // `groupEn`, where set, is the English name of a plan or track group.
 }
 
 export const drilldownInput = z
@@ -148,6 +149,9 @@ export interface DrillRow {
   deptName: string | null;
   planName: string | null;
   pointLabel: string | null;
+  /** Where the plan has them: the English of planName and pointLabel. */
+  planNameEn?: string | null;
+  pointLabelEn?: string | null;
   dueDate: string | null;
   status: string | null;
   /** The last attempt's outcome (answered, no_answer, …) or the task's disposition. */

@@ -50,6 +50,7 @@ export interface ExpandedPoint {
   index: number;
   at: Span;
   label: string | null;
+  labelEn: string | null;
   /** 1 for a cycle's first repeat, 2 for its second …; null for an explicit point. */
   cycle: number | null;
   windowBefore: number;
@@ -68,6 +69,8 @@ export function expandTrack(track: Track): ExpandedPoint[] {
   const base = (f: Partial<Track> | Track['points'][number] | Track['cycles'][number], at: Span, cycle: number | null = null): P => ({
     at,
     label: f.label ?? track.label ?? null,
+    // The English follows the Chinese it translates: a point's own label with its own English only.
+    labelEn: f.label !== undefined ? (f.labelEn ?? null) : (track.labelEn ?? null),
     cycle,
     windowBefore: (f.window ?? track.window ?? DEFAULT_WINDOW).before,
     windowAfter: (f.window ?? track.window ?? DEFAULT_WINDOW).after,

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { date } from '../contract/common';
 import { firstReversedRange } from '../diagnosis-terms';
+import { riskTiersSchema } from './risk-tiers';
 
 // A disease plan is data: who is enrolled, which tracks of follow-up points run from which
 // anchor, and what each point asks for. The same schema validates the plan editor's input,
-// templates/plans/*.json and `followup template import`.
+// templates/plans/*.json and `followup template import`. Texts a user sees are Chinese in the
+// plain field and English in its `…En` twin (optional: plans saved before it read as Chinese).
 
 const slug = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, '只能用小写字母、数字、- 和 _ (lower-case letters, digits, - and _)');
 const days = z.number().int().min(0).max(3650);
@@ -34,6 +36,7 @@ export const questionnaireRef = z
 /** What a point asks for; set on the track as defaults and overridden per point or cycle. */
 const pointFields = {
   label: z.string().max(64).optional(),
+  labelEn: z.string().max(128).optional(),
   questionnaire: questionnaireRef.optional(),
   /** Days before / after the due date during which the point may be done. */
   window: z.object({ before: days, after: days }).strict().optional(),
@@ -69,6 +72,7 @@ export const trackSchema = z
   .object({
     id: slug,
     name: z.string().min(1).max(64),
+    nameEn: z.string().max(128).optional(),
     /**
      * discharge / visit / checkup: the date of the matched encounter; admission: its admission
      * date; treatment_start: the enrolment's treatment start (entered by the team, or the HIS event
@@ -99,6 +103,7 @@ export const enrolmentRuleSchema = z
   .object({
     id: slug,
     label: z.string().max(128).optional(),
+    labelEn: z.string().max(256).optional(),
     encounterKind: z.enum(['inpatient', 'outpatient', 'checkup']),
     /** Department names (current or former), as the HIS dictionary spells them. Empty: any. */
     departments: z.array(z.string().min(1).max(128)).max(100).default([]),
@@ -113,12 +118,20 @@ export const enrolmentRuleSchema = z
     /** Checkups only: with a critical (危急值) / abnormal finding. */
     critical: z.boolean().optional(),
     abnormal: z.boolean().optional(),
+    /** Checkups only: assessed into one of these risk tiers (codes of another plan's riskTiers). */
+    riskTiers: z.array(z.string().min(1).max(32)).max(10).optional(),
   })
   .strict();
 export type EnrolmentRule = z.infer<typeof enrolmentRuleSchema>;
 
 export const educationItemSchema = z
-  .object({ code: z.string().min(1).max(64), title: z.string().min(1).max(128), content: z.string().max(4000).default('') })
+  .object({
+    code: z.string().min(1).max(64),
+    title: z.string().min(1).max(128),
+    titleEn: z.string().max(256).optional(),
+    content: z.string().max(4000).default(''),
+    contentEn: z.string().max(8000).optional(),
+  })
   .strict();
 
 /**
@@ -141,7 +154,9 @@ export const planDefinitionSchema = z
     kind: z.literal('plan').default('plan'),
     code: slug,
     name: z.string().min(1).max(128),
+    nameEn: z.string().max(256).optional(),
     description: z.string().max(2000).optional(),
+    descriptionEn: z.string().max(4000).optional(),
     enrolment: z
       .object({
         rules: z.array(enrolmentRuleSchema).min(1).max(50),
@@ -170,7 +185,12 @@ export const planDefinitionSchema = z
       .strict()
       .default({ lostAfterUnreachable: 3 }),
     script: z
-      .object({ opening: z.string().max(4000).optional(), closing: z.string().max(4000).optional() })
+      .object({
+        opening: z.string().max(4000).optional(),
+        openingEn: z.string().max(8000).optional(),
+        closing: z.string().max(4000).optional(),
+        closingEn: z.string().max(8000).optional(),
+      })
       .strict()
       .default({}),
     escalation: z
@@ -186,6 +206,13 @@ export const planDefinitionSchema = z
     education: z.array(educationItemSchema).max(200).default([]),
     /** Where 治疗开始日 comes from for tracks anchored on treatment_start (see treatmentStartSchema). */
     treatmentStart: treatmentStartSchema.optional(),
+    /** Risk tiers this plan assigns to the checkups it enrols, from its questionnaires' scores and the findings. */
+    riskTiers: riskTiersSchema.optional(),
+    /** Critical values (危急值): the patient must be told within this many hours of the result, else it is escalated. */
+    critical: z
+      .object({ notifyWithinHours: z.number().int().min(1).max(168).default(24) })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((p, ctx) => {

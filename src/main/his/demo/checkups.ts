@@ -9,6 +9,8 @@ import { Weighted } from './prng';
 
 /** PEIS codes sex as '0' male, '1' female, '2' unknown, unlike GB/T 2261.1 in the HIS. */
 const PEIS_SEX: Record<string, string> = { '1': '0', '2': '1' };
+/** The lab reports a critical value (危急值报告时间) in the afternoon of the checkup day. */
+const CRITICAL_REPORTED_SEC = 15 * 3600;
 /** Checkups from the last two weeks are often still being worked through. */
 const RECENT_STATUS = new Weighted<number>([
   [5, 40],
@@ -82,7 +84,8 @@ export function generateCheckups(ctx: GenContext, p: Person, count: number, last
         zt === 5 ? conclusion(findings) : null,
       ]);
     }
-    findings.forEach((f, i) => w.insert('V_TJ_JG', [tjh, i + 1, f.xmmc, f.jg, f.dw, f.ckz, f.ycbz, f.wjzbz]));
+    const reported = (i: number) => fmt.dateTime(day * SECONDS_PER_DAY + CRITICAL_REPORTED_SEC + i * 60);
+    findings.forEach((f, i) => w.insert('V_TJ_JG', [tjh, i + 1, f.xmmc, f.jg, f.dw, f.ckz, f.ycbz, f.wjzbz, f.wjzbz ? reported(i) : null]));
   }
   return lastSec;
 }

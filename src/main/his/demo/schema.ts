@@ -9,7 +9,7 @@ export const TABLE_COLUMNS = {
   V_ZY_ZD: ['zyh', 'zdlb', 'zdxh', 'zdbm', 'zdmc', 'zyzdbz'],
   V_MZ_JZ: ['jzxh', 'mzh', 'brid', 'jzsj', 'ksmc', 'ysxm', 'zdbm', 'zdmc', 'thbz'],
   V_TJ_DJ: ['tjh', 'brid', 'xm', 'xb', 'sfzh', 'dh', 'tjrq', 'tcmc', 'zt', 'ryzt', 'zjjl'],
-  V_TJ_JG: ['tjh', 'xh', 'xmmc', 'jg', 'dw', 'ckz', 'ycbz', 'wjzbz'],
+  V_TJ_JG: ['tjh', 'xh', 'xmmc', 'jg', 'dw', 'ckz', 'ycbz', 'wjzbz', 'wjzbgsj'],
 } as const;
 
 export type TableName = keyof typeof TABLE_COLUMNS;

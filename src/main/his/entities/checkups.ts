@@ -110,7 +110,13 @@ export const checkups: EntityHandler = {
         },
       });
     }
-    await writeEncounters(q, ctx, 'checkup', records, result);
+    const written = await writeEncounters(q, ctx, 'checkup', records, result);
+    // When a critical value was first seen: its notification deadline counts from it when the
+    // HIS gives no report time. Set once, by the run that first sees the checkup with one.
+    await q.runMany(
+      "update encounters set critical_seen_at = ? where source_system = ? and kind = 'checkup' and source_id = ? and critical_seen_at is null",
+      written.filter((w) => w.change !== 'unchanged' && Number(w.cols.critical_count) > 0).map((w) => [ctx.now, ctx.sourceSystem, w.sourceId]),
+    );
     return result;
   },
 };

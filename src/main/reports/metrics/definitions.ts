@@ -52,7 +52,7 @@ const withDept = (e: Bilingual): Bilingual => bi(`${e.zh}${DEPT.zh}`, `${e.en} $
 const EXCL = withDept(BASE_EXCL);
 const DUE_TEXT = bi(
   '应访：统计期内应访的随访任务数（一个随访点一条；同一患者有两个随访点计两次）',
-  'Due (应访): follow-up tasks due in the period (one per follow-up point; a patient due twice counts twice)',
+  'Due: follow-up tasks due in the period (one per follow-up point; a patient due twice counts twice)',
 );
 const ATTEMPTED_TEXT = bi('至少拨打过一次的应访任务数', 'due tasks dialled at least once');
 

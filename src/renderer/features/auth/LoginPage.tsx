@@ -1,8 +1,10 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { inLanguage } from '../../../shared/bilingual';
 import { errorText } from '../../api/notices';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { useLang } from '../../i18n/text-in';
 import { useLogin } from './mutations';
 
 interface Credentials {
@@ -13,6 +15,7 @@ interface Credentials {
 export function LoginPage() {
   const { t } = useTranslation();
   const login = useLogin();
+  const lang = useLang();
 
   return (
     <div className="login-page">
@@ -23,17 +26,17 @@ export function LoginPage() {
         </div>
         <Form<Credentials> layout="vertical" requiredMark={false} onFinish={(values) => login.mutate(values)} disabled={login.isPending}>
           <Form.Item name="username" label={t('auth.username')} rules={[{ required: true, message: t('auth.usernameRequired') }]}>
-            <Input prefix={<UserOutlined />} autoFocus autoComplete="username" data-testid="login-username" />
+            <Input prefix={<UserOutlined />} autoFocus autoComplete="username" maxLength={64} data-testid="login-username" />
           </Form.Item>
           <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" maxLength={256} data-testid="login-password" />
           </Form.Item>
           {login.error && (
-            // The server's own words: it knows whether the account is locked or the password wrong.
+            // A refused sign-in in the server's own words (it knows whether the account is locked or the password wrong).
             <Alert
               type="error"
               showIcon
-              title={login.error.code === 'network' ? errorText(login.error, t) : login.error.message}
+              title={login.error.code === 'unauthenticated' ? inLanguage(login.error.message, lang) : errorText(login.error, t)}
               className="login-error"
               data-testid="login-error"
             />

@@ -20,7 +20,9 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api.call('auth.logout'),
     onSettled: () => {
-      qc.clear();
+      // Not qc.clear(): the screen's observer of auth.me would keep the removed query, and the
+      // signed-in screen with it.
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
       qc.setQueryData(authKeys.me, { user: null });
       window.location.hash = '#/';
     },

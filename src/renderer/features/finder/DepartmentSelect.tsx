@@ -1,9 +1,9 @@
 import { Select, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { departmentMatch } from '../../../shared/department-match';
 import type { Department } from '../../../shared/model';
 import { useDepartments } from '../departments/queries';
+import { departmentSearch } from '../departments/search';
 
 interface Option {
   value: number;
@@ -45,12 +45,7 @@ export function DepartmentSelect({ value, onChange, id }: Props) {
       options={options}
       value={value}
       onChange={(v) => onChange?.(v)}
-      showSearch={{
-        // Part of the name, its characters in order (肿瘤科 → 肿瘤内科) or pinyin initials (zlnk).
-        filterOption: (input, option) => !!option && departmentMatch(input, option.dept) > 0,
-        // Closer fits first; the dictionary's order (active, then pinyin) among equals.
-        filterSort: (a, b, { searchValue }) => departmentMatch(searchValue, b.dept) - departmentMatch(searchValue, a.dept),
-      }}
+      showSearch={departmentSearch(departments.data)}
       optionRender={(opt) => (
         <span>
           {opt.data.label}

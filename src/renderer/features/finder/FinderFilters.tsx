@@ -58,7 +58,11 @@ export function FinderFilters({ initial, onSearch, onEnterResults }: Props) {
       data-testid="finder-filters"
     >
       <Form.Item name="kind">
-        <Segmented<EncounterKind> options={KINDS.map((k) => ({ value: k, label: t(`finder.kind.${k}`) }))} data-testid="finder-kind" />
+        <Segmented<EncounterKind>
+          options={KINDS.map((k) => ({ value: k, label: t(`finder.kind.${k}`) }))}
+          aria-label={t('finder.kindLabel')}
+          data-testid="finder-kind"
+        />
       </Form.Item>
       <Form.Item name="deptIds" label={t('finder.depts')}>
         <DepartmentSelect />

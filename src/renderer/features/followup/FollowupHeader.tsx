@@ -8,6 +8,8 @@ import { ColourTag } from '../queue/ColourTag';
 import { DueText } from '../queue/DueText';
 import { CycleTag } from '../queue/CycleTag';
 import type { DraftState } from './useDraft';
+import { inLanguage } from '../../../shared/bilingual';
+import { useLang, usePointText } from '../../i18n/text-in';
 
 interface Props {
   task: QueueRow;
@@ -21,6 +23,9 @@ interface Props {
 /** Who, which plan point, how late, the live warning colour and whether the draft is safe. */
 export function FollowupHeader({ task, colour, draft, editable, onRelease, onHelp }: Props) {
   const { t } = useTranslation();
+  const names = usePointText()(task);
+  const lang = useLang();
+  const reason = task.priorityReason === null ? null : inLanguage(task.priorityReason, lang);
   return (
     <div className="fu-header" data-testid="followup-header" data-task-id={task.id}>
       <Space size="middle" wrap className="fu-header-main">
@@ -31,8 +36,8 @@ export function FollowupHeader({ task, colour, draft, editable, onRelease, onHel
         {task.age !== null && <span>{t('queue.age', { age: task.age })}</span>}
         <ColourTag colour={colour} size="large" />
         {task.critical && (
-          <Tag color="red" variant="solid" className="queue-reason" title={task.priorityReason ?? undefined}>
-            {task.priorityReason ?? t('queue.critical')}
+          <Tag color="red" variant="solid" className="queue-reason" title={reason ?? undefined}>
+            {reason ?? t('queue.critical')}
           </Tag>
         )}
         {task.missedCall && (
@@ -42,12 +47,12 @@ export function FollowupHeader({ task, colour, draft, editable, onRelease, onHel
         )}
         <span className="fu-point">
           <Typography.Text strong data-testid="fu-point">
-            {task.pointLabel ?? task.trackName}
+            {names.point ?? names.track}
           </Typography.Text>
           <CycleTag n={task.cycleNo} />
           <Typography.Text type="secondary">
             {' '}
-            · {task.planName}
+            · {names.plan}
             {task.deptName ? ` · ${task.deptName}` : ''}
           </Typography.Text>
         </span>

@@ -4,11 +4,13 @@ import type { FollowupView } from '../../../shared/contract/followup';
 import { ColourTag, COLOUR_HEX } from '../queue/ColourTag';
 import { PastAnswers } from '../timeline/PastAnswers';
 import { HistoryTrends } from './HistoryTrends';
+import { useTextIn } from '../../i18n/text-in';
 
 /** Earlier points of this enrolment with their scores' trend and answers, then appointments and escalations. */
 export function HistoryPane({ view }: { view: FollowupView }) {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
+  const pick = useTextIn();
   return (
     <div className="fu-history" data-testid="fu-history">
       <HistoryTrends history={view.history} />
@@ -22,7 +24,7 @@ export function HistoryPane({ view }: { view: FollowupView }) {
             <List.Item key={h.taskId} data-testid="history-point">
               <div className="full-width">
                 <Space size={6} wrap>
-                  <Typography.Text strong>{h.pointLabel ?? h.dueDate}</Typography.Text>
+                  <Typography.Text strong>{h.pointLabel === null ? h.dueDate : pick(h.pointLabel, h.pointLabelEn)}</Typography.Text>
                   <Typography.Text type="secondary">{h.completedAt?.slice(0, 10) ?? h.dueDate}</Typography.Text>
                   <Tag>{t(`followup.status.${h.status}`)}</Tag>
                   {h.warningColour && <ColourTag colour={h.warningColour} />}

@@ -4,7 +4,9 @@ import { beijingToday } from '../../app/server-clock';
 import { useTranslation } from 'react-i18next';
 import type { EducationState } from '../../../shared/contract/followup';
 import { useDepartments } from '../departments/queries';
+import { departmentSearch } from '../departments/search';
 import type { OutcomeForm } from './outcome';
+import { useTextIn } from '../../i18n/text-in';
 
 /** Whatever the disposition: education given, a return visit booked, a note. */
 export function OutcomeExtras({
@@ -19,6 +21,7 @@ export function OutcomeExtras({
   disabled: boolean;
 }) {
   const { t } = useTranslation();
+  const pick = useTextIn();
   const depts = useDepartments();
   const appt = form.appointment;
   return (
@@ -36,8 +39,8 @@ export function OutcomeExtras({
           options={education.map((e) => ({
             value: e.code,
             label: (
-              <Tooltip title={e.content} placement="left">
-                {e.title}
+              <Tooltip title={pick(e.content, e.contentEn)} placement="left">
+                {pick(e.title, e.titleEn)}
               </Tooltip>
             ),
           }))}
@@ -61,7 +64,7 @@ export function OutcomeExtras({
           value={appt.deptId}
           onChange={(deptId) => patch({ appointment: { ...appt, deptId } })}
           options={(depts.data ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }))}
-          showSearch={{ optionFilterProp: 'label' }}
+          showSearch={departmentSearch(depts.data)}
         />
       </div>
       {appt.date && (
@@ -69,6 +72,7 @@ export function OutcomeExtras({
           className="fu-appt-note"
           disabled={disabled}
           placeholder={t('followup.appointment.note')}
+          maxLength={500}
           value={appt.note}
           onChange={(e) => patch({ appointment: { ...appt, note: e.target.value } })}
         />
@@ -77,6 +81,7 @@ export function OutcomeExtras({
       <Input.TextArea
         disabled={disabled}
         autoSize={{ minRows: 1, maxRows: 4 }}
+        maxLength={4000}
         value={form.note}
         onChange={(e) => patch({ note: e.target.value })}
         data-testid="followup-note"

@@ -57,6 +57,7 @@ export function OutcomeFields({ form, patch, phones, disabled, onDone }: Props) 
           className="fu-fields"
           disabled={disabled}
           placeholder={t('followup.dispo.reason')}
+          maxLength={200}
           value={form.reason}
           onChange={(e) => patch({ reason: e.target.value })}
           data-testid="refused-reason"
@@ -76,6 +77,7 @@ export function OutcomeFields({ form, patch, phones, disabled, onDone }: Props) 
           <Input
             disabled={disabled}
             placeholder={t('followup.dispo.deathCause')}
+            maxLength={200}
             value={form.deathCause}
             onChange={(e) => patch({ deathCause: e.target.value })}
             data-testid="death-cause"

@@ -59,6 +59,7 @@ export function OutcomePanel({ form, patch, phones, education, escalate, blocked
             autoSize={{ minRows: 2, maxRows: 6 }}
             status={needsNote && !form.escalationNote.trim() ? 'error' : undefined}
             placeholder={t('followup.escalation.placeholder')}
+            maxLength={4000}
             aria-label={t('followup.escalation.note')}
             value={form.escalationNote}
             onChange={(e) => patch({ escalationNote: e.target.value })}

@@ -52,6 +52,7 @@ export function TreatmentStartBar({ info, taskId }: { info: TreatmentStartInfo; 
               size="small"
               value={text}
               placeholder="YYYY-MM-DD"
+              maxLength={10}
               status={text && !valid ? 'error' : undefined}
               onChange={(ev) => setText(ev.target.value.trim())}
               onPressEnter={() => valid && save(text)}

@@ -20,6 +20,8 @@ import { ScriptPane } from './ScriptPane';
 import { ShortcutHelp } from './ShortcutHelp';
 import { TimelinePane } from './TimelinePane';
 import { TreatmentStartBar } from './TreatmentStartBar';
+import { inLanguage } from '../../../shared/bilingual';
+import { CriticalValueCard } from '../critical-value/CriticalValueCard';
 import { useDraftSaver } from './useDraft';
 import { itemSelector, useFocusRequest } from './useFocus';
 
@@ -33,7 +35,7 @@ function initialAnswers(view: FollowupView): Answers {
 
 /** One follow-up call: mounted per task, starting from the answers main has stored. */
 export function Workspace({ view }: { view: FollowupView }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message, modal } = App.useApp();
   const { task, editable, questionnaire: def } = view;
   const [answers, setAnswers] = useState<Answers>(() => initialAnswers(view));
@@ -61,7 +63,8 @@ export function Workspace({ view }: { view: FollowupView }) {
   const items = useMemo(() => (def ? visibleItems(def, answers) : []), [def, answers]);
   const outcome = useMemo(() => (def ? score(def, answers) : null), [def, answers]);
   const issues = useMemo(() => (def ? validateAnswers(def, answers) : []), [def, answers]);
-  const blocked = blockers(form, { editable, def, issues, outcome });
+  const criticalUntold = view.criticalValue?.taskId === task.id && !view.criticalValue.notification;
+  const blocked = blockers(form, { editable, def, issues, outcome, criticalUntold });
   const started = Object.keys(answers).length > 0;
 
   const advanceFrom = (id: string, after: Answers) => {
@@ -163,9 +166,16 @@ export function Workspace({ view }: { view: FollowupView }) {
         onHelp={() => setHelp(true)}
       />
       {view.enrolment.treatmentStart && <TreatmentStartBar info={view.enrolment.treatmentStart} taskId={task.id} />}
+      {view.criticalValue && <CriticalValueCard info={view.criticalValue} taskId={task.id} editable={editable} />}
       {!editable && <ReadOnlyBanner task={task} />}
       {view.escalations.some((e) => e.status === 'open') && (
-        <Alert type="error" showIcon className="fu-open-escalation" title={view.escalations.find((e) => e.status === 'open')!.note} />
+        // A note main wrote (a missed critical-value deadline) is "中文 (English)": the screen's half.
+        <Alert
+          type="error"
+          showIcon
+          className="fu-open-escalation"
+          title={inLanguage(view.escalations.find((e) => e.status === 'open')!.note, i18n.language === 'en' ? 'en' : 'zh')}
+        />
       )}
       <div className="fu-grid">
         <div className="fu-col">

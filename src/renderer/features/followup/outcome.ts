@@ -33,6 +33,8 @@ export interface CloseContext {
   def: QuestionnaireDef | null;
   issues: AnswerIssue[];
   outcome: ScoreOutcome | null;
+  /** The task carries a critical value nobody has recorded telling yet (main refuses to complete it). */
+  criticalUntold?: boolean;
 }
 
 export type Blocker = { key: string; count?: number };
@@ -47,6 +49,7 @@ export function blockers(form: OutcomeForm, ctx: CloseContext): Blocker[] {
     case 'completed':
       if (ctx.issues.length) out.push({ key: 'missing', count: ctx.issues.length });
       if (ctx.outcome?.escalate && !form.escalationNote.trim()) out.push({ key: 'escalation' });
+      if (ctx.criticalUntold) out.push({ key: 'criticalNotice' });
       break;
     case 'no_contact':
       if (!form.attemptOutcome || !form.attemptNumber) out.push({ key: 'attempt' });

@@ -88,7 +88,9 @@ export function MessageLog({ patientId, canSend = true }: { patientId: number; c
           style={{ marginTop: 8 }}
           title={t('messaging.optedOut')}
           description={data
-            .data!.optOuts.map((o) => `${o.at} ${t(`messaging.source.${o.source}`)}${o.phone ? ` ${o.phone}` : ''}${o.note ? `：${o.note}` : ''}`)
+            .data!.optOuts.map(
+              (o) => `${o.at} ${t(`messaging.source.${o.source}`)}${o.phone ? ` ${o.phone}` : ''}${o.note ? `${t('common.colon')}${o.note}` : ''}`,
+            )
             .join('；')}
         />
       )}

@@ -1,6 +1,7 @@
 import { Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PlanDefinitionInput } from '../../../shared/plans/schema';
+import { useTextIn } from '../../i18n/text-in';
 import { fromTemplate } from './definition';
 import { usePlanList, useTemplates } from './queries';
 
@@ -8,6 +9,7 @@ interface Values {
   file: string;
   code: string;
   name: string;
+  nameEn?: string;
 }
 
 /** The template's own code when no plan has it yet, else the first free `code-2`, `code-3` … */
@@ -25,6 +27,7 @@ export function CreateModal({ open, onClose, onCreate }: { open: boolean; onClos
   const templates = useTemplates();
   const plans = usePlanList(true);
   const [form] = Form.useForm<Values>();
+  const text = useTextIn();
   const pick = (file: string) => {
     const tpl = templates.data?.find((x) => x.file === file);
     if (tpl)
@@ -34,6 +37,7 @@ export function CreateModal({ open, onClose, onCreate }: { open: boolean; onClos
           (plans.data ?? []).map((p) => p.code),
         ),
         name: tpl.definition.name,
+        nameEn: tpl.definition.nameEn,
       });
   };
   return (
@@ -46,7 +50,7 @@ export function CreateModal({ open, onClose, onCreate }: { open: boolean; onClos
       onOk={() =>
         void form.validateFields().then((v) => {
           const tpl = templates.data!.find((x) => x.file === v.file)!;
-          onCreate(fromTemplate(tpl.definition, v.code, v.name));
+          onCreate(fromTemplate(tpl.definition, v.code, v.name, v.nameEn));
         })
       }
       data-testid="plan-create-modal"
@@ -57,14 +61,17 @@ export function CreateModal({ open, onClose, onCreate }: { open: boolean; onClos
             loading={templates.isLoading}
             onChange={pick}
             data-testid="plan-create-template"
-            options={(templates.data ?? []).map((x) => ({ value: x.file, label: `${x.definition.name} (${x.file})` }))}
+            options={(templates.data ?? []).map((x) => ({ value: x.file, label: `${text(x.definition.name, x.definition.nameEn)} (${x.file})` }))}
           />
         </Form.Item>
         <Form.Item name="code" label={t('plans.create.code')} rules={[{ required: true, pattern: /^[a-z0-9][a-z0-9_-]{0,63}$/ }]}>
           <Input data-testid="plan-create-code" />
         </Form.Item>
         <Form.Item name="name" label={t('plans.create.name')} rules={[{ required: true }]}>
-          <Input data-testid="plan-create-name" />
+          <Input maxLength={128} data-testid="plan-create-name" />
+        </Form.Item>
+        <Form.Item name="nameEn" label={t('plans.english.name')}>
+          <Input maxLength={256} data-testid="plan-create-name-en" />
         </Form.Item>
       </Form>
     </Modal>

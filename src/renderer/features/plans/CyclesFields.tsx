@@ -33,7 +33,7 @@ export function CyclesFields({ track, questionnaires }: { track: number; questio
                     <OffsetInput testId="cycle-from" />
                   </Form.Item>
                 </Col>
-                <Col span={4}>
+                <Col span={3}>
                   <Form.Item label={t('plans.cycle.end')} shouldUpdate>
                     {() => {
                       const end: End = form.getFieldValue([...path, 'until']) !== undefined ? 'until' : 'count';
@@ -55,7 +55,7 @@ export function CyclesFields({ track, questionnaires }: { track: number; questio
                     }}
                   </Form.Item>
                 </Col>
-                <Col span={4}>
+                <Col span={3}>
                   <Form.Item noStyle shouldUpdate>
                     {() =>
                       form.getFieldValue([...path, 'until']) !== undefined ? (
@@ -70,9 +70,14 @@ export function CyclesFields({ track, questionnaires }: { track: number; questio
                     }
                   </Form.Item>
                 </Col>
-                <Col span={7}>
+                <Col span={5}>
                   <Form.Item name={[c.name, 'label']} label={t('plans.cycle.label')}>
-                    <Input data-testid="cycle-label" />
+                    <Input maxLength={64} data-testid="cycle-label" />
+                  </Form.Item>
+                </Col>
+                <Col span={4}>
+                  <Form.Item name={[c.name, 'labelEn']} label={t('plans.english.label')}>
+                    <Input maxLength={128} data-testid="cycle-label-en" />
                   </Form.Item>
                 </Col>
                 <Col span={1}>

@@ -14,20 +14,32 @@ export function GeneralFields({ isNew }: { isNew: boolean }) {
   return (
     <>
       <Row gutter={12}>
-        <Col span={8}>
+        <Col span={6}>
           <Form.Item name="code" label={t('plans.general.code')} rules={[{ required: true, pattern: /^[a-z0-9][a-z0-9_-]{0,63}$/ }]}>
             <Input disabled={!isNew} data-testid="plan-code" />
           </Form.Item>
         </Col>
-        <Col span={16}>
+        <Col span={9}>
           <Form.Item name="name" label={t('plans.general.name')} rules={[{ required: true }]}>
-            <Input data-testid="plan-name" />
+            <Input maxLength={128} data-testid="plan-name" />
+          </Form.Item>
+        </Col>
+        <Col span={9}>
+          <Form.Item name="nameEn" label={t('plans.english.name')}>
+            <Input maxLength={256} data-testid="plan-name-en" />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="description" label={t('plans.general.description')}>
+            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="descriptionEn" label={t('plans.english.description')}>
+            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={4000} />
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item name="description" label={t('plans.general.description')}>
-        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
-      </Form.Item>
       <Row gutter={12}>
         {num(['enrolment', 'lookbackDays'], t('plans.general.lookbackDays'), 3650)}
         <Col span={8}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PlanDetail } from '../../../shared/contract/plans';
 import type { PlanDefinitionInput } from '../../../shared/plans/schema';
 import { navigate } from '../../app/router';
+import { useTextIn } from '../../i18n/text-in';
 import { ContentFields } from './ContentFields';
 import { checkDefinition } from './definition';
 import { GeneralFields } from './GeneralFields';
@@ -11,6 +12,7 @@ import { JsonView } from './JsonView';
 import { PreviewPanel } from './PreviewPanel';
 import { useActivatePlan, usePreview, useRetirePlan, useSavePlan } from './queries';
 import { RulesFields } from './RulesFields';
+import { TiersFields } from './TiersFields';
 import { TracksFields, type QuestionnaireOption } from './TracksFields';
 
 interface Props {
@@ -28,6 +30,7 @@ interface Props {
 export function PlanEditor({ detail, initial, questionnaires, onVersionSaved }: Props) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
+  const pick = useTextIn();
   const [form] = Form.useForm();
   const [base, setBase] = useState<unknown>(initial);
   const [formKey, setFormKey] = useState(0);
@@ -82,7 +85,7 @@ export function PlanEditor({ detail, initial, questionnaires, onVersionSaved }: 
       data-testid="plan-editor"
       title={
         <Space>
-          {detail ? detail.plan.name : t('plans.newPlan')}
+          {detail ? pick(detail.plan.name, detail.plan.nameEn) : t('plans.newPlan')}
           {detail && (
             <Tag color={status === 'active' ? 'green' : status === 'draft' ? 'blue' : 'default'}>
               {t('plans.version', { n: detail.version.version })} {t(`plans.status.${status}`)}
@@ -166,6 +169,7 @@ export function PlanEditor({ detail, initial, questionnaires, onVersionSaved }: 
             { key: 'rules', label: t('plans.tabs.rules'), children: <RulesFields />, forceRender: true },
             { key: 'tracks', label: t('plans.tabs.tracks'), children: <TracksFields questionnaires={questionnaires} />, forceRender: true },
             { key: 'content', label: t('plans.tabs.content'), children: <ContentFields />, forceRender: true },
+            { key: 'tiers', label: t('tiers.tab'), children: <TiersFields questionnaires={questionnaires} />, forceRender: true },
             {
               key: 'json',
               label: t('plans.tabs.json'),

@@ -3,6 +3,7 @@ import { Button, Card, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlanSummary } from '../../../shared/contract/plans';
+import { useTextIn } from '../../i18n/text-in';
 import { usePlanList } from './queries';
 
 interface Props {
@@ -16,6 +17,7 @@ interface Props {
 export function PlanList({ selected, showRetired, onShowRetired, onCreate, onSelect }: Props) {
   const { t } = useTranslation();
   const plans = usePlanList(showRetired);
+  const pick = useTextIn();
   const none = t('plans.list.none');
   return (
     <Card
@@ -45,7 +47,7 @@ export function PlanList({ selected, showRetired, onShowRetired, onCreate, onSel
             key: 'name',
             render: (_, p) => (
               <span>
-                <Typography.Text strong>{p.name}</Typography.Text>
+                <Typography.Text strong>{pick(p.name, p.nameEn)}</Typography.Text>
                 <Typography.Text type="secondary" className="plan-code">
                   {p.code}
                 </Typography.Text>

@@ -55,6 +55,7 @@ export function PlansPage({ planId }: { planId: number | null }) {
                 value={detail.version.version}
                 onChange={(n) => setVersion({ planId, n })}
                 options={detail.versions.map((v) => ({ value: v.version, label: `v${v.version} ${t(`plans.status.${v.status}`)}` }))}
+                aria-label={t('plans.versions')}
                 data-testid="plan-versions"
               />
               <Typography.Text type="secondary">

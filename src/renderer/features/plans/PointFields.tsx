@@ -1,5 +1,6 @@
 import { Col, Form, InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useTextIn } from '../../i18n/text-in';
 
 export type Path = (string | number)[];
 /** A questionnaire the picker offers: shown by title, stored by id. */
@@ -11,8 +12,9 @@ export interface QuestionnaireOption {
 /** Education items of the plan (content tab), shown by title, stored by code. */
 export function useEducationOptions(): { value: string; label: string }[] {
   const form = Form.useFormInstance();
-  const items = (Form.useWatch('education', form) ?? []) as { code?: string; title?: string }[];
-  return items.filter((e) => e?.code).map((e) => ({ value: e.code!, label: e.title || e.code! }));
+  const pick = useTextIn();
+  const items = (Form.useWatch('education', form) ?? []) as { code?: string; title?: string; titleEn?: string }[];
+  return items.filter((e) => e?.code).map((e) => ({ value: e.code!, label: (e.title && pick(e.title, e.titleEn)) || e.code! }));
 }
 
 /** The fields a point shares with its track's defaults: questionnaire, window, education, channel. */

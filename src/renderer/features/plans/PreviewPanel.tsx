@@ -1,10 +1,15 @@
 import { Alert, Card, Empty, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { inLanguage } from '../../../shared/bilingual';
 import type { PlanPreview, PlanPreviewRow } from '../../../shared/contract/plans';
+import { useLang, useTextIn } from '../../i18n/text-in';
 
 /** What plans.preview says the definition would enrol now, before anything is saved. */
 export function PreviewPanel({ preview, stale, loading }: { preview: PlanPreview | undefined; stale: boolean; loading: boolean }) {
   const { t } = useTranslation();
+  const lang = useLang();
+  const pick = useTextIn();
+  const ruleName = (r: PlanPreview['byRule'][number]) => (r.label ? pick(r.label, r.labelEn) : r.ruleId);
   return (
     <Card size="small" title={t('plans.preview.title')} className="plan-preview" loading={loading} data-testid="plan-preview">
       {!preview ? (
@@ -19,10 +24,11 @@ export function PreviewPanel({ preview, stale, loading }: { preview: PlanPreview
             <Typography.Text data-testid="preview-patients">{t('plans.preview.patients', { n: preview.patients })}</Typography.Text>
           </Space>
           <div>
-            {t('plans.preview.byRule')}：
+            {t('plans.preview.byRule')}
+            {t('common.colon')}
             {preview.byRule.map((r) => (
               <Tag key={r.ruleId}>
-                {r.label ?? r.ruleId} {r.encounters}
+                {ruleName(r)} {r.encounters}
               </Tag>
             ))}
           </div>
@@ -34,7 +40,7 @@ export function PreviewPanel({ preview, stale, loading }: { preview: PlanPreview
               description={
                 <ul className="plan-warnings">
                   {preview.warnings.map((w) => (
-                    <li key={w}>{w}</li>
+                    <li key={w}>{inLanguage(w, lang)}</li>
                   ))}
                 </ul>
               }
@@ -59,7 +65,10 @@ export function PreviewPanel({ preview, stale, loading }: { preview: PlanPreview
                 width: 120,
                 ellipsis: true,
                 // The rule's label, as the team named it; its code only when it has none.
-                render: (id: string) => preview.byRule.find((r) => r.ruleId === id)?.label ?? id,
+                render: (id: string) => {
+                  const rule = preview.byRule.find((r) => r.ruleId === id);
+                  return rule ? ruleName(rule) : id;
+                },
               },
             ]}
           />

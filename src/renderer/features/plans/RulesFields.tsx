@@ -2,6 +2,8 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useDepartments } from '../departments/queries';
+import { departmentSearch } from '../departments/search';
+import './tiers-i18n';
 
 const DISCHARGE_MODES = ['1', '2', '3', '4', '5', '9'];
 
@@ -27,24 +29,29 @@ export function RulesFields() {
               }
             >
               <Row gutter={12}>
-                <Col span={6}>
+                <Col span={5}>
                   <Form.Item name={[f.name, 'id']} label={t('plans.rule.id')} rules={[{ required: true }]}>
                     <Input />
                   </Form.Item>
                 </Col>
-                <Col span={10}>
+                <Col span={7}>
                   <Form.Item name={[f.name, 'label']} label={t('plans.rule.label')}>
-                    <Input />
+                    <Input maxLength={128} />
                   </Form.Item>
                 </Col>
-                <Col span={8}>
+                <Col span={6}>
+                  <Form.Item name={[f.name, 'labelEn']} label={t('plans.english.label')}>
+                    <Input maxLength={256} />
+                  </Form.Item>
+                </Col>
+                <Col span={6}>
                   <Form.Item name={[f.name, 'encounterKind']} label={t('plans.rule.kind')} rules={[{ required: true }]}>
                     <Select options={(['inpatient', 'outpatient', 'checkup'] as const).map((k) => ({ value: k, label: t(`plans.rule.kinds.${k}`) }))} />
                   </Form.Item>
                 </Col>
                 <Col span={12}>
                   <Form.Item name={[f.name, 'departments']} label={t('plans.rule.departments')}>
-                    <Select mode="tags" options={deptOptions} tokenSeparators={[',', '，']} />
+                    <Select mode="tags" options={deptOptions} tokenSeparators={[',', '，']} showSearch={departmentSearch(depts.data)} />
                   </Form.Item>
                 </Col>
                 <Col span={12}>
@@ -87,6 +94,11 @@ export function RulesFields() {
                         <Col span={4}>
                           <Form.Item name={[f.name, 'abnormal']} label={t('plans.rule.abnormal')} valuePropName="checked">
                             <Switch />
+                          </Form.Item>
+                        </Col>
+                        <Col span={8}>
+                          <Form.Item name={[f.name, 'riskTiers']} label={t('tiers.ruleTiers')}>
+                            <Select mode="tags" tokenSeparators={[',', '，', ' ']} placeholder="high" open={false} data-testid="plan-rule-tiers" />
                           </Form.Item>
                         </Col>
                       </>

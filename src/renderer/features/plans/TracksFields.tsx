@@ -29,17 +29,22 @@ export function TracksFields({ questionnaires }: { questionnaires: Questionnaire
               }
             >
               <Row gutter={12}>
-                <Col span={5}>
+                <Col span={4}>
                   <Form.Item name={[tr.name, 'id']} label={t('plans.track.id')} rules={[{ required: true }]}>
                     <Input data-testid="track-id" />
                   </Form.Item>
                 </Col>
-                <Col span={7}>
+                <Col span={5}>
                   <Form.Item name={[tr.name, 'name']} label={t('plans.track.name')} rules={[{ required: true }]}>
-                    <Input data-testid="track-name" />
+                    <Input maxLength={64} data-testid="track-name" />
                   </Form.Item>
                 </Col>
-                <Col span={6}>
+                <Col span={5}>
+                  <Form.Item name={[tr.name, 'nameEn']} label={t('plans.english.name')}>
+                    <Input maxLength={128} data-testid="track-name-en" />
+                  </Form.Item>
+                </Col>
+                <Col span={5}>
                   <Form.Item name={[tr.name, 'anchor']} label={t('plans.track.anchor')} rules={[{ required: true }]}>
                     <Select
                       data-testid="track-anchor"
@@ -50,7 +55,7 @@ export function TracksFields({ questionnaires }: { questionnaires: Questionnaire
                     />
                   </Form.Item>
                 </Col>
-                <Col span={6}>
+                <Col span={5}>
                   <Form.Item name={[tr.name, 'satisfiedBy']} label={t('plans.track.satisfiedBy')}>
                     <Select options={(['any_visit', 'same_department', 'none'] as const).map((a) => ({ value: a, label: t(`plans.track.satisfied.${a}`) }))} />
                   </Form.Item>
@@ -82,9 +87,14 @@ export function TracksFields({ questionnaires }: { questionnaires: Questionnaire
                             className="plan-point-remove"
                           />
                         </Col>
-                        <Col span={24} className="plan-point-label">
+                        <Col span={12} className="plan-point-label">
                           <Form.Item name={[p.name, 'label']} label={t('plans.point.label')} layout="horizontal">
-                            <Input />
+                            <Input maxLength={64} data-testid="point-label" />
+                          </Form.Item>
+                        </Col>
+                        <Col span={12} className="plan-point-label">
+                          <Form.Item name={[p.name, 'labelEn']} label={t('plans.english.label')} layout="horizontal">
+                            <Input maxLength={128} data-testid="point-label-en" />
                           </Form.Item>
                         </Col>
                       </Row>

@@ -32,8 +32,10 @@ export function checkDefinition(raw: unknown, t: TFunction, lang: string): Check
 }
 
 /** A copy of a template under a new code and name, ready to save as a new plan. */
-export function fromTemplate(def: PlanDefinition, code: string, name: string): PlanDefinitionInput {
-  return { ...structuredClone(def), code, name };
+export function fromTemplate(def: PlanDefinition, code: string, name: string, nameEn?: string): PlanDefinitionInput {
+  const copy: PlanDefinitionInput = { ...structuredClone(def), code, name };
+  delete copy.nameEn;
+  return nameEn?.trim() ? { ...copy, nameEn: nameEn.trim() } : copy;
 }
 
 /** Questionnaire ids the templates use: the suggestions for a point's questionnaire. */

@@ -23,6 +23,7 @@ const zhCN = {
   status: { draft: '草稿', active: '启用中', retired: '已停用' },
   version: 'v{{n}}',
   versionInfo: '{{by}} 创建于 {{at}}，入组 {{n}} 人',
+  versions: '版本',
   readOnly: '旧版本只读。编辑请切换到最新版本。',
   liveNote: '这是正在使用的版本：保存后会生成新的草稿版本，启用草稿前现有入组不受影响。',
   newPlan: '新方案（未保存）',
@@ -149,6 +150,16 @@ const zhCN = {
       retry: '重拨',
       script: '话术',
       escalation: '上报',
+      description: '说明',
+      opening: '开场话术',
+      closing: '结束语',
+      nameEn: '英文名称',
+      labelEn: '英文名称',
+      descriptionEn: '英文说明',
+      openingEn: '英文开场话术',
+      closingEn: '英文结束语',
+      titleEn: '英文标题',
+      contentEn: '英文内容',
     },
   },
   point: {
@@ -192,6 +203,16 @@ const zhCN = {
     rule: '规则',
   },
   remove: '删除',
+  // Labels of the English twin of a Chinese text (what an English screen shows).
+  english: {
+    name: '英文名称',
+    description: '英文说明',
+    label: '英文名称',
+    opening: '英文开场话术',
+    closing: '英文结束语',
+    title: '英文标题',
+    text: '英文内容',
+  },
 };
 
 const en: SameKeys<typeof zhCN> = {
@@ -214,6 +235,7 @@ const en: SameKeys<typeof zhCN> = {
   status: { draft: 'Draft', active: 'Active', retired: 'Retired' },
   version: 'v{{n}}',
   versionInfo: 'Created by {{by}} on {{at}}, {{n}} enrolled',
+  versions: 'Versions',
   readOnly: 'Older versions are read-only. Switch to the newest version to edit.',
   liveNote: 'This is the live version: saving opens a new draft; current enrolments are unaffected until a draft is activated.',
   newPlan: 'New plan (not saved)',
@@ -341,6 +363,16 @@ const en: SameKeys<typeof zhCN> = {
       retry: 'Retry',
       script: 'Script',
       escalation: 'Escalation',
+      description: 'Description',
+      opening: 'Opening',
+      closing: 'Closing',
+      nameEn: 'Name in English',
+      labelEn: 'Label in English',
+      descriptionEn: 'Description in English',
+      openingEn: 'Opening in English',
+      closingEn: 'Closing in English',
+      titleEn: 'Title in English',
+      contentEn: 'Content in English',
     },
   },
   point: {
@@ -390,6 +422,15 @@ const en: SameKeys<typeof zhCN> = {
     rule: 'Rule',
   },
   remove: 'Remove',
+  english: {
+    name: 'Name in English',
+    description: 'Description in English',
+    label: 'Label in English',
+    opening: 'Opening in English',
+    closing: 'Closing in English',
+    title: 'Title in English',
+    text: 'Content in English',
+  },
 };
 
 addFeatureStrings('plans', zhCN, en);

@@ -38,6 +38,16 @@ const FIELDS = [
   'retry',
   'script',
   'escalation',
+  'description',
+  'opening',
+  'closing',
+  'nameEn',
+  'labelEn',
+  'descriptionEn',
+  'openingEn',
+  'closingEn',
+  'titleEn',
+  'contentEn',
 ] as const;
 
 /** "中文 (English)": the half for the UI's language; other messages as they are. */

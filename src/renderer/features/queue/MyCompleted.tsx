@@ -8,6 +8,7 @@ import { api } from '../../api/client';
 import { navigate } from '../../app/router';
 import { ColourTag } from './ColourTag';
 import { taskKeys } from './queries';
+import { usePointText } from '../../i18n/text-in';
 
 type Period = 'today' | 'week';
 const DISPOSITIONS = ['completed', 'no_contact', 'no_valid_number', 'refused', 'deceased', 'callback'];
@@ -16,6 +17,7 @@ const DISPOSITIONS = ['completed', 'no_contact', 'no_valid_number', 'refused', '
 export function MyCompleted() {
   const { t, i18n } = useTranslation();
   const en = i18n.language === 'en';
+  const names = usePointText();
   const [open, setOpen] = useState(false);
   const [period, setPeriod] = useState<Period>('today');
   const [page, setPage] = useState(1);
@@ -43,6 +45,7 @@ export function MyCompleted() {
               value: p,
               label: `${t(`queue.done.${p}`)} ${done.data ? done.data.counts[p] : ''}`,
             }))}
+            aria-label={t('queue.done.period')}
             data-testid="my-completed-period"
           />
           {done.data && <Typography.Text type="secondary">{t('queue.done.range', { from: done.data.from, to: done.data.to })}</Typography.Text>}
@@ -59,7 +62,7 @@ export function MyCompleted() {
           columns={[
             { key: 'at', title: t('queue.done.at'), render: (_, r) => <span className="nowrap">{r.completedAt.slice(period === 'today' ? 11 : 5, 16)}</span> },
             { key: 'patient', title: t('queue.columns.patient'), dataIndex: 'patientName' },
-            { key: 'plan', title: t('queue.columns.plan'), render: (_, r) => `${r.trackName}${r.pointLabel ? ` · ${r.pointLabel}` : ''}` },
+            { key: 'plan', title: t('queue.columns.plan'), render: (_, r) => [names(r).track, names(r).point].filter(Boolean).join(' · ') },
             { key: 'outcome', title: t('queue.done.outcome'), render: (_, r) => outcome(r) },
             { key: 'colour', title: t('queue.columns.colour'), render: (_, r) => <ColourTag colour={r.warningColour} /> },
             {

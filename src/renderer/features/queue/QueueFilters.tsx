@@ -2,7 +2,9 @@ import { Button, DatePicker, Segmented, Select, Space, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { taskKinds, warningColours, type TaskKind } from '../../../shared/contract/followup';
+import { useTextIn } from '../../i18n/text-in';
 import { useDepartments } from '../departments/queries';
+import { departmentSearch } from '../departments/search';
 import { COLOUR_HEX } from './ColourTag';
 import { usePlanOptions } from './queries';
 import { QueueSearch } from './QueueSearch';
@@ -15,6 +17,7 @@ export function QueueFilters({ view }: { view: QueueView }) {
   const { t } = useTranslation();
   const plans = usePlanOptions();
   const depts = useDepartments();
+  const pick = useTextIn();
   return (
     <Space wrap size={[12, 8]} className="queue-filters" data-testid="queue-filters">
       <QueueSearch value={view.search} />
@@ -25,7 +28,7 @@ export function QueueFilters({ view }: { view: QueueView }) {
         value={view.planId}
         onChange={(planId) => setQueueView({ planId })}
         loading={plans.isLoading}
-        options={(plans.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
+        options={(plans.data ?? []).map((p) => ({ value: p.id, label: pick(p.name, p.nameEn) }))}
         showSearch={{ optionFilterProp: 'label' }}
         data-testid="queue-plan"
       />
@@ -37,7 +40,7 @@ export function QueueFilters({ view }: { view: QueueView }) {
         onChange={(deptId) => setQueueView({ deptId })}
         loading={depts.isLoading}
         options={(depts.data ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }))}
-        showSearch={{ optionFilterProp: 'label' }}
+        showSearch={departmentSearch(depts.data)}
         data-testid="queue-dept"
       />
       <span className="queue-colours" data-testid="queue-colours">
@@ -65,6 +68,7 @@ export function QueueFilters({ view }: { view: QueueView }) {
         value={view.due}
         onChange={(due) => setQueueView({ due })}
         options={DUES.map((d) => ({ value: d, label: t(`queue.filters.due.${d}`) }))}
+        aria-label={t('queue.filters.dueLabel')}
         data-testid="queue-due"
       />
       <Select<'any' | 'only' | 'exclude'>

@@ -7,6 +7,9 @@ import { ColourTag } from './ColourTag';
 import { DueText } from './DueText';
 import type { QueueScope } from './state';
 import { CycleTag } from './CycleTag';
+import { DeadlineCountdown } from '../critical-value/DeadlineCountdown';
+import { inLanguage } from '../../../shared/bilingual';
+import { useLang, usePointText } from '../../i18n/text-in';
 
 interface Props {
   scope: QueueScope;
@@ -33,6 +36,9 @@ function moveFocus(row: HTMLElement, dir: 1 | -1) {
 
 export function QueueTable({ scope, userId, rows, total, loading, page, pageSize, onPage, onActivate }: Props) {
   const { t } = useTranslation();
+  const names = usePointText();
+  const lang = useLang();
+  const reason = (r: QueueRow) => (r.priorityReason === null ? null : inLanguage(r.priorityReason, lang));
   const columns: TableProps<QueueRow>['columns'] = [
     {
       title: t('queue.columns.colour'),
@@ -48,7 +54,7 @@ export function QueueTable({ scope, userId, rows, total, loading, page, pageSize
             </Tag>
           )}
           {r.kind === 'escalation' ? (
-            <Tooltip title={r.priorityReason}>
+            <Tooltip title={reason(r)}>
               <Tag color="magenta" variant="solid">
                 {t('queue.escalation')}
               </Tag>
@@ -56,9 +62,9 @@ export function QueueTable({ scope, userId, rows, total, loading, page, pageSize
           ) : (
             r.critical && (
               // The reason says what jumped the queue: a new critical value (危急值) or a red answer.
-              <Tooltip title={r.priorityReason}>
+              <Tooltip title={reason(r)}>
                 <Tag color="red" className="queue-reason">
-                  {r.priorityReason ?? t('queue.critical')}
+                  {reason(r) ?? t('queue.critical')}
                 </Tag>
               </Tooltip>
             )
@@ -83,18 +89,28 @@ export function QueueTable({ scope, userId, rows, total, loading, page, pageSize
       title: t('queue.columns.plan'),
       key: 'plan',
       ellipsis: true,
-      render: (_, r) => (
-        <span title={`${r.planName} · ${r.trackName}`}>
-          <Typography.Text strong>{r.pointLabel ?? r.trackName}</Typography.Text>
-          <CycleTag n={r.cycleNo} />
-          <Typography.Text type="secondary" className="queue-plan-name">
-            {r.planName}
-          </Typography.Text>
-        </span>
-      ),
+      render: (_, r) => {
+        const n = names(r);
+        return (
+          <span title={`${n.plan} · ${n.track}`}>
+            <Typography.Text strong>{n.point ?? n.track}</Typography.Text>
+            <CycleTag n={r.cycleNo} />
+            <Typography.Text type="secondary" className="queue-plan-name">
+              {n.plan}
+            </Typography.Text>
+          </span>
+        );
+      },
     },
     { title: t('queue.columns.dept'), dataIndex: 'deptName', width: 120, ellipsis: true },
-    { title: t('queue.columns.due'), key: 'due', width: 190, render: (_, r) => <DueText dueDate={r.dueDate} overdueDays={r.overdueDays} /> },
+    {
+      title: t('queue.columns.due'),
+      key: 'due',
+      width: 190,
+      // A critical value to tell counts down to its deadline instead.
+      render: (_, r) =>
+        r.criticalDeadline ? <DeadlineCountdown deadline={r.criticalDeadline} /> : <DueText dueDate={r.dueDate} overdueDays={r.overdueDays} />,
+    },
     {
       title: t('queue.columns.callback'),
       key: 'callback',

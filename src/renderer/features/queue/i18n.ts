@@ -8,6 +8,7 @@ const zhCN = {
   nav: '随访队列',
   tabs: { mine: '我的', team: '待领取', all: '全部' },
   filters: {
+    dueLabel: '到期',
     plan: '全部方案',
     dept: '全部科室',
     colour: '预警',
@@ -54,6 +55,7 @@ const zhCN = {
   conflict: '已被其他护士领取，列表已刷新',
   empty: '没有任务',
   done: {
+    period: '时间范围',
     button: '我的已完成',
     title: '我完成的随访',
     today: '今天',
@@ -85,6 +87,7 @@ const en: SameKeys<typeof zhCN> = {
   nav: 'Work queue',
   tabs: { mine: 'Mine', team: 'To claim', all: 'All' },
   filters: {
+    dueLabel: 'Due',
     plan: 'All plans',
     dept: 'All departments',
     colour: 'Warning',
@@ -131,6 +134,7 @@ const en: SameKeys<typeof zhCN> = {
   conflict: 'Another nurse has taken it; the list was refreshed',
   empty: 'No tasks',
   done: {
+    period: 'Period',
     button: 'My completed',
     title: 'Follow-ups I completed',
     today: 'Today',

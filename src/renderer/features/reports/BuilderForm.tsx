@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { WideMultiSelect } from '../../app/WideMultiSelect';
 import { dimensions, type MetricDefinition } from '../../../shared/contract/reports';
 import type { Department } from '../../../shared/model';
+import { useTextIn } from '../../i18n/text-in';
 import { usePlanOptions } from '../queue/queries';
 import { useUsers } from '../users/queries';
 import type { BuilderValues } from './builder-spec';
@@ -24,6 +25,7 @@ interface Props {
 export function BuilderForm({ form, initial, metrics, departments, isAdmin, onRun, onSave, canSave }: Props) {
   const { t } = useTranslation();
   const plans = usePlanOptions();
+  const planName = useTextIn();
   const users = useUsers(isAdmin);
   const nurses = (users.data ?? []).filter((u) => u.role !== 'admin');
   return (
@@ -49,7 +51,7 @@ export function BuilderForm({ form, initial, metrics, departments, isAdmin, onRu
         <WideMultiSelect options={departments.map((d) => ({ value: d.id, label: d.name }))} data-testid="builder-depts" />
       </Form.Item>
       <Form.Item name="planIds" label={t('reports.builder.plans')}>
-        <WideMultiSelect options={(plans.data ?? []).map((p) => ({ value: p.id, label: p.name }))} data-testid="builder-plans" />
+        <WideMultiSelect options={(plans.data ?? []).map((p) => ({ value: p.id, label: planName(p.name, p.nameEn) }))} data-testid="builder-plans" />
       </Form.Item>
       <Form.Item name="encounterKinds" label={t('reports.builder.kinds')}>
         <Select
@@ -67,10 +69,10 @@ export function BuilderForm({ form, initial, metrics, departments, isAdmin, onRu
       <Form.Item label={t('reports.builder.item')}>
         <Space.Compact>
           <Form.Item name="questionnaireId" noStyle>
-            <Input className="builder-narrow" placeholder={t('reports.builder.questionnaire')} data-testid="builder-questionnaire" />
+            <Input className="builder-narrow" placeholder={t('reports.builder.questionnaire')} maxLength={64} data-testid="builder-questionnaire" />
           </Form.Item>
           <Form.Item name="itemId" noStyle>
-            <Input className="builder-narrow" placeholder={t('reports.builder.itemId')} data-testid="builder-item" />
+            <Input className="builder-narrow" placeholder={t('reports.builder.itemId')} maxLength={64} data-testid="builder-item" />
           </Form.Item>
         </Space.Compact>
       </Form.Item>

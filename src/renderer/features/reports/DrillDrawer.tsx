@@ -1,6 +1,7 @@
 import { Drawer, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLang } from '../../i18n/text-in';
 import type { DrillRow, MetricDefinition } from '../../../shared/contract/reports';
 import { drillColumns } from './drill-columns';
 import { formatCount, monthRange, pick } from './format';
@@ -19,12 +20,13 @@ type Part = 'numerator' | 'gap';
 /** The list behind a figure: the rows counted, and those in the denominator but not counted. */
 export function DrillDrawer({ def, month, deptIds, onClose }: Props) {
   const { t } = useTranslation();
+  const lang = useLang();
   const [part, setPart] = useState<Part>('numerator');
   const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
   const input = def ? { metric: def.code, ...monthRange(month), deptIds, part, ...paging } : null;
   const drill = useDrilldown(input);
   const hasGap = !!def?.drillGap;
-  const columns = drillColumns(drill.data?.kind ?? 'task', t);
+  const columns = drillColumns(drill.data?.kind ?? 'task', t, lang);
 
   const choose = (next: string) => {
     setPart(next as Part);

@@ -16,7 +16,10 @@ export function MetricDefinitionText({ def }: { def: MetricDefinition }) {
       <strong>{pick(def.name)}</strong>
       {lines.map(([label, text]) => (
         <div key={label}>
-          <span className="metric-def-label">{label}：</span>
+          <span className="metric-def-label">
+            {label}
+            {t('common.colon')}
+          </span>
           {text}
         </div>
       ))}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ColumnType, ReportTable } from '../../../shared/contract/reports';
 import { formatValue, pick } from './format';
 import { MetricDefinitionText } from './MetricDefinitionText';
+import { useTextIn } from '../../i18n/text-in';
 
 type Row = Record<string, string | number | null>;
 
@@ -21,8 +22,16 @@ const numeric = (type: ColumnType) => type === 'int' || type === 'decimal' || ty
 /** A report's rows as a dense table; a measure's header shows its definition on hover. */
 export function ReportResult({ table, loading }: { table: ReportTable | undefined; loading: boolean }) {
   const { t } = useTranslation();
+  const pickText = useTextIn();
   if (!table && !loading) return <Empty description={t('reports.builder.empty')} />;
-  const label = (row: Row, key: string) => (key === 'group' && typeof row.groupCode === 'string' ? t(`reports.${row.groupCode}`) : null);
+  const label = (row: Row, key: string) =>
+    key !== 'group'
+      ? null
+      : typeof row.groupCode === 'string'
+        ? t(`reports.${row.groupCode}`)
+        : typeof row.groupEn === 'string'
+          ? pickText(String(row.group), row.groupEn)
+          : null;
   const defs = new Map((table?.definitions ?? []).map((d) => [d.code, d]));
   const columns: ColumnsType<Row> = (table?.columns ?? []).map((c) => {
     const def = c.metric ? defs.get(c.metric) : undefined;

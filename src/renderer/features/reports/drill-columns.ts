@@ -1,10 +1,11 @@
 import type { ColumnsType } from 'antd/es/table';
 import type { TFunction } from 'i18next';
+import { textIn, type Lang } from '../../../shared/bilingual';
 import type { DrillKind, DrillRow } from '../../../shared/contract/reports';
 import '../messaging/i18n';
 
 /** The drill-down table's columns for each kind of row (tasks, dials, patients, SMS, nurse-days). */
-export function drillColumns(kind: DrillKind, t: TFunction): ColumnsType<DrillRow> {
+export function drillColumns(kind: DrillKind, t: TFunction, lang: Lang): ColumnsType<DrillRow> {
   const none = t('common.none');
   const code = (group: string, v: string | null | undefined) => (v ? t(`${group}.${v}`, { defaultValue: v }) : none);
   const col = (key: keyof DrillRow, title: string, width?: number, render?: (v: string | null) => string): ColumnsType<DrillRow>[number] => ({
@@ -16,8 +17,8 @@ export function drillColumns(kind: DrillKind, t: TFunction): ColumnsType<DrillRo
   const task = [
     col('patientName', 'patient', 90),
     col('deptName', 'dept', 110),
-    col('planName', 'plan'),
-    col('pointLabel', 'point', 100),
+    { ...col('planName', 'plan'), render: (v: string | null, r: DrillRow) => (v ? textIn(v, r.planNameEn, lang) : none) },
+    { ...col('pointLabel', 'point', 100), render: (v: string | null, r: DrillRow) => (v ? textIn(v, r.pointLabelEn, lang) : none) },
     col('dueDate', 'due', 100),
   ];
   const status = col('status', 'status', 90, (v: string | null) => code('reports.status', v));

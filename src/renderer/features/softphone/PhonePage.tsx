@@ -68,6 +68,7 @@ export function PhonePage() {
                 onChange={(e) => setNumber(e.target.value.replace(/[^0-9A-Za-z*#+\-() ]/g, ''))}
                 onPressEnter={(e) => dial(e.timeStamp)}
                 placeholder={t('softphone.numberPlaceholder')}
+                maxLength={64}
                 className="phone-number"
                 data-testid="dial-number"
                 autoFocus

@@ -27,7 +27,7 @@ export function RegistrationBadge({ onOpen }: { onOpen?: () => void }) {
 
   const reason = r.failure ? t(`softphone.reg.failure.${r.failure}`) : null;
   const retry = r.retryAt && r.retryAt > now ? t('softphone.reg.retryIn', { s: Math.ceil((r.retryAt - now) / 1000), n: r.attempt }) : null;
-  const text = [t(`softphone.reg.${r.status}`), reason].filter(Boolean).join('：');
+  const text = [t(`softphone.reg.${r.status}`), reason].filter(Boolean).join(t('common.colon'));
   return (
     <Tooltip title={[text, r.sipCode ? `SIP ${r.sipCode}` : null, r.detail, retry].filter(Boolean).join(' · ')}>
       <span

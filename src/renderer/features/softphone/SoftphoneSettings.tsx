@@ -2,7 +2,7 @@ import { SoundOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Card, Form, Input, Select, Space } from 'antd';
 import { memo, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SaveAccountInput, SipAccountPublic } from '../../../shared/contract/calls';
+import { isWsUrl, type SaveAccountInput, type SipAccountPublic } from '../../../shared/contract/calls';
 import { meterLevel, TonePlayer } from './audio';
 import { DEFAULT_DEVICE, openMic, type DeviceInfo } from './devices';
 import { HeadsetButtonsCard } from './HeadsetButtons';
@@ -83,15 +83,29 @@ function AccountForm() {
   return (
     <Card size="small" title={t('softphone.settings.account')} data-testid="sip-account">
       <Form form={form} layout="vertical" onFinish={(v) => void onFinish(v)} className="softphone-account" requiredMark={false}>
-        <Form.Item name="wsUrl" label={t('softphone.settings.wsUrl')} extra={t('softphone.settings.wsUrlHint')} rules={[{ required: true }]}>
-          <Input data-testid="sip-ws-url" autoComplete="off" />
+        {/* The contract's limits (shared/contract/calls.ts), checked here so the field says what is wrong. */}
+        <Form.Item
+          name="wsUrl"
+          label={t('softphone.settings.wsUrl')}
+          extra={t('softphone.settings.wsUrlHint')}
+          rules={[
+            { required: true },
+            { validator: async (_, v?: string) => (!v || isWsUrl(v) ? undefined : Promise.reject(new Error(t('softphone.settings.wsUrlInvalid')))) },
+          ]}
+        >
+          <Input data-testid="sip-ws-url" autoComplete="off" maxLength={256} />
         </Form.Item>
         <Space size="middle" wrap>
-          <Form.Item name="user" label={t('softphone.settings.user')} rules={[{ required: true }]}>
-            <Input data-testid="sip-user" autoComplete="off" />
+          <Form.Item
+            name="user"
+            label={t('softphone.settings.user')}
+            rules={[{ required: true }, { pattern: /^\s*[A-Za-z0-9_.!~*'()&=+$,;?/-]+\s*$/, message: t('softphone.settings.userInvalid') }]}
+          >
+            <Input data-testid="sip-user" autoComplete="off" maxLength={64} />
           </Form.Item>
           <Form.Item name="password" label={t('softphone.settings.password')} rules={[{ required: !account.data }]}>
             <Input.Password
+              maxLength={256}
               data-testid="sip-password"
               autoComplete="new-password"
               placeholder={account.data ? t('softphone.settings.passwordKeep') : undefined}
@@ -99,11 +113,15 @@ function AccountForm() {
           </Form.Item>
         </Space>
         <Space size="middle" wrap>
-          <Form.Item name="domain" label={t('softphone.settings.domain')} rules={[{ required: true }]}>
-            <Input data-testid="sip-domain" autoComplete="off" />
+          <Form.Item
+            name="domain"
+            label={t('softphone.settings.domain')}
+            rules={[{ required: true }, { pattern: /^\s*[A-Za-z0-9.-]+(:\d{1,5})?\s*$/, message: t('softphone.settings.domainInvalid') }]}
+          >
+            <Input data-testid="sip-domain" autoComplete="off" maxLength={128} />
           </Form.Item>
           <Form.Item name="displayName" label={t('softphone.settings.displayName')}>
-            <Input data-testid="sip-display-name" />
+            <Input data-testid="sip-display-name" maxLength={64} />
           </Form.Item>
         </Space>
         <Form.Item name="iceServers" label={t('softphone.settings.iceServers')}>

@@ -54,7 +54,7 @@ export function SurvivalForm({ departments, onRun, onCiChange }: Props) {
         />
       </Form.Item>
       <Form.Item name="diagnosis" label={t('survival.diagnosis')}>
-        <Input className="builder-narrow" placeholder={t('survival.diagnosisPlaceholder')} data-testid="survival-diagnosis" />
+        <Input className="builder-narrow" placeholder={t('survival.diagnosisPlaceholder')} maxLength={200} data-testid="survival-diagnosis" />
       </Form.Item>
       <Form.Item name="period" label={t('survival.period')}>
         <DatePicker.RangePicker allowEmpty={[true, true]} />

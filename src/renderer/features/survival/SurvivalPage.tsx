@@ -10,6 +10,7 @@ import type { EChartsInstance } from '../charts/echarts';
 import { useScope } from '../reports/useScope';
 import { saveCsv, saveFile } from './csv';
 import { pct, pValueText } from './format';
+import { useNamedGroups } from './group-names';
 import { kmOption } from './km-option';
 import { useSurvival, type SurvivalInput } from './queries';
 import { SurvivalForm } from './SurvivalForm';
@@ -27,7 +28,7 @@ export function SurvivalPage({ user }: { user: User }) {
   const [showCi, setShowCi] = useState(true);
   const chart = useRef<EChartsInstance | null>(null);
   const result = useSurvival(input, seq);
-  const data = result.data;
+  const data = useNamedGroups(result.data);
   const option = useMemo(() => (data ? kmOption(data.groups, showCi, t) : null), [data, showCi, t, i18n.language]);
   const share = data?.completeness.share ?? null;
   const fileBase = `${t('survival.fileName')}-${beijingToday()}`;

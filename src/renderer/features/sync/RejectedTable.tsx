@@ -1,12 +1,15 @@
 import { Select, Space, Table, Typography, type TableProps } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { inLanguage } from '../../../shared/bilingual';
 import type { RejectedRow } from '../../../shared/model';
+import { useLang } from '../../i18n/text-in';
 import { entityLabel } from './entity';
 import { useRejectedRows, type RejectedFilter } from './queries';
 
 export function RejectedTable({ entities }: { entities: string[] }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const [filter, setFilter] = useState<RejectedFilter>({ page: 1, pageSize: 50 });
   const rejected = useRejectedRows(filter);
   // Some rejections are filed under a child entity (phones under patients), so the filter
@@ -25,7 +28,11 @@ export function RejectedTable({ entities }: { entities: string[] }) {
       title: t('sync.reason'),
       dataIndex: 'reason',
       width: 160,
-      render: (reason: string) => <span title={reason}>{t(`sync.reasons.${reason}`, { defaultValue: reason })}</span>,
+      // A code the screen knows, else main's own words, "中文 (English)".
+      render: (reason: string) => {
+        const text = t(`sync.reasons.${reason}`, { defaultValue: inLanguage(reason, lang) });
+        return <span title={text}>{text}</span>;
+      },
     },
     { title: t('sync.detail'), dataIndex: 'detail', width: 220, ellipsis: true },
     {

@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { TimelineDiagnosis, TimelineEvent } from '../../../shared/model';
 import { DischargeMode } from '../../app/codes';
 import { CheckupFindings } from './CheckupFindings';
+import { RiskTierTags } from './RiskTierTags';
+import { TimelineCriticalValue } from '../critical-value/TimelineCriticalValue';
 import { isCurrent, stateTag, stayDates } from './stay-state';
 
 const KIND_COLOR = { inpatient: 'blue', outpatient: 'green', checkup: 'purple' } as const;
@@ -39,13 +41,17 @@ function Diagnoses({ items }: { items: TimelineDiagnosis[] }) {
 }
 
 function Facts({ items }: { items: [string, ReactNode][] }) {
+  const { t } = useTranslation();
   return (
     <div className="event-facts">
       {items
         .filter(([, v]) => v !== null && v !== '' && v !== undefined)
         .map(([label, value]) => (
           <span key={label}>
-            <Typography.Text type="secondary">{label}：</Typography.Text>
+            <Typography.Text type="secondary">
+              {label}
+              {t('common.colon')}
+            </Typography.Text>
             {value}
           </span>
         ))}
@@ -76,6 +82,7 @@ export function EventItem({ event }: { event: TimelineEvent }) {
             {t('timeline.critical')}
           </Tag>
         )}
+        {event.kind === 'checkup' && <RiskTierTags tiers={event.riskTiers} />}
         {cancelled && <Tag data-testid="event-cancelled">{state}</Tag>}
         {isCurrent(event) && (
           <Tag color="processing" data-testid="event-current-stay">
@@ -105,7 +112,10 @@ export function EventItem({ event }: { event: TimelineEvent }) {
           <Facts items={[[t('columns.encounterNo.checkup'), event.encounterNo]]} />
           {event.summary && (
             <div className="checkup-summary">
-              <Typography.Text type="secondary">{t('timeline.summary')}：</Typography.Text>
+              <Typography.Text type="secondary">
+                {t('timeline.summary')}
+                {t('common.colon')}
+              </Typography.Text>
               {event.summary}
             </div>
           )}
@@ -113,6 +123,7 @@ export function EventItem({ event }: { event: TimelineEvent }) {
       )}
       <Diagnoses items={event.diagnoses} />
       {event.kind === 'checkup' && <CheckupFindings findings={event.findings} />}
+      {event.criticalValue && <TimelineCriticalValue info={event.criticalValue} />}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { Alert, App, Form, Input, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSWORD_LENGTH, type UserSummary } from '../../../shared/contract/users';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, type UserSummary } from '../../../shared/contract/users';
 import { useUserMutation } from './queries';
 import { showOnForm } from './server-errors';
 
@@ -49,7 +49,7 @@ export function PasswordModal({ user, onClose }: { user: UserSummary; onClose: (
             { min: MIN_PASSWORD_LENGTH, message: policy },
           ]}
         >
-          <Input.Password autoComplete="new-password" data-testid="password-form-new" />
+          <Input.Password autoComplete="new-password" maxLength={MAX_PASSWORD_LENGTH} data-testid="password-form-new" />
         </Form.Item>
         <Form.Item
           name="confirm"
@@ -63,7 +63,7 @@ export function PasswordModal({ user, onClose }: { user: UserSummary; onClose: (
             }),
           ]}
         >
-          <Input.Password autoComplete="new-password" data-testid="password-form-confirm" />
+          <Input.Password autoComplete="new-password" maxLength={MAX_PASSWORD_LENGTH} data-testid="password-form-confirm" />
         </Form.Item>
       </Form>
     </Modal>

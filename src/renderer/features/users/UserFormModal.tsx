@@ -1,8 +1,9 @@
 import { App, Form, Input, Modal, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSWORD_LENGTH, type UserSummary } from '../../../shared/contract/users';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, type UserSummary } from '../../../shared/contract/users';
 import type { Role } from '../../../shared/model';
 import { useDepartments } from '../departments/queries';
+import { departmentSearch } from '../departments/search';
 import { useUserMutation } from './queries';
 import { showOnForm } from './server-errors';
 
@@ -77,7 +78,7 @@ export function UserFormModal({ user, self, onClose }: { user: UserSummary | nul
               { max: 64 },
             ]}
           >
-            <Input autoComplete="off" data-testid="user-form-username" />
+            <Input autoComplete="off" maxLength={64} data-testid="user-form-username" />
           </Form.Item>
         )}
         <Form.Item
@@ -85,7 +86,7 @@ export function UserFormModal({ user, self, onClose }: { user: UserSummary | nul
           label={t('users.form.name')}
           rules={[{ required: true, whitespace: true, message: t('users.form.nameRequired') }, { max: 64 }]}
         >
-          <Input data-testid="user-form-name" />
+          <Input maxLength={64} data-testid="user-form-name" />
         </Form.Item>
         <Form.Item name="role" label={t('users.form.role')} rules={[{ required: true }]}>
           <Select
@@ -100,9 +101,9 @@ export function UserFormModal({ user, self, onClose }: { user: UserSummary | nul
             mode="multiple"
             allowClear
             placeholder={t('users.form.deptsPlaceholder')}
-            optionFilterProp="label"
             loading={departments.isLoading}
             options={(departments.data ?? []).map((d) => ({ value: d.id, label: d.name, disabled: !d.active && !selected.includes(d.id) }))}
+            showSearch={departmentSearch(departments.data)}
             data-testid="user-form-depts"
           />
         </Form.Item>
@@ -116,7 +117,7 @@ export function UserFormModal({ user, self, onClose }: { user: UserSummary | nul
               { min: MIN_PASSWORD_LENGTH, message: t('users.password.policy', { min: MIN_PASSWORD_LENGTH }) },
             ]}
           >
-            <Input.Password autoComplete="new-password" data-testid="user-form-password" />
+            <Input.Password autoComplete="new-password" maxLength={MAX_PASSWORD_LENGTH} data-testid="user-form-password" />
           </Form.Item>
         )}
       </Form>
