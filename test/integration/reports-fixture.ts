@@ -15,6 +15,15 @@ import type { Knex } from 'knex';
 const STAMP = '2026-09-01 00:00:00';
 export const TODAY = '2026-11-20 10:00:00';
 
+/** A valid stored definition (drill rows read the English names from it); the tasks below name its track. */
+const PLAN = {
+  code: 'p',
+  name: '出院随访',
+  nameEn: 'Discharge follow-up',
+  enrolment: { rules: [{ id: 'all', label: '出院患者', encounterKind: 'inpatient' }] },
+  tracks: [{ id: 'post', name: '出院后', nameEn: 'After discharge', anchor: 'discharge', points: [{ at: { days: 7 }, label: '点1', labelEn: 'Point 1' }] }],
+};
+
 export interface Fixture {
   depts: { A: number; B: number; C: number };
   users: { n1: number; n2: number; head1: number; head2: number; head3: number; headless: number; admin: number };
@@ -52,7 +61,7 @@ export async function buildFixture(knex: Knex): Promise<Fixture> {
     { user_id: users.head3, dept_id: A },
   ]);
   const planId = await insert(knex, 'plans', { code: 'p', name: '出院随访', created_at: STAMP, updated_at: STAMP });
-  const pv = await insert(knex, 'plan_versions', { plan_id: planId, version: 1, status: 'active', definition: '{}', created_at: STAMP });
+  const pv = await insert(knex, 'plan_versions', { plan_id: planId, version: 1, status: 'active', definition: JSON.stringify(PLAN), created_at: STAMP });
 
   let seq = 0;
   const patient = (name: string, extra: Record<string, unknown> = {}) =>

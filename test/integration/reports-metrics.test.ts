@@ -139,6 +139,7 @@ describe.each(STORE_KINDS)('metrics on %s', (kind) => {
         patientName: '丙三',
         deptName: '心内科',
         planName: '出院随访',
+        planNameEn: 'Discharge follow-up',
         status: 'unreachable',
         lastOutcome: 'no_contact',
         lastAttemptAt: '2026-11-13 15:00:00',
