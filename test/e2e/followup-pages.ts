@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { pickOption } from './antd-select';
 
 // Page models for the work queue, the follow-up screen and the plan editor (the finder's and
 // sync's live in pages.ts).
@@ -47,8 +48,7 @@ export class QueueScreen {
 
   /** Chooses the plan filter by mouse, then leaves the focus on the page as a click would. */
   async filterPlan(name: string): Promise<void> {
-    await this.page.getByTestId('queue-plan').click();
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: name }).first().click();
+    await pickOption(this.page, this.page.getByTestId('queue-plan'), name);
     await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await this.waitReady();
     await expect(this.rows.first()).toContainText(name);
@@ -150,8 +150,7 @@ export class PlansScreen {
   async createFromTemplate(templateName: string, code: string, name: string): Promise<void> {
     await this.page.getByTestId('plan-create').click();
     const modal = this.page.locator('.ant-modal:visible');
-    await this.page.getByTestId('plan-create-template').click();
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: templateName }).first().click();
+    await pickOption(this.page, this.page.getByTestId('plan-create-template'), templateName);
     await this.page.getByTestId('plan-create-code').fill(code);
     await this.page.getByTestId('plan-create-name').fill(name);
     await modal.getByRole('button', { name: /开始编辑/ }).click();

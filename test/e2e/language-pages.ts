@@ -1,5 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { chineseRuns, latinSentences, withoutData } from '../helpers/language-leaks';
+import { pickOption } from './antd-select';
 
 export type ScreenLanguage = 'zh-CN' | 'en';
 
@@ -73,6 +74,5 @@ export async function signOut(page: Page): Promise<void> {
 
 /** Chooses a select's option whose text matches `label` (the options follow the screen's language). */
 export async function chooseOption(page: Page, testId: string, label: RegExp): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
+  await pickOption(page, page.getByTestId(testId), label);
 }

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { pickOption } from './antd-select';
 
 // The plan editor's form as an oncology team member uses it: general numbers, the treatment
 // start source, cycles and points of each track. Locators only; the spec says what to do.
@@ -22,8 +23,7 @@ export class PlanForm {
 
   /** Picks an option of the antd Select inside `scope`. */
   async choose(select: Locator, option: string): Promise<void> {
-    await select.click();
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
+    await pickOption(this.page, select, option);
   }
 
   /** The <input> a test id names: the element itself, or the input inside it (antd wraps some). */

@@ -1,5 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { USERS, type UserKey } from './fixtures';
+import { pickOption } from './antd-select';
 
 // All locators live here so a markup change is fixed in one place.
 
@@ -129,7 +130,6 @@ export class SyncScreen {
   }
 
   async filterRejected(entityLabel: string): Promise<void> {
-    await this.page.getByTestId('rejected-entity').click();
-    await this.page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: entityLabel }).first().click();
+    await pickOption(this.page, this.page.getByTestId('rejected-entity'), entityLabel);
   }
 }

@@ -5,6 +5,7 @@ import { FollowupScreen, PlansScreen, QueueScreen } from './followup-pages';
 import { pickChemoCase } from './his-chemo';
 import { PlanForm } from './oncology-pages';
 import { LoginScreen } from './pages';
+import { pickOption } from './antd-select';
 
 // An oncology team member builds "every 21 days × 6 cycles from treatment start, then
 // surveillance at 3/6/12 months" in the form alone (the JSON tab is never opened); the
@@ -26,8 +27,7 @@ test('an oncology plan built in the form dates cycles from a HIS chemotherapy st
   const plans = new PlansScreen(page);
   await plans.open();
   await page.getByTestId('plan-create').click();
-  await page.getByTestId('plan-create-template').click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: 'lung-cancer.json' }).first().click();
+  await pickOption(page, page.getByTestId('plan-create-template'), 'lung-cancer.json');
   // No plan has the template's code yet: the new plan gets it, not "lung-cancer-2".
   await expect(page.getByTestId('plan-create-code')).toHaveValue('lung-cancer');
   await page.getByTestId('plan-create-code').fill(CODE);

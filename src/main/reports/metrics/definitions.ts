@@ -255,8 +255,8 @@ const specs: Spec[] = [
     num: 'triggers',
     den: null,
     numText: [
-      '应访任务完成时因安全触发条件（如 PHQ-9 第 9 题 > 0）提交的上报',
-      'escalations filed when completing a due task fired a safety trigger (e.g. PHQ-9 item 9 > 0)',
+      '应访任务完成时因安全触发条件（如 PHQ-9 第 9 题 > 0）提交的上报，以及危急值超过通知时限未通知而自动提交的上报',
+      'escalations filed when completing a due task fired a safety trigger (e.g. PHQ-9 item 9 > 0), and those filed when a critical value was not notified within its deadline',
     ],
     drill: { num: 'escalated', den: null },
   },
