@@ -100,7 +100,7 @@ test('risk answers and an abnormal finding place a checkup client in the high ti
     await page.getByTestId('disposition').focus();
     await keys.press('1'); // 完成
     await keys.press('Enter');
-    await expect(page.locator('.fu-no-dial')).toBeVisible();
+    await expect(page.locator('.fu-no-dial .ant-btn-primary')).toBeFocused();
     await keys.press('Enter');
     await expect(page).not.toHaveURL(new RegExp(`#/followup/${asked!.id}$`));
 

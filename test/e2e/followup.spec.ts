@@ -47,6 +47,8 @@ test('a nurse completes a follow-up by keyboard only, from the queue to the next
   await keys.press('Enter'); // 完成并下一位
   // No dial was logged (no softphone here): it asks first, and Enter confirms.
   await expect(page.locator('.fu-no-dial')).toContainText('尚未记录任何拨打，确定完成？');
+  // She presses Enter once the dialog has put the focus on its OK button (it does so as it opens).
+  await expect(page.locator('.fu-no-dial .ant-btn-primary')).toBeFocused();
   await keys.press('Enter');
 
   const next = await fu.waitOpen(first);
@@ -140,7 +142,7 @@ test('PHQ-9 item 9 above 0 blocks closing until the escalation note is written',
   await expect(noDial).toBeHidden();
   await expect(page).toHaveURL(new RegExp(`#/followup/${taskId}$`));
   await page.keyboard.press('Control+Enter');
-  await expect(noDial).toBeVisible();
+  await expect(noDial.locator('.ant-btn-primary')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page).not.toHaveURL(new RegExp(`#/followup/${taskId}$`));
   const done = await fu.api<{ task: { status: string }; escalations: { note: string; escalationTaskId: number | null }[] }>('followup.open', { taskId });
