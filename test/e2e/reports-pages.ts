@@ -37,12 +37,17 @@ export class DashboardScreen {
     return this.page.locator(`[data-testid="metric-card"][data-metric="${code}"]`);
   }
 
-  /** The names offered in the department filter. */
+  /**
+   * The names offered in the department filter. A re-render can close the dropdown between
+   * seeing its first option and reading them all, so it opens and reads until it gets names.
+   */
   async departmentOptions(): Promise<string[]> {
-    await this.depts.click();
-    const options = visibleOptions(this.page);
-    await expect(options.first()).toBeVisible();
-    const names = (await options.allTextContents()).map((s) => s.trim());
+    let names: string[] = [];
+    await expect(async () => {
+      if (!(await this.page.locator('.ant-select-dropdown:visible').count())) await this.depts.click();
+      names = (await visibleOptions(this.page).allTextContents()).map((s) => s.trim());
+      expect(names.length).toBeGreaterThan(0);
+    }).toPass({ timeout: 30_000 });
     await this.page.keyboard.press('Escape');
     return names;
   }
