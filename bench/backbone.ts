@@ -48,6 +48,18 @@ async function rawInsertRate(synced: Store, dir: string): Promise<{ rows: number
   return { rows, seconds: wallMs / 1000, cpuSeconds: cpuMs / 1000 };
 }
 
+/** A second sync at `hhmm` on the bench's last day, with nothing changed in the HIS since the first. */
+async function noChangeResync(store: Store, hisFile: string, hhmm: string): Promise<{ seconds: number; changed: number }> {
+  const [ms, run] = await timeMs(() => {
+    const src = openSqliteSource(hisFile);
+    return runSync(store, src, loadProfile(path.join(templatesDir(), 'his', 'demo')), { now: () => new Date(`2026-11-01T${hhmm}:00+08:00`) }).finally(() =>
+      src.close(),
+    );
+  });
+  const changed = Object.values(run.counts).reduce((n, c) => n + c.inserted + c.updated, 0);
+  return { seconds: +(ms / 1000).toFixed(2), changed };
+}
+
 async function finderP95(store: Store, rounds: number): Promise<BenchRow[]> {
   const next = rng(42);
   // Pairs a nurse would ask for: the department's own diseases.
@@ -129,6 +141,9 @@ export async function benchBackbone(dir: string, patients: number): Promise<Benc
   if (run.status !== 'ok') throw new Error(`sync failed: ${run.error}`);
   const read = Object.values(run.counts).reduce((n, c) => n + c.read, 0);
   const syncRate = read / (ms / 1000);
+  // The second sync comes straight after the first, as in the app; the raw loop below holds every
+  // stored row in this process and writes 785 MB, which a re-sync then pays for in GC and I/O.
+  const again = await noChangeResync(store, hisFile, '01:00');
   const raw = await rawInsertRate(store, dir);
   const rawRate = raw.rows / raw.seconds;
   rows.push(
@@ -142,21 +157,16 @@ export async function benchBackbone(dir: string, patients: number): Promise<Benc
       value: +(read / cpuMs / (raw.rows / (raw.cpuSeconds * 1000))).toFixed(2),
       unit: '×',
     },
+    {
+      name: 'second sync (incremental, nothing changed at 1M encounters): seconds',
+      value: again.seconds,
+      unit: `s (${again.changed} rows changed)`,
+      target: '< 2 s',
+      pass: again.seconds < 2 && again.changed === 0,
+    },
   );
-  const [msAgain, again] = await timeMs(() => {
-    const src = openSqliteSource(hisFile);
-    return runSync(store, src, loadProfile(path.join(templatesDir(), 'his', 'demo')), { now: () => new Date('2026-11-01T01:00:00+08:00') }).finally(() =>
-      src.close(),
-    );
-  });
-  const changed = Object.values(again.counts).reduce((n, c) => n + c.inserted + c.updated, 0);
-  rows.push({
-    name: 'second sync (incremental, nothing changed at 1M encounters): seconds',
-    value: +(msAgain / 1000).toFixed(2),
-    unit: `s (${changed} rows changed)`,
-    target: '< 2 s',
-    pass: msAgain < 2000 && changed === 0,
-  });
+  const late = await noChangeResync(store, hisFile, '02:00');
+  rows.push({ name: 'the same re-sync again, right after the raw insert loop', value: late.seconds, unit: `s (${late.changed} rows changed)` });
   rows.push(...(await finderP95(store, 200)));
   const profile = loadProfile(path.join(templatesDir(), 'his', 'demo'));
   rows.push(...(await benchSyncBesideNurses(store, hisFile, profile, dir, { now: () => new Date('2026-11-01T09:00:00+08:00') })));

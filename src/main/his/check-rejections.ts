@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openStore, type Store } from '../store/store';
 import { entityHandlers } from './entities';
-import type { EntityContext, Rejection } from './entities/types';
+import { entityContext, type EntityContext, type Rejection } from './entities/types';
 import { ValueMapper, type EntitySpec, type HisProfile } from './profile';
 import type { HisRow } from './sources/types';
 import { openSyncDb, type SyncDb } from './sync-db';
@@ -61,16 +61,7 @@ export async function openSimulator(profile: HisProfile, now: string, real: Stor
   const run: EntityContext['run'] = {};
   return {
     async run(spec, rows) {
-      const ctx: EntityContext = {
-        sourceSystem: profile.sourceSystem,
-        now,
-        spec,
-        mapper,
-        seenDiagnosisCodes: new Set(),
-        firstLoad: true,
-        inserted: new Set(),
-        run,
-      };
+      const ctx = entityContext({ sourceSystem: profile.sourceSystem, now, spec, mapper, firstLoad: true, run });
       const handler = entityHandlers[spec.entity];
       const rejections: Rejection[] = [];
       await db!.transaction(async (q) => {

@@ -3,7 +3,7 @@ import { restoreIndexes } from '../store/deferred-indexes';
 import type { Store } from '../store/store';
 import { beijingTimestamp, type Clock } from '../util/clock';
 import { entityHandlers } from './entities';
-import type { EntityContext, Rejection } from './entities/types';
+import { entityContext, type EntityContext, type Rejection } from './entities/types';
 import { ValueMapper, type EntitySpec, type HisProfile } from './profile';
 import type { HisRow, HisSource } from './sources/types';
 import { BULK_FILLED_BY, deferIndexes } from './bulk-indexes';
@@ -81,6 +81,8 @@ interface OpenedStream {
   batches: AsyncIterable<HisRow[]>;
   nextWatermark: string;
   firstRead: boolean;
+  /** An incremental business-date window's first day (EntityContext.windowFrom). */
+  windowFrom?: string;
 }
 
 /** Starts reading one view (a source may begin at once, before the first batch is taken). */
@@ -89,7 +91,14 @@ async function openStream(db: SyncDb, source: HisSource, spec: EntitySpec, sourc
     q.all<{ watermark_value: string | null }>('select watermark_value from sync_state where source_system = ? and entity = ?', [sourceSystem, spec.entity]),
   );
   const { window, nextWatermark } = syncWindow(spec, state?.watermark_value ?? null, now, { full: opts.full });
-  return { batches: source.stream(spec.sqlText, { ...window }, opts.batchSize ?? BATCH_ROWS), nextWatermark, firstRead: !state?.watermark_value };
+  const firstRead = !state?.watermark_value;
+  const windowed = spec.watermark?.kind === 'business_date' && !firstRead && !opts.full;
+  return {
+    batches: source.stream(spec.sqlText, { ...window }, opts.batchSize ?? BATCH_ROWS),
+    nextWatermark,
+    firstRead,
+    windowFrom: windowed ? window.since_date : undefined,
+  };
 }
 
 const closeStream = async (s: OpenedStream | null) => {
@@ -236,8 +245,8 @@ export async function runSync(store: Store, source: HisSource, profile: HisProfi
     for (const [i, spec] of specs.entries()) {
       counts[spec.entity] = { read: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, seconds: 0 };
       const started = Date.now();
-      const ctx: EntityContext = { sourceSystem: profile.sourceSystem, now, spec, mapper, seenDiagnosisCodes: new Set(), firstLoad, inserted: new Set(), run };
       const current = next!;
+      const ctx = entityContext({ sourceSystem: profile.sourceSystem, now, spec, mapper, firstLoad, run, windowFrom: current.windowFrom });
       // The next view is read (and, where the HIS sorts it first, sorted) while this one is written.
       next = i + 1 < specs.length ? await openStream(db, source, specs[i + 1], profile.sourceSystem, now, opts) : null;
       await syncEntity(db, current, spec, ctx, runId, counts[spec.entity], opts);

@@ -1,6 +1,6 @@
 import type { EncounterKind } from '../../../shared/model';
 import type { Q } from '../sync-db';
-import { encounterIds } from './lookups';
+import { forgetWritten, storedEncounters } from './lookups';
 import type { BatchResult, EntityContext } from './types';
 import { noteInserted, rowHash, storedCandidates } from './types';
 
@@ -25,9 +25,9 @@ export async function writeEncounters(
   result: BatchResult,
 ): Promise<WrittenEncounter[]> {
   if (!records.length) return [];
-  const existing = await encounterIds(
+  const existing = await storedEncounters(
     q,
-    ctx.sourceSystem,
+    ctx,
     kind,
     storedCandidates(
       ctx,
@@ -66,6 +66,7 @@ export async function writeEncounters(
     ctx,
     inserts.map((v) => v[2] as string),
   );
+  forgetWritten(ctx, kind, [...inserts.map((v) => v[2] as string), ...updates.map((v) => v[v.length - 1] as string)]);
   // Updates run after the inserts so a duplicate key's second row lands on the first.
   await q.runMany(
     `update encounters set row_hash = ?, last_synced_at = ?, ${names.map((n) => `${n} = ?`).join(', ')}

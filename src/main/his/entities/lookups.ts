@@ -1,6 +1,6 @@
 import type { Q } from '../sync-db';
 import { selectIn } from '../sync-db';
-import type { DeptLookup, EntityContext, ParentRow } from './types';
+import type { DeptLookup, EntityContext, ParentRow, StoredEncounter } from './types';
 
 type PatientRow = { source_patient_id: string; id: number; merged_into_patient_id: number | null };
 const PATIENT_IDS = 'select source_patient_id, id, merged_into_patient_id from patients where source_system = ?';
@@ -17,22 +17,51 @@ export async function patientIds(q: Q, ctx: EntityContext, sourceIds: string[]):
   return toPatientMap(await selectIn<PatientRow>(q, `${PATIENT_IDS} and source_patient_id in`, [ctx.sourceSystem], [...new Set(sourceIds)]));
 }
 
+const ENCOUNTER_COLS = 'select source_id, id, row_hash, first_seen_at from encounters where source_system = ? and kind = ?';
+
 /** Stored encounters by source id, with what the upsert compares. */
-export async function encounterIds(q: Q, sourceSystem: string, kind: string, sourceIds: string[]) {
-  const rows = await selectIn<{ source_id: string; id: number; row_hash: string; first_seen_at: string }>(
-    q,
-    'select source_id, id, row_hash, first_seen_at from encounters where source_system = ? and kind = ? and source_id in',
-    [sourceSystem, kind],
-    [...new Set(sourceIds)],
-  );
+async function encountersByKey(q: Q, sourceSystem: string, kind: string, sourceIds: string[]): Promise<Map<string, StoredEncounter>> {
+  const rows = await selectIn<StoredEncounter>(q, `${ENCOUNTER_COLS} and source_id in`, [sourceSystem, kind], [...new Set(sourceIds)]);
   return new Map(rows.map((r) => [r.source_id, r]));
+}
+
+/**
+ * Stored encounters by source id. An incremental business-date window re-reads some 30 days of
+ * visits or checkups every run, and their keys (visit serials, checkup numbers) lie all over the
+ * key index: looked up by key they cost a page or two each. The same encounters sit together in
+ * the date index, so the window's days are read in one range first; keys outside it (a date
+ * the HIS changed, a new row) are still looked up by key, so the result is the same either way.
+ */
+export async function storedEncounters(q: Q, ctx: EntityContext, kind: string, sourceIds: string[]): Promise<Map<string, StoredEncounter>> {
+  if (!ctx.windowFrom) return encountersByKey(q, ctx.sourceSystem, kind, sourceIds);
+  ctx.windowRows ??= new Map();
+  let window = ctx.windowRows.get(kind);
+  if (!window) {
+    const rows = await q.all<StoredEncounter>(`${ENCOUNTER_COLS} and event_date >= ?`, [ctx.sourceSystem, kind, ctx.windowFrom]);
+    ctx.windowRows.set(kind, (window = new Map(rows.map((r) => [r.source_id, r]))));
+  }
+  const found = new Map<string, StoredEncounter>();
+  const missing: string[] = [];
+  for (const id of sourceIds) {
+    const row = window.get(id);
+    if (row) found.set(id, row);
+    else missing.push(id);
+  }
+  if (missing.length) for (const [id, row] of await encountersByKey(q, ctx.sourceSystem, kind, missing)) found.set(id, row);
+  return found;
+}
+
+/** Drops keys this run wrote from the window read, so a later batch sees the store's new row. */
+export function forgetWritten(ctx: EntityContext, kind: string, sourceIds: string[]): void {
+  const window = ctx.windowRows?.get(kind);
+  if (window) for (const id of sourceIds) window.delete(id);
 }
 
 const PARENT_IDS = 'select source_id, id, first_seen_at from encounters where source_system = ? and kind = ?';
 
 /** The encounters child rows hang on; on a first load all of them, read once (see patientIds). */
 export async function parentIds(q: Q, ctx: EntityContext, kind: string, sourceIds: string[]): Promise<Map<string, ParentRow>> {
-  if (!ctx.firstLoad) return encounterIds(q, ctx.sourceSystem, kind, sourceIds);
+  if (!ctx.firstLoad) return storedEncounters(q, ctx, kind, sourceIds);
   return (ctx.allParents ??= new Map((await q.all<ParentRow>(PARENT_IDS, [ctx.sourceSystem, kind])).map((r) => [r.source_id, r])));
 }
 

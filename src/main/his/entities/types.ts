@@ -48,7 +48,22 @@ export interface EntityContext {
   run: { allPatients?: Map<string, number> };
   /** First load: every parent encounter of a child entity, read once. */
   allParents?: Map<string, ParentRow>;
+  /**
+   * An incremental read of a business-date window: the window's first day, so that the stored
+   * encounters of those days are read in one range (see storedEncounters) instead of by key.
+   */
+  windowFrom?: string;
+  /** Those stored encounters by kind, then by source id; a key written in this run is dropped. */
+  windowRows?: Map<string, Map<string, StoredEncounter>>;
 }
+
+/** A new entity's context: what a run knows, and empty per-entity sets. */
+export function entityContext(known: Pick<EntityContext, 'sourceSystem' | 'now' | 'spec' | 'mapper' | 'firstLoad' | 'run' | 'windowFrom'>): EntityContext {
+  return { ...known, seenDiagnosisCodes: new Set(), inserted: new Set() };
+}
+
+/** A stored encounter, with what an upsert compares. */
+export type StoredEncounter = ParentRow & { row_hash: string };
 
 export interface EntityHandler {
   /** The parent key column for child entities: a batch never splits one parent's rows. */
