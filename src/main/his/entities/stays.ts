@@ -4,7 +4,7 @@ import { parseIcdCode } from '../normalise/icd';
 import type { HisRow } from '../sources/types';
 import type { Q } from '../sync-db';
 import { selectIn } from '../sync-db';
-import { cachedDepartments, patientIds } from './lookups';
+import { cachedDepartments, forgetWritten, patientIds } from './lookups';
 import { writeEncounters, type EncounterRecord } from './encounters';
 import type { BatchResult, EntityContext, EntityHandler } from './types';
 import { dateRejection, emptyResult, keyOf, mapped, rowHash, shown, storedCandidates, str } from './types';
@@ -41,6 +41,7 @@ async function cancelStored(q: Q, ctx: EntityContext, rows: { key: string; raw: 
       old.id,
     ]);
     old.status = 'cancelled';
+    forgetWritten(ctx, 'inpatient', [r.key]);
     result.updated++;
   }
 }
