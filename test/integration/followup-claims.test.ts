@@ -45,7 +45,7 @@ describe.each(STORE_KINDS)('claiming tasks on %s', (kind) => {
         users.map(async (u, i) => {
           const s = stores[i % stores.length];
           for (;;) {
-            const id = await claimNext(s, {}, u, at);
+            const id = (await claimNext(s, {}, u, at))?.id ?? null;
             if (id === null) return;
             if (taken.has(id)) dupes.push(id);
             taken.set(id, u.id);

@@ -150,7 +150,7 @@ describe.each(STORE_KINDS)('queue search, my completed follow-ups and past resul
 
   it('gives the next follow-up each earlier one with its answers and the numbers to trend', async () => {
     const d20 = (await tasksOf(zhang))[3];
-    const view = await openFollowup(store, lib, amy, d20, '2026-07-01');
+    const view = await openFollowup(store, lib, amy, d20, { today: '2026-07-01', now: '2026-07-01 09:00:00' });
     const sbp = view.history.map((h) => h.measures.find((m) => m.id === 'sbp')?.value);
     expect(sbp).toEqual([132, 140, 150]); // newest first
     expect(view.history[1].answers.map((a) => a.value)).toEqual(['档2', '140 mmHg']);

@@ -22,9 +22,10 @@ export type PublicContext = CallContext & {
   audit: AuditFacts;
   /**
    * Writes the declared audit row now, inside the handler's transaction, so the change and its
-   * row commit together; the dispatcher then writes no second one.
+   * row commit together (or neither does); the dispatcher then writes no second one. `output`:
+   * the part of the method's output the declaration reads, when the handler has it already.
    */
-  auditWithin: (trx: Knex) => Promise<void>;
+  auditWithin: (trx: Knex, output?: unknown) => Promise<void>;
 };
 /** A method that is not public runs only for a signed-in user: the type says so. */
 export type SignedInContext = Omit<PublicContext, 'user'> & { user: User };
@@ -66,8 +67,8 @@ export function createDispatcher(
       const call: PublicContext = {
         ...ctx,
         audit: {},
-        auditWithin: async (trx) => {
-          if (refusedInput) await record(refusedInput.spec, refusedInput.input, undefined, trx);
+        auditWithin: async (trx, output) => {
+          if (refusedInput) await record(refusedInput.spec, refusedInput.input, output, trx);
         },
       };
       try {

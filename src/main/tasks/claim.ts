@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import type { User } from '../../shared/model';
+import { notOnTheLineWithOthers } from './live-calls';
 import { ApiError } from '../api/errors';
 import type { Store } from '../store/store';
 import { baseFilters, mine, teamWorkable, type Now, type QueueFilters } from './queue';
@@ -10,8 +11,13 @@ import { QUEUE_ORDER, untoldFirst } from './deadline-order';
 // passes over rows another transaction is taking. No read-then-write, so two nurses can never
 // hold the same task.
 
+export interface Claimed {
+  id: number;
+  patientId: number;
+}
+
 /** `pick` in claiming order: the queue's unless it brings its own. */
-async function claimFirst(store: Store, pick: Knex.QueryBuilder, user: User, at: Now, ordered = false): Promise<number | null> {
+async function claimFirst(store: Store, pick: Knex.QueryBuilder, user: User, at: Now, ordered = false): Promise<Claimed | null> {
   const { knex } = store;
   let sub = (ordered ? pick : pick.orderBy(QUEUE_ORDER)).select('t.id').limit(1);
   if (store.dialect === 'pg') sub = sub.forUpdate().skipLocked();
@@ -19,12 +25,13 @@ async function claimFirst(store: Store, pick: Knex.QueryBuilder, user: User, at:
     .where('id', sub)
     .where('status', 'pending')
     .update({ status: 'claimed', assignee_id: user.id, claimed_at: at.now, updated_at: at.now })
-    .returning('id');
-  return rows.length ? Number((rows[0] as { id: number }).id ?? rows[0]) : null;
+    .returning(['id', 'patient_id']);
+  const row = rows[0] as { id: number; patient_id: number } | undefined;
+  return row ? { id: Number(row.id), patientId: Number(row.patient_id) } : null;
 }
 
 /** My own callbacks whose time has come first, then the team queue in priority order. */
-export async function claimNext(store: Store, f: Partial<QueueFilters>, user: User, at: Now): Promise<number | null> {
+export async function claimNext(store: Store, f: Partial<QueueFilters>, user: User, at: Now): Promise<Claimed | null> {
   const { knex } = store;
   const filtered = () => {
     let q = baseFilters(knex('tasks as t'), f);
@@ -33,14 +40,14 @@ export async function claimNext(store: Store, f: Partial<QueueFilters>, user: Us
   };
   const own = await claimFirst(store, mine(knex, filtered(), user.id, at).whereRaw("t.status = 'pending'"), user, at);
   if (own) return own;
+  // Not a patient who is on the line with a colleague right now (she may be the one calling in).
+  const team = () => teamWorkable(filtered(), at).modify(notOnTheLineWithOthers(knex, user.id, at.now));
   // A lost race (rare: SKIP LOCKED or the SQLite write lock already rule it out) just tries again.
   for (let i = 0; i < 3; i++) {
     // A critical value still to be told, the soonest deadline first, before the rest of the queue.
-    const id =
-      (await claimFirst(store, untoldFirst(knex, teamWorkable(filtered(), at)), user, at, true)) ??
-      (await claimFirst(store, teamWorkable(filtered(), at), user, at));
-    if (id) return id;
-    const left = await teamWorkable(filtered(), at).select('t.id').first();
+    const claimed = (await claimFirst(store, untoldFirst(knex, team()), user, at, true)) ?? (await claimFirst(store, team(), user, at));
+    if (claimed) return claimed;
+    const left = await team().select('t.id').first();
     if (!left) return null;
   }
   return null;

@@ -11,6 +11,7 @@ import { assertToldBeforeCompleting } from '../critical-values/told';
 import type { QuestionnaireLibrary } from '../questionnaires/questionnaire-library';
 import { checkedAnswers, colourTask, questionnaireOf, scoreFinal, writeResponse } from './responses';
 import { addBeijingMinutes } from '../../shared/beijing-time';
+import type { BeforeCommit } from './drafts';
 import { fullTimestamp, loadTask, parseJson, type TaskRecord, type WorkContext } from './work';
 
 type Input = MethodParsed<'followup.complete'>;
@@ -148,7 +149,14 @@ async function noContact(trx: Knex, ctx: WorkContext, input: Input, by: By) {
   return { status: 'unreachable' as TaskStatus, nextTryAt: null, stoppedEnrolments };
 }
 
-export async function completeFollowup(store: Store, lib: QuestionnaireLibrary, user: User, input: Input, now: string): Promise<CompleteResult> {
+export async function completeFollowup(
+  store: Store,
+  lib: QuestionnaireLibrary,
+  user: User,
+  input: Input,
+  now: string,
+  beforeCommit: BeforeCommit<{ status: TaskStatus; patientId: number }> = async () => {},
+): Promise<CompleteResult> {
   const by = { userId: user.id, now };
   const ctx = await loadTask(store.knex, input.taskId, user, true);
   const { task, plan } = ctx;
@@ -201,6 +209,7 @@ export async function completeFollowup(store: Store, lib: QuestionnaireLibrary, 
       }
     }
     await extras(trx, task, input, by);
+    await beforeCommit(trx, { status: result.status, patientId: task.patient_id });
     return { taskId: task.id, ...result };
   });
 }

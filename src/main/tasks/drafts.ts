@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { AttemptOutcome, FollowupOutputs } from '../../shared/contract/followup';
 import type { User } from '../../shared/model';
 import { score } from '../../shared/questionnaire/engine';
@@ -12,6 +13,12 @@ import { checkedAnswers, colourTask, questionnaireOf, responseOf, writeResponse 
 import { fullTimestamp, loadTask } from './work';
 
 /**
+ * Written inside a change's transaction just before it commits: the call's audit row, so the
+ * change and its row commit together or not at all (api/dispatcher.ts auditWithin).
+ */
+export type BeforeCommit<T> = (trx: Knex, output: T) => Promise<void>;
+
+/**
  * Saved as the nurse types: one upsert (plus a colour update when a trigger changes it).
  * Partial answers are fine here; only `complete` insists on a valid questionnaire.
  */
@@ -21,23 +28,27 @@ export async function saveDraft(
   user: User,
   input: { taskId: number; answers: Record<string, unknown>; seq: number },
   now: string,
+  beforeCommit: BeforeCommit<{ applied: boolean }> = async () => {},
 ): Promise<FollowupOutputs['followup.saveDraft']> {
   const { task } = await loadTask(store.knex, input.taskId, user, true);
   const def = questionnaireOf(lib, task);
   if (!def) throw new ApiError('invalid_input', '该任务没有问卷 (this task has no questionnaire)');
   const answers = checkedAnswers(input.answers, def);
   const outcome = score(def, answers);
-  const applied = await writeResponse(store.knex, task, def, answers, outcome, { userId: user.id, now, seq: input.seq, final: false });
-  const response = (await responseOf(store.knex, task.id))!;
-  if (!response.draft) throw new ApiError('conflict', '该问卷已提交 (the questionnaire was already submitted)');
-  // The colour follows what is stored, so a stale save cannot turn a red task green again.
-  const taskColour = await colourTask(
-    store.knex,
-    task,
-    { scores: response.scores, triggers: response.triggers, warningColor: response.warningColour ?? 'green', escalate: false },
-    now,
-  );
-  return { applied, response, taskColour };
+  return store.knex.transaction(async (trx) => {
+    const applied = await writeResponse(trx, task, def, answers, outcome, { userId: user.id, now, seq: input.seq, final: false });
+    const response = (await responseOf(trx, task.id))!;
+    if (!response.draft) throw new ApiError('conflict', '该问卷已提交 (the questionnaire was already submitted)');
+    // The colour follows what is stored, so a stale save cannot turn a red task green again.
+    const taskColour = await colourTask(
+      trx,
+      task,
+      { scores: response.scores, triggers: response.triggers, warningColor: response.warningColour ?? 'green', escalate: false },
+      now,
+    );
+    await beforeCommit(trx, { applied });
+    return { applied, response, taskColour };
+  });
 }
 
 /** One dial and its outcome; the number's history follows (wrong numbers are marked for good). */
@@ -46,6 +57,7 @@ export async function logAttempt(
   user: User,
   input: { taskId: number; phoneNumber: string; outcome: AttemptOutcome; startedAt?: string; endedAt?: string; callId?: number; note?: string },
   now: string,
+  beforeCommit: BeforeCommit<{ attempt: { id: number } }> = async () => {},
 ): Promise<FollowupOutputs['followup.logAttempt']> {
   const { knex } = store;
   const { task } = await loadTask(knex, input.taskId, user, true);
@@ -75,7 +87,9 @@ export async function logAttempt(
         note: input.note ?? null,
       })
       .returning('id');
-    return Number((row as { id: number }).id ?? row);
+    const attemptId = Number((row as { id: number }).id ?? row);
+    await beforeCommit(trx, { attempt: { id: attemptId } });
+    return attemptId;
   });
   const attempt = toAttempt(await attemptQuery(knex).where('a.id', id).first(), canSeeFullPhone(user.role));
   return { attempt, phones: await callPhones(knex, task.patient_id, task.id, user.role) };

@@ -1,5 +1,6 @@
 import type { Handlers } from '../api/dispatcher';
 import type { Services } from '../api/services';
+import type { Store } from '../store/store';
 import { assertTaskVisible, patientScopeOf } from '../auth/access';
 import { ApiError } from '../api/errors';
 import type { User } from '../../shared/model';
@@ -23,38 +24,54 @@ export const followupHandlers = ({ store, clock }: Services): Pick<Handlers, Fol
     return s.all ? {} : { scopeDeptIds: s.deptIds };
   };
   const visible = async (taskId: number, user: User) => {
-    const task = await store.knex('tasks').where({ id: taskId }).first('id', 'dept_id');
+    const task = await store.knex('tasks').where({ id: taskId }).first('id', 'dept_id', 'patient_id');
     if (!task) throw new ApiError('not_found', `task ${taskId} not found`);
     await assertTaskVisible(store.knex, user, { id: Number(task.id), dept_id: task.dept_id });
+    return { patientId: Number(task.patient_id) };
   };
+  // Each change commits together with its audit row (ctx.auditWithin), or neither is kept.
+  const inTransaction = <T>(fn: (trx: Store) => Promise<T>) => store.knex.transaction((trx) => fn({ ...store, knex: trx }));
   return {
     'tasks.queue': async (input, ctx) => queue(store.knex, { ...input, ...(await scope(ctx.user)) }, ctx.user, at()),
     'tasks.claimNext': async (input, ctx) => {
       const t = at();
-      const id = await claimNext(store, { ...input, ...(await scope(ctx.user)) }, ctx.user, t);
-      return { task: id ? await queueRowById(store.knex, id, ctx.user.role, t.today) : null };
+      const filters = { ...input, ...(await scope(ctx.user)) };
+      const claimed = await inTransaction(async (trx) => {
+        const c = await claimNext(trx, filters, ctx.user, t);
+        if (c) await ctx.auditWithin(trx.knex, { task: c });
+        return c;
+      });
+      // Nothing left to claim changed nothing.
+      if (!claimed) ctx.audit.skip = true;
+      return { task: claimed ? await queueRowById(store.knex, claimed.id, ctx.user.role, t) : null };
     },
     'tasks.claim': async ({ taskId }, ctx) => {
       const t = at();
-      await visible(taskId, ctx.user);
-      await claimTask(store, taskId, ctx.user, t);
-      return { task: (await queueRowById(store.knex, taskId, ctx.user.role, t.today))! };
+      const { patientId } = await visible(taskId, ctx.user);
+      await inTransaction(async (trx) => {
+        await claimTask(trx, taskId, ctx.user, t);
+        await ctx.auditWithin(trx.knex, { task: { patientId } });
+      });
+      return { task: (await queueRowById(store.knex, taskId, ctx.user.role, t))! };
     },
     'tasks.release': async ({ taskId }, ctx) => {
       await visible(taskId, ctx.user);
-      await releaseTask(store, taskId, ctx.user, at());
+      await inTransaction(async (trx) => {
+        await releaseTask(trx, taskId, ctx.user, at());
+        await ctx.auditWithin(trx.knex);
+      });
       return { ok: true };
     },
     'followup.open': async ({ taskId }, ctx) => {
-      return openFollowup(store, await questionnairesOf(store.knex, clock), ctx.user, taskId, at().today);
+      return openFollowup(store, await questionnairesOf(store.knex, clock), ctx.user, taskId, at());
     },
-    'followup.saveDraft': async (input, ctx) => saveDraft(store, await questionnairesOf(store.knex, clock), ctx.user, input, at().now),
-    'followup.logAttempt': async (input, ctx) => logAttempt(store, ctx.user, input, at().now),
-    'followup.complete': async (input, ctx) => {
-      const r = await completeFollowup(store, await questionnairesOf(store.knex, clock), ctx.user, input, at().now);
-      const task = await store.knex('tasks').where({ id: input.taskId }).first('patient_id');
-      ctx.audit.patientId = Number(task.patient_id);
-      return r;
-    },
+    'followup.saveDraft': async (input, ctx) =>
+      saveDraft(store, await questionnairesOf(store.knex, clock), ctx.user, input, at().now, (trx, out) => ctx.auditWithin(trx, out)),
+    'followup.logAttempt': async (input, ctx) => logAttempt(store, ctx.user, input, at().now, (trx, out) => ctx.auditWithin(trx, out)),
+    'followup.complete': async (input, ctx) =>
+      completeFollowup(store, await questionnairesOf(store.knex, clock), ctx.user, input, at().now, (trx, out) => {
+        ctx.audit.patientId = out.patientId;
+        return ctx.auditWithin(trx, out);
+      }),
   };
 };

@@ -1,15 +1,16 @@
 import type { Knex } from 'knex';
 import type { AttemptOutcome, QueueRow } from '../../shared/contract/followup';
 import { maskPhone } from '../auth/permissions';
+import { liveCallsByPatient } from './live-calls';
 import { criticalDeadlines } from '../critical-values/read';
 
 // What a queue row shows beside the task itself: the last dial, for a callback the missed call
-// it returns, and the critical-value deadline it carries. Read for the page's task ids only,
+// it returns, the critical-value deadline it carries, and a call the patient is on right now. Read for the page's task ids only,
 // after the page query, so the page and count queries stay as they are (they are tuned to
 // index-only scans of the open set).
 
-export type RowExtras = Pick<QueueRow, 'lastAttempt' | 'missedCall' | 'criticalDeadline'>;
-const NONE: RowExtras = { lastAttempt: null, missedCall: null, criticalDeadline: null };
+export type RowExtras = Pick<QueueRow, 'lastAttempt' | 'missedCall' | 'criticalDeadline' | 'liveCall'>;
+const NONE: RowExtras = { lastAttempt: null, missedCall: null, criticalDeadline: null, liveCall: null };
 
 /** Each task's latest attempt, from the attempts(task_id) index (exported for EXPLAIN tests). */
 export const lastAttemptQuery = (knex: Knex, taskIds: number[]): Knex.QueryBuilder =>
@@ -25,7 +26,7 @@ export const missedCallQuery = (knex: Knex, taskIds: number[]): Knex.QueryBuilde
     .orderBy([{ column: 'c.started_at' }, { column: 'c.id' }])
     .select('m.task_id', 'c.number', 'c.started_at');
 
-export async function rowExtras(knex: Knex, rows: Record<string, unknown>[], fullPhone: boolean): Promise<(id: number) => RowExtras> {
+export async function rowExtras(knex: Knex, rows: Record<string, unknown>[], fullPhone: boolean, now: string): Promise<(id: number) => RowExtras> {
   const out = new Map<number, RowExtras>();
   const get = (id: number) => out.get(id) ?? out.set(id, { ...NONE }).get(id)!;
   if (!rows.length) return () => NONE;
@@ -44,5 +45,11 @@ export async function rowExtras(knex: Knex, rows: Record<string, unknown>[], ful
       x.missedCall = { at: c.started_at, number: fullPhone ? c.number : (maskPhone(c.number) ?? ''), count: (x.missedCall?.count ?? 0) + 1 };
     }
   }
+  const live = await liveCallsByPatient(
+    knex,
+    rows.map((r) => Number(r.patient_id)),
+    now,
+  );
+  for (const r of rows) if (live.has(Number(r.patient_id))) get(Number(r.id)).liveCall = live.get(Number(r.patient_id))!;
   return (id) => out.get(id) ?? NONE;
 }

@@ -8,6 +8,12 @@ import { pointNames } from '../plans/point-names';
 import { ageOn } from '../util/clock';
 import { rowExtras } from './row-extras';
 
+/** The Beijing date and time a row is read at (as queue.ts Now). */
+interface ReadAt {
+  today: string;
+  now: string;
+}
+
 /** Joins what a queue row shows onto a `tasks as t` query (filters and order already applied). */
 export function withRowColumns(knex: Knex, q: Knex.QueryBuilder): Knex.QueryBuilder {
   return q
@@ -36,13 +42,14 @@ export function withRowColumns(knex: Knex, q: Knex.QueryBuilder): Knex.QueryBuil
     );
 }
 
-export async function toQueueRows(knex: Knex, rows: Record<string, unknown>[], role: Role, today: string): Promise<QueueRow[]> {
+export async function toQueueRows(knex: Knex, rows: Record<string, unknown>[], role: Role, at: ReadAt): Promise<QueueRow[]> {
+  const { today } = at;
   const plans = await compiledVersions(
     knex,
     rows.map((r) => Number(r.plan_version_id)),
   );
   const fullPhone = canSeeFullPhone(role);
-  const extras = await rowExtras(knex, rows, fullPhone);
+  const extras = await rowExtras(knex, rows, fullPhone, at.now);
   const n = (v: unknown) => (v == null ? null : Number(v));
   return rows.map((r): QueueRow => {
     const plan = plans.get(Number(r.plan_version_id));
@@ -87,7 +94,7 @@ export async function toQueueRows(knex: Knex, rows: Record<string, unknown>[], r
   });
 }
 
-export async function queueRowById(knex: Knex, id: number, role: Role, today: string): Promise<QueueRow | null> {
+export async function queueRowById(knex: Knex, id: number, role: Role, at: ReadAt): Promise<QueueRow | null> {
   const rows = await withRowColumns(knex, knex('tasks as t').where('t.id', id));
-  return rows.length ? (await toQueueRows(knex, rows, role, today))[0] : null;
+  return rows.length ? (await toQueueRows(knex, rows, role, at))[0] : null;
 }

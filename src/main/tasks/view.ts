@@ -4,6 +4,7 @@ import type { PlanDefinition } from '../../shared/plans/schema';
 import type { User } from '../../shared/model';
 import { canSeeFullPhone } from '../auth/permissions';
 import type { Store } from '../store/store';
+import type { Now } from './queue';
 import { attemptQuery, callPhones, toAttempt } from './phones';
 import type { QuestionnaireLibrary } from '../questionnaires/questionnaire-library';
 import { pastResults } from '../followup-history/past-results';
@@ -53,10 +54,10 @@ async function escalationsOf(knex: Knex, patientId: number): Promise<EscalationI
   }));
 }
 
-export async function openFollowup(store: Store, lib: QuestionnaireLibrary, user: User, taskId: number, today: string): Promise<FollowupView> {
+export async function openFollowup(store: Store, lib: QuestionnaireLibrary, user: User, taskId: number, at: Now): Promise<FollowupView> {
   const { knex } = store;
   const { task, plan, held } = await loadTask(knex, taskId, user, false);
-  const row = (await queueRowById(knex, taskId, user.role, today))!;
+  const row = (await queueRowById(knex, taskId, user.role, at))!;
   const en = await knex('enrolments').where({ id: task.enrolment_id }).first();
   const p = await knex('patients').where({ id: task.patient_id }).first();
   const given = new Set((await knex('education_given').where({ task_id: task.id }).pluck('item_code')) as string[]);

@@ -179,11 +179,14 @@ export const callMethods = {
       .strict(),
     roles: ALL_ROLES,
     audit: { kind: 'change', action: 'call.start', patient: 'input.patientId', detail: ['input.direction', 'input.taskId', 'output.callId'] },
+    // Every workstation's queue marks a patient on the line (src/main/tasks/live-calls.ts).
+    announces: 'tasks.changed',
   },
   'calls.answered': {
     input: z.object({ callId: id }).strict(),
     roles: ALL_ROLES,
     audit: { kind: 'change', action: 'call.answered', detail: ['input.callId'] },
+    announces: 'tasks.changed',
   },
   'calls.end': {
     input: z
@@ -198,13 +201,14 @@ export const callMethods = {
     roles: ALL_ROLES,
     audit: { kind: 'change', action: 'call.end', patient: 'output.patientId', detail: ['input.callId', 'output.outcome', 'output.durationSec'] },
     mask: { phone: ['number'] },
-    // A missed incoming call becomes a callback task.
+    // The patient is off the line; a missed incoming call becomes a callback task.
     announces: 'tasks.changed',
   },
   'calls.link': {
     input: z.object({ callId: id, patientId: id.nullish(), taskId: id.nullish() }).strict(),
     roles: ALL_ROLES,
     audit: { kind: 'change', action: 'call.link', patient: 'input.patientId', detail: ['input.callId', 'input.taskId'] },
+    announces: 'tasks.changed',
   },
   'calls.setOutcome': {
     input: z.object({ callId: id, outcome: callOutcome }).strict(),

@@ -114,6 +114,16 @@ export interface QueueRow extends PointNames {
   missedCall: { at: string; number: string; count: number } | null;
   /** The critical-value notification deadline this task carries (危急值告知时限). */
   criticalDeadline: CriticalDeadline | null;
+  /** The patient is on the line with a nurse right now (src/main/tasks/live-calls.ts). */
+  liveCall: LiveCall | null;
+}
+
+/** A call a nurse has with the patient right now: ringing (not yet answered) or in progress, since then. */
+export interface LiveCall {
+  nurse: UserRef;
+  direction: 'inbound' | 'outbound';
+  phase: 'ringing' | 'talking';
+  since: string;
 }
 
 export interface QueueCounts {

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { QueueRow } from '../../../shared/contract/followup';
 import { genderLabel } from '../../app/codes';
 import { ColourTag } from './ColourTag';
+import { LiveCallTag } from './LiveCallTag';
 import { DueText } from './DueText';
 import type { QueueScope } from './state';
 import { CycleTag } from './CycleTag';
@@ -47,6 +48,7 @@ export function QueueTable({ scope, userId, rows, total, loading, page, pageSize
       render: (_, r) => (
         <Space size={4} wrap>
           <ColourTag colour={r.colour} />
+          <LiveCallTag call={r.liveCall} testId="queue-live-call" />
           {r.missedCall && (
             <Tag color="gold" className="queue-missed-call" data-testid="queue-missed-call">
               {t('queue.missedCall', { at: r.missedCall.at.slice(5, 16), number: r.missedCall.number })}
