@@ -10,6 +10,9 @@ const AUDITED: Record<string, string> = {
   'followup.saveDraft': 'followup.saveDraft',
   'followup.logAttempt': 'followup.logAttempt',
   'followup.complete': 'followup.complete',
+  'calls.start': 'call.start',
+  'calls.answered': 'call.answered',
+  'calls.end': 'call.end',
 };
 
 /** Two nurses holding one task at overlapping times: a double claim. */
@@ -72,11 +75,17 @@ export async function checkSoak(knex: Knex, reports: SoakReport[], t0: number): 
   const audited = new Map(rows.map((r) => [String(r.action), Number(r.n)]));
   const missing = [...expected].filter(([a, n]) => (audited.get(a) ?? 0) < n).map(([a, n]) => `${a} ${audited.get(a) ?? 0}/${n}`);
   const completed = reports.flatMap((r) => r.holds).filter((h) => h.completed).length;
+  const delivered = reports.flatMap((r) => r.deliveries);
+  const lateEvents = delivered.filter((m) => m > 1000).length;
+  const callbacks = Number((await knex('missed_call_callbacks').count({ n: '*' }))[0].n);
+  const openCalls = Number((await knex('calls').whereNull('ended_at').count({ n: '*' }))[0].n);
   const lines = [
     `requests: ${calls.length} (${(calls.length / reports.length).toFixed(0)} per workstation), failed: ${failed.length}${failed.length ? ` (${[...new Set(failed.map((f) => `${f.method}:${f.code}`))].join(', ')})` : ''}`,
     `tasks claimed: ${claimsFound}, completed: ${completed}; held by two nurses at once: ${doubles}`,
     `answers checked: ${answers.checked}, lost: ${answers.lost}`,
     `audit rows missing: ${missing.length ? missing.join(', ') : 'none'}`,
+    `calls: ${calls.filter((c) => c.method === 'calls.start' && c.ok).length} started, ${openCalls} left open; missed calls turned into callbacks: ${callbacks}`,
+    `team events (tasks.changed from another workstation, NOTIFY → local bus): ${delivered.length} delivered, p50 / p95 / p99 / max: ${delivered.length ? spread(delivered) : '-'} ms; over 1 s: ${lateEvents}`,
     `latency p50 / p95 / p99 / max: ${spread(ms)} ms; over 1 s: ${over1s}`,
     `raw limit, a bare select 1 from the same processes: p50 / p95 / p99 / max: ${spread(raw)} ms; over 1 s: ${raw.filter((m) => m > 1000).length}`,
     `slowest: ${[...calls]
@@ -86,7 +95,15 @@ export async function checkSoak(knex: Knex, reports: SoakReport[], t0: number): 
       .join('; ')}`,
     `p95 ratio (request / bare round trip): ${(percentile(ms, 95) / percentile(raw, 95)).toFixed(1)}×`,
   ];
-  const ok = failed.length === 0 && doubles === 0 && answers.lost === 0 && missing.length === 0 && over1s === 0 && claimsFound > 0;
+  const ok =
+    failed.length === 0 &&
+    doubles === 0 &&
+    answers.lost === 0 &&
+    missing.length === 0 &&
+    over1s === 0 &&
+    lateEvents === 0 &&
+    openCalls === 0 &&
+    claimsFound > 0;
   lines.push(ok ? 'soak: all checks passed' : 'soak: FAILED');
   return { ok, lines };
 }

@@ -6,7 +6,10 @@ import { rng } from './stats';
 
 // One workstation of the team soak (bench/soak-team.ts): its own process, its own app and
 // connection pool on the shared PostgreSQL, one nurse working the queue through the app's
-// dispatcher as the UI's calls arrive. Prints what it did as one JSON line for the checks.
+// dispatcher as the UI's calls arrive: claim, dial (the softphone's call reports), log the dial,
+// save the answers, hang up, complete or put back; now and then a patient calls in and hangs up
+// before she answers (a missed call: a callback task for the team). Prints what it did as one
+// JSON line for the checks.
 
 export interface SoakCall {
   method: string;
@@ -31,6 +34,8 @@ export interface SoakReport {
   holds: SoakHold[];
   /** Bare `select 1` round trips (ms) between the nurse's actions. */
   raw: number[];
+  /** How long each other workstation's tasks.changed took to arrive here (ms, one host's clock). */
+  deliveries: number[];
 }
 
 async function main() {
@@ -42,6 +47,11 @@ async function main() {
   const calls: SoakCall[] = [];
   const holds: SoakHold[] = [];
   const raw: number[] = [];
+  const deliveries: number[] = [];
+  app.events.subscribe((event, p) => {
+    const changed = p as { origin?: string; sentAt?: number };
+    if (event === 'tasks.changed' && changed.origin && changed.sentAt) deliveries.push(Date.now() - changed.sentAt);
+  });
   const call = async <T>(method: string, input: unknown): Promise<T | null> => {
     const started = performance.now();
     const at = Date.now();
@@ -59,13 +69,18 @@ async function main() {
       continue;
     }
     const hold: SoakHold = { taskId: task.id, from: Date.now(), to: 0, answers: null, savedAt: null, completed: false };
-    await call('followup.logAttempt', { taskId: task.id, phoneNumber: task.phone ?? '13800000000', outcome: 'connected' });
+    const number = task.phone ?? '13800000000';
+    const dialled = await call<{ callId: number }>('calls.start', { direction: 'outbound', number, taskId: task.id });
+    const callId = dialled?.callId;
+    if (callId) await call('calls.answered', { callId });
+    await call('followup.logAttempt', { taskId: task.id, phoneNumber: number, outcome: 'connected', ...(callId ? { callId } : {}) });
     // PHQ-9 with item 9 at 0 (no escalation), the rest drawn: every save is told apart by its answers.
     const answers: Record<string, string> = { phq9_9: '0' };
     for (let i = 1; i <= 8; i++) answers[`phq9_${i}`] = String(Math.floor(next() * 4));
     const savedAt = Date.now();
     const saved = await call<{ applied: boolean }>('followup.saveDraft', { taskId: task.id, answers, seq: savedAt });
     if (saved?.applied) Object.assign(hold, { answers, savedAt });
+    if (callId) await call('calls.end', { callId, endedBy: 'local', reason: 'bye' });
     // The hold ends when the nurse lets go (before the request): another nurse's claim that
     // returns before this moment would be a double claim.
     hold.to = Date.now();
@@ -74,13 +89,18 @@ async function main() {
       hold.completed = done !== null;
     } else await call('tasks.release', { taskId: task.id });
     holds.push(hold);
+    // One round in five the patient rings back while the nurse is busy, and gives up.
+    if (next() < 0.2) {
+      const rang = await call<{ callId: number }>('calls.start', { direction: 'inbound', number });
+      if (rang) await call('calls.end', { callId: rang.callId, endedBy: 'remote', reason: 'caller gave up' });
+    }
     // The raw limit in the same moment: a bare round trip to the same database from this process.
     const bare = performance.now();
     await app.store.knex.raw('select 1');
     raw.push(performance.now() - bare);
   }
   await app.close();
-  const report: SoakReport = { userId: user.id, calls, holds, raw };
+  const report: SoakReport = { userId: user.id, calls, holds, raw, deliveries };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 

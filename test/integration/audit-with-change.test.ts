@@ -42,6 +42,7 @@ describe.each(STORE_KINDS)('audit rows and changes commit together on %s', (kind
     attempts: await store.knex('attempts').count({ n: '*' }),
     phones: await store.knex('phones').orderBy('id').select('id', 'number', 'success_count'),
     enrolments: await store.knex('enrolments').orderBy('id').select('id', 'status'),
+    calls: await store.knex('calls').orderBy('id').select('id', 'patient_id', 'task_id', 'answered_at', 'ended_at', 'outcome', 'consent', 'missed'),
   });
   const audited = async () => Number((await store.knex('audit_log').count({ n: '*' }))[0].n);
 
@@ -105,5 +106,55 @@ describe.each(STORE_KINDS)('audit rows and changes commit together on %s', (kind
     const { patient_id: patientId } = await store.knex('tasks').where({ id: held.id }).first('patient_id');
     const completion = await store.knex('audit_log').where({ action: 'followup.complete' }).first('patient_id');
     expect(Number(completion.patient_id)).toBe(Number(patientId));
+  });
+
+  it("keeps no call's start, link, answer, consent, end or outcome without its audit row", async () => {
+    const [patientId] = await store.knex('patients').orderBy('id').pluck('id');
+    const { callId } = await call(amy, 'calls.start', { direction: 'inbound', number: '13900000071' });
+    const steps: [string, unknown][] = [
+      ['calls.link', { callId, patientId: Number(patientId) }],
+      ['calls.answered', { callId }],
+      ['calls.setConsent', { callId, consent: true }],
+      ['calls.end', { callId, endedBy: 'remote', reason: 'bye' }],
+      ['calls.setOutcome', { callId, outcome: 'connected' }],
+    ];
+    for (const [method, input] of steps) {
+      await run(REFUSE[kind]);
+      const before = await snapshot();
+      await expect(call(amy, method, input), method).rejects.toMatchObject({ code: 'internal' });
+      await expect(call(amy, 'calls.start', { direction: 'outbound', number: '13900000072' })).rejects.toMatchObject({ code: 'internal' });
+      expect(await snapshot(), `${method} kept a change without its audit row`).toEqual(before);
+      await run(ALLOW[kind]);
+      await call(amy, method, input);
+    }
+    const actions = await store.knex('audit_log').where('action', 'like', 'call.%').orderBy('id').pluck('action');
+    expect(actions).toEqual(['call.start', 'call.link', 'call.answered', 'call.consent.give', 'call.end', 'call.outcome']);
+    expect(await store.knex('calls').where({ id: callId }).first('patient_id', 'outcome', 'consent')).toEqual({
+      patient_id: patientId,
+      outcome: 'connected',
+      consent: 1,
+    });
+  });
+
+  it("keeps no head's plan change or patient's SMS opt-out without its audit row", async () => {
+    const [head] = await makeUsers(store.knex, 1, 'head', 'head');
+    const [patientId] = await store.knex('patients').orderBy('id').pluck('id');
+    const counts = async () => ({
+      plans: Number((await store.knex('plan_versions').count({ n: '*' }))[0].n),
+      optOuts: Number((await store.knex('sms_opt_outs').count({ n: '*' }))[0].n),
+    });
+    const steps: [User, string, unknown][] = [
+      [head, 'plans.save', { definition: planDef({ code: 'audit-second', name: '第二方案' }) }],
+      [amy, 'messages.optOut', { patientId: Number(patientId) }],
+    ];
+    await run(REFUSE[kind]);
+    const before = await counts();
+    for (const [who, method, input] of steps) await expect(call(who, method, input), method).rejects.toMatchObject({ code: 'internal' });
+    expect(await counts()).toEqual(before);
+    await run(ALLOW[kind]);
+    for (const [who, method, input] of steps) await call(who, method, input);
+    const after = await counts();
+    expect(after.plans).toBe(before.plans + 1);
+    expect(after.optOuts).toBeGreaterThan(before.optOuts);
   });
 });

@@ -1,6 +1,7 @@
 import type { Handlers } from '../api/dispatcher';
 import { ApiError } from '../api/errors';
 import type { Services } from '../api/services';
+import { auditedChange } from '../store/in-transaction';
 import { addUser, asNewUsername, changeUser, resetPassword } from './user-admin';
 import { departmentsOf, setDepartments } from './user-departments';
 import { userSummary, listUsers } from './user-list';
@@ -60,7 +61,7 @@ export const userHandlers = ({ store, clock }: Services): Pick<Handlers, UserMet
       const row = (await knex('users').where({ id: userId }).first('username')) as { username: string } | undefined;
       if (!row) throw new ApiError('not_found', `用户不存在 (user ${userId} not found)`);
       ctx.audit.detail = { username: row.username };
-      return { unlocked: await unlock(knex, { kind: 'account', value: row.username }) };
+      return auditedChange(store, ctx, async (trx) => ({ unlocked: await unlock(trx.knex, { kind: 'account', value: row.username }) }));
     },
   };
 };

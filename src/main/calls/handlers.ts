@@ -3,6 +3,7 @@ import type { Handlers } from '../api/dispatcher';
 import type { Services } from '../api/services';
 import { assertCallVisible, assertPatientVisible, callsInScope, inScopePatients, patientScopeOf } from '../auth/access';
 import { confirmAttemptOutcome } from '../tasks/call-outcome';
+import { auditedChange } from '../store/in-transaction';
 import { beijingDate } from '../util/clock';
 import { credentials, getAccount, saveAccount } from './accounts';
 import { endCall, getCall, listCalls, markAnswered, ownCall, patientOfTask, setConsent, startCall, toRecord } from './calls-repo';
@@ -34,7 +35,7 @@ export const callHandlers = ({ store, clock, config }: Services): Pick<Handlers,
     'softphone.account': async (_i, ctx) => getAccount(knex, ctx.user.id),
     'softphone.saveAccount': async (input, ctx) => {
       ctx.audit.detail = { passwordChanged: input.password !== undefined };
-      return saveAccount(knex, clock, box(), ctx.user.id, input, config.softphone?.pbxWebSocketOrigins ?? []);
+      return auditedChange(store, ctx, (trx) => saveAccount(trx.knex, clock, box(), ctx.user.id, input, config.softphone?.pbxWebSocketOrigins ?? []));
     },
     // The one way the password leaves main: to the signed-in user's own softphone, audited.
     'softphone.credentials': async (_i, ctx) => {
@@ -42,20 +43,27 @@ export const callHandlers = ({ store, clock, config }: Services): Pick<Handlers,
       ctx.audit = creds ? { detail: { transport: ctx.transport } } : { skip: true }; // no account yet: nothing left main
       return creds;
     },
+    // Each change below commits together with its audit row, or neither is kept.
     'calls.start': async (input, ctx) => {
       // A head dials only her departments' patients, as she sees only theirs.
       const patient = await patientOfTask(knex, input.taskId ?? null, input.patientId ?? null);
       if (patient != null) await assertPatientVisible(knex, ctx.user, patient);
-      return { callId: await startCall(knex, clock, ctx.user.id, input) };
+      return auditedChange(store, ctx, async (trx) => ({ callId: await startCall(trx.knex, clock, ctx.user.id, input) }));
     },
     'calls.answered': async ({ callId }, ctx) => {
-      await markAnswered(knex, clock, await ownCall(knex, callId, ctx.user.id));
-      return { ok: true };
+      const call = await ownCall(knex, callId, ctx.user.id);
+      return auditedChange(store, ctx, async (trx) => {
+        await markAnswered(trx.knex, clock, call);
+        return { ok: true };
+      });
     },
     'calls.end': async ({ callId, ...e }, ctx) => {
-      const row = await endCall(knex, clock, await ownCall(knex, callId, ctx.user.id), e);
-      await missedCallToCallbackTask(store, clock, row);
-      return toRecord(row, ctx.user.role);
+      const call = await ownCall(knex, callId, ctx.user.id);
+      return auditedChange(store, ctx, async (trx) => {
+        const row = await endCall(trx.knex, clock, call, e);
+        await missedCallToCallbackTask(trx, clock, row);
+        return toRecord(row, ctx.user.role);
+      });
     },
     'calls.link': async ({ callId, patientId, taskId }, ctx) => {
       const call = await ownCall(knex, callId, ctx.user.id);
@@ -64,23 +72,25 @@ export const callHandlers = ({ store, clock, config }: Services): Pick<Handlers,
       const task = taskId === undefined ? call.task_id : taskId;
       const patient = await patientOfTask(knex, task, patientId === undefined ? call.patient_id : patientId);
       if (patient != null) await assertPatientVisible(knex, ctx.user, patient);
-      await knex('calls').where({ id: callId }).update({ patient_id: patient, task_id: task });
-      return { ok: true };
+      return auditedChange(store, ctx, async (trx) => {
+        await trx.knex('calls').where({ id: callId }).update({ patient_id: patient, task_id: task });
+        return { ok: true };
+      });
     },
     'calls.setOutcome': async ({ callId, outcome }, ctx) => {
       await ownCall(knex, callId, ctx.user.id);
-      await knex.transaction(async (trx) => {
+      return auditedChange(store, ctx, async ({ knex: trx }) => {
         await trx('calls').where({ id: callId }).update({ outcome, outcome_confirmed: 1 });
         // The follow-up attempt logged for this call takes what the nurse confirmed.
         await confirmAttemptOutcome(trx, callId, outcome);
+        return { ok: true };
       });
-      return { ok: true };
     },
     // Audited both ways: when she agreed to be recorded, and when she took it back.
     'calls.setConsent': async ({ callId, consent }, ctx) => {
       const call = await ownCall(knex, callId, ctx.user.id);
       ctx.audit = { action: consent ? 'call.consent.give' : 'call.consent.withdraw', patientId: call.patient_id };
-      return { consent: await setConsent(knex, call, consent) };
+      return auditedChange(store, ctx, async (trx) => ({ consent: await setConsent(trx.knex, call, consent) }));
     },
     'calls.uploadRecording': async ({ callId, mimeType, data }, ctx) => {
       const call = await ownCall(knex, callId, ctx.user.id);

@@ -3,6 +3,7 @@ import type { VoiceProvider, VoiceSettings } from '../../shared/contract/calls';
 import type { Handlers } from '../api/dispatcher';
 import { ApiError } from '../api/errors';
 import type { Services } from '../api/services';
+import { auditedChange } from '../store/in-transaction';
 import { twilioVoiceReady } from '../messaging/voice-token';
 import { beijingTimestamp, type Clock } from '../util/clock';
 
@@ -32,6 +33,7 @@ export const voiceProviderHandlers = ({ store, clock, config }: Services): Pick<
   const available = () => twilioVoiceReady(config.twilio);
   return {
     'softphone.voice': async (_i, ctx) => voiceSettings(store.knex, ctx.user.id, available()),
-    'softphone.setProvider': async ({ provider }, ctx) => setVoiceProvider(store.knex, clock, ctx.user.id, provider, available()),
+    'softphone.setProvider': async ({ provider }, ctx) =>
+      auditedChange(store, ctx, (trx) => setVoiceProvider(trx.knex, clock, ctx.user.id, provider, available())),
   };
 };

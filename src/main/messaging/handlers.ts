@@ -3,6 +3,7 @@ import { smsSegments } from '../../shared/messaging/template';
 import type { Handlers } from '../api/dispatcher';
 import { ApiError } from '../api/errors';
 import type { Services } from '../api/services';
+import { auditedChange } from '../store/in-transaction';
 import { assertPatientVisible } from '../auth/access';
 import { canSeeFullPhone } from '../auth/permissions';
 import { beijingTimestamp } from '../util/clock';
@@ -74,10 +75,12 @@ export const messagingHandlers = ({ store, clock, config, sms }: Services): Pick
       await assertPatientVisible(knex, ctx.user, patientId);
       const at = beijingTimestamp(clock.now());
       const phones = await mobilesOf(knex, patientId);
-      // The patient row itself blocks every number, including ones the HIS adds later.
-      await recordOptOut(knex, { phone: null, patientId, source: 'manual', note: note ?? null, byUser: ctx.user.id, at });
-      for (const phone of phones) await recordOptOut(knex, { phone, patientId, source: 'manual', note: note ?? null, byUser: ctx.user.id, at });
-      return { patientId, optOuts: phones.length + 1 };
+      return auditedChange(store, ctx, async ({ knex: trx }) => {
+        // The patient row itself blocks every number, including ones the HIS adds later.
+        await recordOptOut(trx, { phone: null, patientId, source: 'manual', note: note ?? null, byUser: ctx.user.id, at });
+        for (const phone of phones) await recordOptOut(trx, { phone, patientId, source: 'manual', note: note ?? null, byUser: ctx.user.id, at });
+        return { patientId, optOuts: phones.length + 1 };
+      });
     },
     'calls.twilioToken': async (_input, ctx) => {
       ctx.audit.detail = { transport: ctx.transport };

@@ -1,6 +1,7 @@
 import type { Handlers } from '../api/dispatcher';
 import { ApiError } from '../api/errors';
 import type { Services } from '../api/services';
+import { auditedChange } from '../store/in-transaction';
 import { inScopePatients, patientScopeOf } from '../auth/access';
 import { diagnosisSynonyms } from '../diagnoses/diagnosis-synonyms';
 import { questionnairesOf } from '../questionnaires/store-library';
@@ -25,9 +26,9 @@ export const planHandlers = ({ store, clock, config }: Services): Pick<Handlers,
     const visible = new Set((await inScopePatients(store.knex, scope, 'p.id')(store.knex('patients as p').whereIn('p.id', ids)).pluck('p.id')).map(Number));
     return { ...out, sample: out.sample.filter((r) => visible.has(r.patientId)) };
   },
-  'plans.save': async ({ definition }, ctx) => savePlan(store.knex, clock, ctx.user.username, definition),
-  'plans.activate': async ({ planId, version }) => activatePlan(store.knex, clock, planId, version),
-  'plans.retire': async ({ planId }) => retirePlan(store.knex, clock, planId),
+  'plans.save': async ({ definition }, ctx) => auditedChange(store, ctx, (trx) => savePlan(trx.knex, clock, ctx.user.username, definition)),
+  'plans.activate': async ({ planId, version }, ctx) => auditedChange(store, ctx, (trx) => activatePlan(trx.knex, clock, planId, version)),
+  'plans.retire': async ({ planId }, ctx) => auditedChange(store, ctx, (trx) => retirePlan(trx.knex, clock, planId)),
   'plans.export': async ({ planId, version }) => ({ definition: (await getPlan(store.knex, planId, version)).definition }),
   'plans.templates': async () => {
     try {

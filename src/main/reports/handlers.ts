@@ -1,5 +1,6 @@
 import type { Handlers, SignedInContext } from '../api/dispatcher';
 import type { Services } from '../api/services';
+import { auditedChange } from '../store/in-transaction';
 import { beijingTimestamp } from '../util/clock';
 import { buildDashboard } from './dashboard';
 import { drilldown } from './drilldown';
@@ -20,7 +21,10 @@ export const reportHandlers = ({ store, clock }: Services): Pick<Handlers, Repor
     'reports.drilldown': async (input, ctx) => drilldown(knex, input, await scopeOf(ctx), clock),
     'reports.run': async (input, ctx) => runReport(knex, input, await scopeOf(ctx), clock),
     'reports.saved.list': async (_input, ctx) => listSaved(knex, ctx.user, await scopeOf(ctx)),
-    'reports.saved.save': async (input, ctx) => saveReport(knex, ctx.user, await scopeOf(ctx), input, beijingTimestamp(clock.now())),
-    'reports.saved.delete': async ({ id }, ctx) => ({ deleted: await deleteReport(knex, id, ctx.user) }),
+    'reports.saved.save': async (input, ctx) => {
+      const scope = await scopeOf(ctx);
+      return auditedChange(store, ctx, (trx) => saveReport(trx.knex, ctx.user, scope, input, beijingTimestamp(clock.now())));
+    },
+    'reports.saved.delete': async ({ id }, ctx) => auditedChange(store, ctx, async (trx) => ({ deleted: await deleteReport(trx.knex, id, ctx.user) })),
   };
 };

@@ -17,6 +17,7 @@ interface Notice {
   origin: string;
   event: EventName;
   payload: Shared;
+  sentAt: number;
 }
 
 export interface TeamEvents {
@@ -46,7 +47,7 @@ export async function startTeamEvents(
     } catch {
       return;
     }
-    if (n.origin !== origin && SHARED.has(n.event)) events.emit(n.event, { ...n.payload, origin: n.origin });
+    if (n.origin !== origin && SHARED.has(n.event)) events.emit(n.event, { ...n.payload, origin: n.origin, sentAt: n.sentAt });
   };
 
   const listen = async (): Promise<void> => {
@@ -82,7 +83,7 @@ export async function startTeamEvents(
   }
   const unsubscribe = events.subscribe((event, payload) => {
     if (!SHARED.has(event) || (payload as Shared).origin) return;
-    const notice: Notice = { origin, event, payload: payload as Shared };
+    const notice: Notice = { origin, event, payload: payload as Shared, sentAt: Date.now() };
     knex.raw('select pg_notify(?, ?)', [CHANNEL, JSON.stringify(notice)]).catch((err: Error) => log(`team events: cannot notify (${err.name})`));
   });
 

@@ -1,6 +1,6 @@
 import type { Handlers } from '../api/dispatcher';
 import type { Services } from '../api/services';
-import type { Store } from '../store/store';
+import { auditedChange, inTransaction } from '../store/in-transaction';
 import { assertTaskVisible, patientScopeOf } from '../auth/access';
 import { ApiError } from '../api/errors';
 import type { User } from '../../shared/model';
@@ -29,14 +29,12 @@ export const followupHandlers = ({ store, clock }: Services): Pick<Handlers, Fol
     await assertTaskVisible(store.knex, user, { id: Number(task.id), dept_id: task.dept_id });
     return { patientId: Number(task.patient_id) };
   };
-  // Each change commits together with its audit row (ctx.auditWithin), or neither is kept.
-  const inTransaction = <T>(fn: (trx: Store) => Promise<T>) => store.knex.transaction((trx) => fn({ ...store, knex: trx }));
   return {
     'tasks.queue': async (input, ctx) => queue(store.knex, { ...input, ...(await scope(ctx.user)) }, ctx.user, at()),
     'tasks.claimNext': async (input, ctx) => {
       const t = at();
       const filters = { ...input, ...(await scope(ctx.user)) };
-      const claimed = await inTransaction(async (trx) => {
+      const claimed = await inTransaction(store, async (trx) => {
         const c = await claimNext(trx, filters, ctx.user, t);
         if (c) await ctx.auditWithin(trx.knex, { task: c });
         return c;
@@ -48,7 +46,7 @@ export const followupHandlers = ({ store, clock }: Services): Pick<Handlers, Fol
     'tasks.claim': async ({ taskId }, ctx) => {
       const t = at();
       const { patientId } = await visible(taskId, ctx.user);
-      await inTransaction(async (trx) => {
+      await inTransaction(store, async (trx) => {
         await claimTask(trx, taskId, ctx.user, t);
         await ctx.auditWithin(trx.knex, { task: { patientId } });
       });
@@ -56,11 +54,10 @@ export const followupHandlers = ({ store, clock }: Services): Pick<Handlers, Fol
     },
     'tasks.release': async ({ taskId }, ctx) => {
       await visible(taskId, ctx.user);
-      await inTransaction(async (trx) => {
+      return auditedChange(store, ctx, async (trx) => {
         await releaseTask(trx, taskId, ctx.user, at());
-        await ctx.auditWithin(trx.knex);
+        return { ok: true as const };
       });
-      return { ok: true };
     },
     'followup.open': async ({ taskId }, ctx) => {
       return openFollowup(store, await questionnairesOf(store.knex, clock), ctx.user, taskId, at());

@@ -384,6 +384,8 @@ export interface TasksChanged {
   source: string;
   /** Set on an event that came from another workstation (or the catch-up after a lost connection). */
   origin?: string;
+  /** When the other workstation sent it, by its clock (ms): for the team soak's delivery times. */
+  sentAt?: number;
 }
 
 export interface FollowupEvents {
