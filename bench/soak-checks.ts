@@ -86,7 +86,16 @@ export async function checkSoak(knex: Knex, reports: SoakReport[], t0: number): 
     `audit rows missing: ${missing.length ? missing.join(', ') : 'none'}`,
     `calls: ${calls.filter((c) => c.method === 'calls.start' && c.ok).length} started, ${openCalls} left open; missed calls turned into callbacks: ${callbacks}`,
     `team events (tasks.changed from another workstation, NOTIFY → local bus): ${delivered.length} delivered, p50 / p95 / p99 / max: ${delivered.length ? spread(delivered) : '-'} ms; over 1 s: ${lateEvents}`,
-    `latency p50 / p95 / p99 / max: ${spread(ms)} ms; over 1 s: ${over1s}`,
+    `the queue opened at sign-in, before the working minute: p50 / p95 / p99 / max: ${spread(reports.map((r) => r.openMs))} ms`,
+    `latency p50 / p95 / p99 / max: ${spread(ms)} ms; over 1 s: ${over1s}${
+      over1s
+        ? ` (${calls
+            .filter((c) => c.ms > 1000)
+            .map((c) => `${c.method} at +${((c.at - t0) / 1000).toFixed(1)} s`)
+            .slice(0, 12)
+            .join(', ')})`
+        : ''
+    }`,
     `raw limit, a bare select 1 from the same processes: p50 / p95 / p99 / max: ${spread(raw)} ms; over 1 s: ${raw.filter((m) => m > 1000).length}`,
     `slowest: ${[...calls]
       .sort((a, b) => b.ms - a.ms)

@@ -81,6 +81,16 @@ async function main() {
       }
     })();
     const waits = sampleLockWaits(knex, () => syncing);
+    // What the sync got through while the workstations worked: rows read per entity, latest run.
+    const syncRead = new Map<string, number>();
+    let syncRun = 0;
+    app.events.subscribe((event, payload) => {
+      const p = payload as { runId: number; entity: string; read: number };
+      if (event !== 'sync.progress' || !syncing || !p.entity) return;
+      if (p.runId !== syncRun) syncRead.clear();
+      syncRun = p.runId;
+      syncRead.set(p.entity, p.read);
+    });
     const worker = path.join(__dirname, 'soak-worker.js');
     const run = promisify(execFile);
     const reports = await Promise.all(
@@ -95,7 +105,8 @@ async function main() {
     await app.sync.cancelAll(); // the sync under way when the workstations stop is not waited for
     await syncLoop;
     const checks = await checkSoak(knex, reports, t0);
-    console.log(`full syncs (with enrolment and task generation after each): ${syncs.join(', ')}`);
+    console.log(`full syncs (with enrolment and task generation after each): ${syncs.length ? syncs.join(', ') : 'none finished; one ran the whole time'}`);
+    console.log(`the sync under way at the end had read: ${[...syncRead].map(([e, n]) => `${e} ${n}`).join(', ') || 'nothing yet'}`);
     for (const line of checks.lines) console.log(line);
     for (const line of await waits) console.log(line);
     await app.close();

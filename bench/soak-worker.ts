@@ -36,14 +36,20 @@ export interface SoakReport {
   raw: number[];
   /** How long each other workstation's tasks.changed took to arrive here (ms, one host's clock). */
   deliveries: number[];
+  /** The queue as the screen first opened it, before the working minute (ms). */
+  openMs: number;
 }
 
 async function main() {
   const [dataDir, userId, username, seconds, seed, startAt] = process.argv.slice(2);
   const app = await createApp(loadConfig(dataDir), { log: () => {} });
+  const user: User = { id: Number(userId), username, displayName: username, role: 'nurse' };
+  // Signed in, the nurse's screen opens on her queue (timed, not counted in the working minute).
+  const opened = performance.now();
+  await app.dispatcher.dispatch({ user, token: null, transport: 'http', address: `127.0.0.${Number(seed) + 2}` }, 'tasks.queue', {});
+  const openMs = performance.now() - opened;
   // Every workstation starts work at the same moment, once all have opened the store.
   await new Promise((r) => setTimeout(r, Math.max(0, Number(startAt) - Date.now())));
-  const user: User = { id: Number(userId), username, displayName: username, role: 'nurse' };
   const calls: SoakCall[] = [];
   const holds: SoakHold[] = [];
   const raw: number[] = [];
@@ -62,7 +68,7 @@ async function main() {
   const next = rng(Number(seed) + 7);
   const until = Math.max(Date.now(), Number(startAt)) + Number(seconds) * 1000;
   while (Date.now() < until) {
-    const claimed = await call<{ task: { id: number; phone: string | null } | null }>('tasks.claimNext', {});
+    const claimed = await call<{ task: { id: number; phone: string | null; questionnaireId: string | null } | null }>('tasks.claimNext', {});
     const task = claimed?.task;
     if (!task) {
       await new Promise((r) => setTimeout(r, 200));
@@ -78,14 +84,15 @@ async function main() {
     const answers: Record<string, string> = { phq9_9: '0' };
     for (let i = 1; i <= 8; i++) answers[`phq9_${i}`] = String(Math.floor(next() * 4));
     const savedAt = Date.now();
-    const saved = await call<{ applied: boolean }>('followup.saveDraft', { taskId: task.id, answers, seq: savedAt });
+    // A callback for a missed call has no questionnaire: the nurse just talks.
+    const saved = task.questionnaireId ? await call<{ applied: boolean }>('followup.saveDraft', { taskId: task.id, answers, seq: savedAt }) : null;
     if (saved?.applied) Object.assign(hold, { answers, savedAt });
     if (callId) await call('calls.end', { callId, endedBy: 'local', reason: 'bye' });
     // The hold ends when the nurse lets go (before the request): another nurse's claim that
     // returns before this moment would be a double claim.
     hold.to = Date.now();
     if (next() < 0.5) {
-      const done = await call('followup.complete', { taskId: task.id, disposition: 'completed', answers });
+      const done = await call('followup.complete', { taskId: task.id, disposition: 'completed', ...(task.questionnaireId ? { answers } : {}) });
       hold.completed = done !== null;
     } else await call('tasks.release', { taskId: task.id });
     holds.push(hold);
@@ -100,7 +107,7 @@ async function main() {
     raw.push(performance.now() - bare);
   }
   await app.close();
-  const report: SoakReport = { userId: user.id, calls, holds, raw, deliveries };
+  const report: SoakReport = { userId: user.id, calls, holds, raw, deliveries, openMs };
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 

@@ -15,6 +15,8 @@ export class AuditSealer {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> | null = null;
   private again = false;
+  /** The start-up sweep found another workstation sealing: the next pass sweeps instead. */
+  private sweepPending = false;
   private closed = false;
 
   constructor(
@@ -41,7 +43,7 @@ export class AuditSealer {
     if (this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.run(false);
+      this.run(this.sweepPending);
     }, this.delayMs);
     this.timer.unref();
   }
@@ -58,7 +60,8 @@ export class AuditSealer {
   }
 
   private run(sweep: boolean): void {
-    this.running = this.pass(sweep, sweep).finally(() => {
+    this.sweepPending = false;
+    this.running = this.pass(sweep).finally(() => {
       this.running = null;
       if (this.again) {
         this.again = false;
@@ -69,12 +72,14 @@ export class AuditSealer {
 
   private async pass(sweep: boolean, wait = false): Promise<void> {
     try {
-      // Twenty workstations each sealing every second would queue on the lock, holding a
-      // connection each: a pass that finds another sealing leaves the work to it and looks again.
+      // Twenty workstations each sealing every second (or all starting together) would queue on
+      // the lock, holding a connection each: a pass that finds another sealing leaves the work
+      // to it and looks again. Only close() waits its turn, to leave nothing unsealed.
       await sealAudit(this.knex, this.clock, { sweep, wait });
     } catch (err) {
       if (err instanceof SealerBusy) {
         this.again = true;
+        this.sweepPending ||= sweep;
         return;
       }
       // The rows stay unsealed until the next pass; verify counts them meanwhile.

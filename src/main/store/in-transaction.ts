@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { Store } from './store';
 
 /**
@@ -20,4 +21,9 @@ export function auditedChange<T>(store: Store, ctx: AuditsWithin, fn: (trx: Stor
     await ctx.auditWithin(trx.knex, out);
     return out;
   });
+}
+
+/** `fn` in a transaction: the caller's when it is already in one (no savepoint round trips), else a new one. */
+export function joinTransaction<T>(knex: Knex, fn: (trx: Knex) => Promise<T>): Promise<T> {
+  return (knex as Knex.Transaction).isTransaction ? fn(knex) : knex.transaction(fn);
 }

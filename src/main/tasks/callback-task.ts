@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { compiledVersions } from '../plans/definitions';
+import { joinTransaction } from '../store/in-transaction';
 import type { Store } from '../store/store';
 import { beijingTimestamp, type Clock } from '../util/clock';
 import { tasksOfPatients } from './patient-tasks';
@@ -33,8 +34,9 @@ async function attach(trx: Knex, patientId: number, line: string, now: string): 
   const patch: Record<string, unknown> = { note: [open.note, line].filter(Boolean).join('\n'), updated_at: now };
   // A callback booked for later becomes workable now (for the nurse it is kept for, first).
   if (open.status === 'pending' && open.available_at > now) patch.available_at = now;
-  await trx('tasks').where({ id: open.id }).update(patch);
-  return Number(open.id);
+  // Closed meanwhile by the nurse who had it (we waited for her): this call needs a task of its own.
+  const n = await trx('tasks').where({ id: open.id }).whereIn('status', ['pending', 'claimed']).update(patch);
+  return n ? Number(open.id) : null;
 }
 
 async function insert(trx: Knex, patientId: number, call: MissedCall, line: string, now: string): Promise<number | null> {
@@ -87,6 +89,9 @@ async function insert(trx: Knex, patientId: number, call: MissedCall, line: stri
   return Number((row as { id: number }).id ?? row);
 }
 
+/** pg_advisory_xact_lock(class, patient id) class of a patient's missed calls (any fixed number). */
+const MISSED_CALLS_LOCK = 4_711;
+
 /**
  * Returns the missed call through a callback task of the patient: a new one, or the open callback
  * the patient already has (noted there). Idempotent per call: a repeated report, or every
@@ -94,10 +99,12 @@ async function insert(trx: Knex, patientId: number, call: MissedCall, line: stri
  */
 export async function createCallbackTask(store: Store, clock: Clock, patientId: number, call: MissedCall): Promise<number | null> {
   const now = beijingTimestamp(clock.now());
-  return store.knex.transaction(async (trx) => {
+  return joinTransaction(store.knex, async (trx) => {
     // Missed calls of one patient one at a time, so the second sees the first's task. On SQLite
-    // the insert below takes the write lock first, which does the same.
-    if (store.dialect === 'pg') await trx('patients').where({ id: patientId }).forUpdate().first('id');
+    // the insert below takes the write lock first, which does the same. Not by locking the
+    // patient's row: completing a task locks the task, then the patient, and attaching this call
+    // to that same open callback task would take them the other way round (a deadlock).
+    if (store.dialect === 'pg') await trx.raw('select pg_advisory_xact_lock(?, ?)', [MISSED_CALLS_LOCK, patientId]);
     const fresh = await trx('missed_call_callbacks')
       .insert({ call_id: call.callId, patient_id: patientId, task_id: null, created_at: now })
       .onConflict('call_id')

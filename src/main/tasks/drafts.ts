@@ -91,6 +91,9 @@ export async function logAttempt(
     await beforeCommit(trx, { attempt: { id: attemptId } });
     return attemptId;
   });
-  const attempt = toAttempt(await attemptQuery(knex).where('a.id', id).first(), canSeeFullPhone(user.role));
-  return { attempt, phones: await callPhones(knex, task.patient_id, task.id, user.role) };
+  const phones = await callPhones(knex, task.patient_id, task.id, user.role);
+  // The new dial is the newest of its number's: read again only if it is not there.
+  const attempt =
+    phones.flatMap((p) => p.recent).find((a) => a.id === id) ?? toAttempt(await attemptQuery(knex).where('a.id', id).first(), canSeeFullPhone(user.role));
+  return { attempt, phones };
 }
