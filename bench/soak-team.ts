@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import knexFactory from 'knex';
 import { createApp } from '../src/main/app';
+import { PG_POOL_MAX } from '../src/main/store/store';
 import { createUser } from '../src/main/auth/users';
 import { ensureDemoHis } from '../src/main/bootstrap';
 import { loadConfig } from '../src/main/config';
@@ -35,6 +36,18 @@ async function main() {
   const pgAdmin = process.env.FOLLOWUP_TEST_PG ?? 'postgres://postgres@127.0.0.1:5432/postgres';
   const db = `followup_soak_${randomBytes(4).toString('hex')}`;
   const admin = knexFactory({ client: 'pg', connection: pgAdmin, pool: { min: 0, max: 1 } });
+  // Each workstation holds up to PG_POOL_MAX connections and its LISTEN one; this process its
+  // own app's, the lock sampler's and this admin one. Refuse at once rather than fail midway.
+  const needed = workstations * (PG_POOL_MAX + 1) + PG_POOL_MAX + 3;
+  const { rows } = await admin.raw(
+    "select current_setting('max_connections')::int - current_setting('superuser_reserved_connections')::int - (select count(*) from pg_stat_activity where backend_type = 'client backend')::int as free",
+  );
+  if (rows[0].free < needed) {
+    await admin.destroy();
+    throw new Error(
+      `${workstations} workstations need about ${needed} PostgreSQL connections and ${rows[0].free} are free: raise max_connections (ALTER SYSTEM SET max_connections = ${needed + 30}; then restart PostgreSQL)`,
+    );
+  }
   await admin.raw(`create database ${db}`);
   const url = new URL(pgAdmin);
   url.pathname = `/${db}`;
@@ -80,7 +93,13 @@ async function main() {
         syncs.push(`${from} → ${at()}`);
       }
     })();
+    // Held until the workstations are done: a failed sync fails the soak, after they finish.
+    const syncFailed = syncLoop.then(
+      () => null,
+      (err: Error) => err,
+    );
     const waits = sampleLockWaits(knex, () => syncing);
+    const appLog: string[] = [];
     // What the sync got through while the workstations worked: rows read per entity, latest run.
     const syncRead = new Map<string, number>();
     let syncRun = 0;
@@ -95,22 +114,25 @@ async function main() {
     const run = promisify(execFile);
     const reports = await Promise.all(
       nurses.map(async (n, i) => {
-        const { stdout } = await run(process.execPath, [worker, dataDir, String(n.id), n.username, String(seconds), String(i), String(t0)], {
+        const { stdout, stderr } = await run(process.execPath, [worker, dataDir, String(n.id), n.username, String(seconds), String(i), String(t0)], {
           maxBuffer: 64 << 20,
         });
+        for (const line of stderr.split('\n')) if (/failed, error/.test(line)) appLog.push(`${n.username}: ${line}`);
         return JSON.parse(stdout.trim().split('\n').pop()!) as SoakReport;
       }),
     );
     syncing = false;
     await app.sync.cancelAll(); // the sync under way when the workstations stop is not waited for
-    await syncLoop;
+    const syncError = await syncFailed;
+    if (syncError) console.log(`soak: FAILED: ${syncError.message}`);
     const checks = await checkSoak(knex, reports, t0);
     console.log(`full syncs (with enrolment and task generation after each): ${syncs.length ? syncs.join(', ') : 'none finished; one ran the whole time'}`);
     console.log(`the sync under way at the end had read: ${[...syncRead].map(([e, n]) => `${e} ${n}`).join(', ') || 'nothing yet'}`);
     for (const line of checks.lines) console.log(line);
     for (const line of await waits) console.log(line);
+    if (appLog.length) console.log(["unexpected failures in the workstations' logs (first 10):", ...appLog.slice(0, 10)].join('\n  '));
     await app.close();
-    if (!checks.ok) process.exitCode = 1;
+    if (!checks.ok || syncError) process.exitCode = 1;
   } finally {
     await admin.raw(`drop database if exists ${db} with (force)`);
     await admin.destroy();

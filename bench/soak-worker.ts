@@ -42,7 +42,8 @@ export interface SoakReport {
 
 async function main() {
   const [dataDir, userId, username, seconds, seed, startAt] = process.argv.slice(2);
-  const app = await createApp(loadConfig(dataDir), { log: () => {} });
+  // The app's log carries no patient data: its failures go to stderr for the soak to show.
+  const app = await createApp(loadConfig(dataDir), { log: (m) => process.stderr.write(`${m}\n`) });
   const user: User = { id: Number(userId), username, displayName: username, role: 'nurse' };
   // Signed in, the nurse's screen opens on her queue (timed, not counted in the working minute).
   const opened = performance.now();

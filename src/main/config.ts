@@ -54,7 +54,11 @@ const fileSchema = z
     store: z
       .union([
         z.object({ client: z.literal('sqlite'), filename: z.string() }),
-        z.object({ client: z.literal('pg'), connection: z.union([z.string(), z.record(z.string(), z.unknown())]) }),
+        z.object({
+          client: z.literal('pg'),
+          connection: z.union([z.string(), z.record(z.string(), z.unknown())]),
+          poolMax: z.number().int().min(2).max(100).optional(),
+        }),
       ])
       .optional(),
     his: z

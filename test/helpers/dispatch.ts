@@ -7,9 +7,9 @@ import type { Clock } from '../../src/main/util/clock';
 import type { User } from '../../src/shared/model';
 
 /** The app's dispatcher over a store with the config of `dataDir` and no sync service. */
-export function testDispatcher(store: Store, clock: Clock, dataDir: string): Dispatcher {
+export function testDispatcher(store: Store, clock: Clock, dataDir: string, log?: (msg: string) => void): Dispatcher {
   const services = { store, clock, config: loadConfig(dataDir, {}), sync: null } as unknown as Services;
-  return dispatcherFor(services);
+  return dispatcherFor(services, log);
 }
 
 // Tests read results loosely.

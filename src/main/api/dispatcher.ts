@@ -126,5 +126,16 @@ export function describeError(err: unknown): string {
 export function internalError(log: (msg: string) => void, where: string, err: unknown): ApiErrorBody {
   const errorId = randomBytes(4).toString('hex');
   log(`${where} failed, error ${errorId}: ${describeError(err)}`);
+  const known = KNOWN_FAILURES[String((err as { code?: unknown })?.code)];
+  if (known) return { code: 'internal', message: `${known.zh}，错误编号 ${errorId} (${known.en}; error ${errorId})`, errorId };
   return { code: 'internal', message: `服务器内部错误，错误编号 ${errorId} (internal error ${errorId}; see the server log)`, errorId };
 }
+
+/** Failures the hospital's IT can fix, by error code: the user is told what to ask for. */
+const KNOWN_FAILURES: Record<string, { zh: string; en: string }> = {
+  // PostgreSQL too_many_connections: every workstation holds a few (README, "A shared PostgreSQL").
+  '53300': {
+    zh: '共享数据库的连接数已满，请联系信息科调大 max_connections',
+    en: 'the shared database has no free connections; ask IT to raise max_connections',
+  },
+};

@@ -5,7 +5,15 @@ import { migrateLatest } from './migrate';
 import { TurnTakingSqliteClient } from './sqlite-client';
 import { prepareSqliteFile } from '../util/private-files';
 
-export type StoreConfig = { client: 'sqlite'; filename: string } | { client: 'pg'; connection: string | Knex.PgConnectionConfig };
+export type StoreConfig = { client: 'sqlite'; filename: string } | { client: 'pg'; connection: string | Knex.PgConnectionConfig; poolMax?: number };
+
+/**
+ * Connections a workstation may hold on a shared PostgreSQL, besides its LISTEN connection: one
+ * nurse's requests, the audit sealer, and one more (a sync or an export, a screen loading several
+ * things at once). Four a workstation: twenty fit PostgreSQL's default max_connections of 100,
+ * thirty need it raised (README, "A shared PostgreSQL"). An intranet server sets `poolMax`.
+ */
+export const PG_POOL_MAX = 3;
 
 export interface Store {
   knex: Knex;
@@ -35,7 +43,7 @@ export async function openStore(config: StoreConfig, opts: { migrate?: boolean }
           // One connection: better-sqlite3 is synchronous and SQLite has one writer anyway.
           pool: { min: 1, max: 1, idleTimeoutMillis: 2 ** 31 - 1 },
         })
-      : knexFactory({ client: 'pg', connection: config.connection, pool: { min: 0, max: 10 }, compileSqlOnError: false });
+      : knexFactory({ client: 'pg', connection: config.connection, pool: { min: 0, max: config.poolMax ?? PG_POOL_MAX }, compileSqlOnError: false });
   let sqlite: BetterSqlite3.Database | undefined;
   try {
     if (config.client === 'sqlite') {
