@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 const unit = ['test/unit/**/*.test.ts'];
 // Files that replace modules or globals (vi.mock, vi.stubGlobal) keep a module registry of their own.
-const mocking = ['test/unit/softphone-controller.test.ts', 'test/unit/i18n-languages.test.ts'];
+const mocking = ['test/unit/softphone-controller.test.ts', 'test/unit/i18n-languages.test.ts', 'test/unit/error-text.test.ts'];
 
 export default defineConfig({
   test: {

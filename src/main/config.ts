@@ -176,8 +176,10 @@ export function loadConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env
   const parsed = fileSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const c = parsed.data;
+  // The URL (it may hold the password) can come from the environment; the pool size stays in the file.
+  const poolMax = c.store?.client === 'pg' ? c.store.poolMax : undefined;
   const store: StoreConfig = env.FOLLOWUP_STORE_URL
-    ? { client: 'pg', connection: env.FOLLOWUP_STORE_URL }
+    ? { client: 'pg', connection: env.FOLLOWUP_STORE_URL, ...(poolMax ? { poolMax } : {}) }
     : ((c.store as StoreConfig | undefined) ?? { client: 'sqlite', filename: path.join(dataDir, 'followup.sqlite') });
   const profile = c.his?.profile ?? 'demo';
   let connection: HisConnectionConfig = c.his?.connection ?? { client: 'sqlite', filename: path.join(dataDir, 'demo-his.sqlite') };

@@ -71,4 +71,29 @@ describe('a missed call noted on the callback task a nurse is completing, on Pos
     expect(first).toBe(Number(task.id));
     expect(await store.knex('tasks').where({ id: next }).first('kind', 'status')).toEqual({ kind: 'callback', status: 'pending' });
   });
+
+  it('gives the call its own task when the nurse put the callback back as a plain retry meanwhile', async () => {
+    clock.set('2026-07-02 09:00:00');
+    await store.knex('tasks').where({ kind: 'callback' }).update({ status: 'done' });
+    await missedCall(amy);
+    const task = await store.knex('tasks').where({ kind: 'callback', status: 'pending' }).first('id', 'patient_id', 'note');
+    await claimTask(store, Number(task.id), amy, { today: '2026-07-02', now: '2026-07-02 09:00:00' });
+
+    // No answer: complete.ts puts the task back for a retry in some hours, no longer a callback.
+    const completing = await store.knex.transaction();
+    await completing('tasks').where({ id: task.id }).update({ updated_at: '2026-07-02 09:01:00' });
+    const second = missedCall(bob);
+    await someoneWaits();
+    await completing('patients').where({ id: task.patient_id }).update({ last_contact_date: '2026-07-02' });
+    await completing('tasks')
+      .where({ id: task.id })
+      .update({ status: 'pending', assignee_id: null, claimed_at: null, callback_at: null, available_at: '2026-07-02 13:00:00' });
+    await completing.commit();
+
+    await second;
+    const retry = await store.knex('tasks').where({ id: task.id }).first('note', 'available_at');
+    expect(retry).toEqual({ note: task.note, available_at: '2026-07-02 13:00:00' });
+    const own = await store.knex('tasks').where({ kind: 'callback', status: 'pending' }).whereNot({ id: task.id }).first('callback_at', 'available_at');
+    expect(own).toEqual({ callback_at: '2026-07-02 09:00:00', available_at: '2026-07-02 09:00:00' });
+  });
 });

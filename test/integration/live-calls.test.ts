@@ -16,7 +16,7 @@ import { createTestStore, tempDir, type TestStore } from '../helpers/stores';
 describe('live calls across workstations on PostgreSQL', () => {
   let t: TestStore;
   let a: App, b: App;
-  let amy: User, bob: User;
+  let amy: User, bob: User, cat: User;
   let patientId: number;
   const clock = fixedClock('2026-07-01 09:00:00');
   let heard = 0;
@@ -44,7 +44,7 @@ describe('live calls across workstations on PostgreSQL', () => {
     a = await open();
     b = await open();
     b.events.subscribe((event) => event === 'tasks.changed' && (heard += 1));
-    [amy, bob] = await makeUsers(a.store.knex, 2);
+    [amy, bob, cat] = await makeUsers(a.store.knex, 3);
     await livePlan(a.store.knex, clock, planDef({ tracks: [{ id: 'post', name: '出院后', anchor: 'discharge', points: [{ at: { days: 7 } }] }] }));
     patientId = await makePatient(a.store.knex, { name: '孙来电', phones: ['13900000123'] });
     await makeEncounter(a.store.knex, { patientId, kind: 'inpatient', date: '2026-06-25' });
@@ -80,8 +80,8 @@ describe('live calls across workstations on PostgreSQL', () => {
     await amyCalls('calls.answered', { callId });
     await bHears(since);
     expect((await bobsRow()).liveCall).toMatchObject({ phase: 'talking', since: '2026-07-01 09:00:20' });
-    // Amy's own screens show the call on her softphone; her queue still marks it for the task's page.
-    expect((await as(a, amy)('tasks.claimNext', {})).task).toMatchObject({ patientId, liveCall: { nurse: { id: amy.id } } });
+    // Amy's own call is on her softphone: her rows leave it out, and she may take the task.
+    expect((await as(a, amy)('tasks.claimNext', {})).task).toMatchObject({ patientId, liveCall: null });
     await as(a, amy)('tasks.release', { taskId });
 
     since = heard;
@@ -107,5 +107,24 @@ describe('live calls across workstations on PostgreSQL', () => {
     clock.set('2026-07-01 12:00:01');
     expect((await bobsRow()).liveCall).toBeNull();
     expect((await as(b, bob)('tasks.claimNext', {})).task).toMatchObject({ patientId });
+  });
+
+  it('shows each nurse the colleague on the line, not herself, and a talking call before a ringing one', async () => {
+    clock.set('2026-07-01 14:00:00');
+    await a.store.knex('tasks').update({ status: 'pending', assignee_id: null, claimed_at: null });
+    const rowFor = async (user: User) => ((await as(b, user)('tasks.queue', {})).rows as QueueRow[]).find((r) => r.patientId === patientId)!;
+    // A ring group: the patient's call rings at Amy's and Bob's headsets at once.
+    const atAmy = (await as(a, amy)('calls.start', { direction: 'inbound', number: '13900000123', patientId })).callId;
+    const atBob = (await as(b, bob)('calls.start', { direction: 'inbound', number: '13900000123', patientId })).callId;
+    expect((await rowFor(amy)).liveCall).toMatchObject({ nurse: { id: bob.id }, phase: 'ringing' });
+    expect((await rowFor(bob)).liveCall).toMatchObject({ nurse: { id: amy.id }, phase: 'ringing' });
+    // Amy answers; Bob's headset stops ringing a moment later.
+    await as(a, amy)('calls.answered', { callId: atAmy });
+    expect((await rowFor(cat)).liveCall).toMatchObject({ nurse: { id: amy.id }, phase: 'talking' });
+    await as(b, bob)('calls.end', { callId: atBob, endedBy: 'remote', reason: 'answered elsewhere' });
+    expect((await rowFor(bob)).liveCall).toMatchObject({ nurse: { id: amy.id }, phase: 'talking' });
+    expect((await rowFor(amy)).liveCall).toBeNull();
+    await as(a, amy)('calls.end', { callId: atAmy, endedBy: 'local', reason: 'bye' });
+    expect((await rowFor(cat)).liveCall).toBeNull();
   });
 });

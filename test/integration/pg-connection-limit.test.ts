@@ -50,9 +50,9 @@ describe('a shared PostgreSQL with no free connections', () => {
     const holding = await limited.knex.transaction();
     try {
       const out = await d.dispatch({ user: amy, token: null, transport: 'http' }, 'tasks.queue', {});
-      expect(out).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('max_connections') } });
-      const { errorId, message } = (out as { ok: false; error: { errorId: string; message: string } }).error;
-      expect(message).toContain('共享数据库的连接数已满');
+      expect(out).toMatchObject({ ok: false, error: { code: 'internal', issues: [{ message: expect.stringContaining('max_connections') }] } });
+      const { errorId, issues } = (out as { ok: false; error: { errorId: string; issues: { message: string }[] } }).error;
+      expect(issues[0].message).toContain('共享数据库的连接数已满');
       expect(logged.join('\n')).toContain(`error ${errorId}: `);
       expect(logged.join('\n')).toContain('53300');
     } finally {

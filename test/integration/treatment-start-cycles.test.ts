@@ -115,7 +115,7 @@ describe.each(STORE_KINDS)('treatment start and counted cycles on %s', (kind) =>
 
   it('labels queue rows and the follow-up view with the cycle and where the treatment start came from', async () => {
     const third = (await tasks()).find((x) => x.cycle_no === 3)!;
-    const row = (await queueRowById(store.knex, third.id, 'head', { today: '2026-03-02', now: '2026-03-02 09:00:00' }))!;
+    const row = (await queueRowById(store.knex, third.id, { id: 0, role: 'head' }, { today: '2026-03-02', now: '2026-03-02 09:00:00' }))!;
     expect(row).toMatchObject({ cycleNo: 3, pointLabel: '化疗毒性评估', dueDate: '2026-04-24' });
     const nurse = (await makeUsers(store.knex, 1, 'nurse', 'onc-nurse'))[0];
     const view = await dispatch(nurse, 'followup.open', { taskId: third.id });

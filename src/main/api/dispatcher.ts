@@ -126,9 +126,10 @@ export function describeError(err: unknown): string {
 export function internalError(log: (msg: string) => void, where: string, err: unknown): ApiErrorBody {
   const errorId = randomBytes(4).toString('hex');
   log(`${where} failed, error ${errorId}: ${describeError(err)}`);
+  const body: ApiErrorBody = { code: 'internal', message: `服务器内部错误，错误编号 ${errorId} (internal error ${errorId}; see the server log)`, errorId };
+  // What to ask IT for travels as the error's one issue, which every transport carries to the screen.
   const known = KNOWN_FAILURES[String((err as { code?: unknown })?.code)];
-  if (known) return { code: 'internal', message: `${known.zh}，错误编号 ${errorId} (${known.en}; error ${errorId})`, errorId };
-  return { code: 'internal', message: `服务器内部错误，错误编号 ${errorId} (internal error ${errorId}; see the server log)`, errorId };
+  return known ? { ...body, issues: [{ path: '', message: `${known.zh} (${known.en})` }] } : body;
 }
 
 /** Failures the hospital's IT can fix, by error code: the user is told what to ask for. */

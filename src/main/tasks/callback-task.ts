@@ -29,13 +29,21 @@ async function attach(trx: Knex, patientId: number, line: string, now: string): 
     .whereIn('status', ['pending', 'claimed'])
     .whereNotNull('callback_at')
     .orderBy([{ column: 'available_at' }, { column: 'id' }])
-    .first('id', 'status', 'note', 'available_at');
+    .first('id');
   if (!open) return null;
-  const patch: Record<string, unknown> = { note: [open.note, line].filter(Boolean).join('\n'), updated_at: now };
-  // A callback booked for later becomes workable now (for the nurse it is kept for, first).
-  if (open.status === 'pending' && open.available_at > now) patch.available_at = now;
-  // Closed meanwhile by the nurse who had it (we waited for her): this call needs a task of its own.
-  const n = await trx('tasks').where({ id: open.id }).whereIn('status', ['pending', 'claimed']).update(patch);
+  // Decided on the row as it is once locked: the nurse who had it may have closed it, put it back
+  // as a plain retry or booked it for later meanwhile (we waited for her). Closed or no longer a
+  // callback: this call needs a task of its own. A callback booked for later becomes workable now
+  // (for the nurse it is kept for, first).
+  const n = await trx('tasks')
+    .where({ id: open.id })
+    .whereIn('status', ['pending', 'claimed'])
+    .whereNotNull('callback_at')
+    .update({
+      note: trx.raw("case when note is null or note = '' then ? else note || ? end", [line, `\n${line}`]),
+      updated_at: now,
+      available_at: trx.raw("case when status = 'pending' and available_at > ? then ? else available_at end", [now, now]),
+    });
   return n ? Number(open.id) : null;
 }
 

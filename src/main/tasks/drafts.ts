@@ -36,6 +36,10 @@ export async function saveDraft(
   const answers = checkedAnswers(input.answers, def);
   const outcome = score(def, answers);
   return store.knex.transaction(async (trx) => {
+    // The task's row first, as completing does (complete.ts): a save racing the completion waits
+    // for it instead of the two locking task and response in opposite orders (a deadlock). SQLite
+    // takes its one write lock at BEGIN already.
+    if (store.dialect === 'pg') await trx('tasks').where({ id: task.id }).forNoKeyUpdate().first('id');
     const applied = await writeResponse(trx, task, def, answers, outcome, { userId: user.id, now, seq: input.seq, final: false });
     const response = (await responseOf(trx, task.id))!;
     if (!response.draft) throw new ApiError('conflict', '该问卷已提交 (the questionnaire was already submitted)');

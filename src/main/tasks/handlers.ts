@@ -41,7 +41,7 @@ export const followupHandlers = ({ store, clock }: Services): Pick<Handlers, Fol
       });
       // Nothing left to claim changed nothing.
       if (!claimed) ctx.audit.skip = true;
-      return { task: claimed ? await queueRowById(store.knex, claimed.id, ctx.user.role, t) : null };
+      return { task: claimed ? await queueRowById(store.knex, claimed.id, ctx.user, t) : null };
     },
     'tasks.claim': async ({ taskId }, ctx) => {
       const t = at();
@@ -50,7 +50,7 @@ export const followupHandlers = ({ store, clock }: Services): Pick<Handlers, Fol
         await claimTask(trx, taskId, ctx.user, t);
         await ctx.auditWithin(trx.knex, { task: { patientId } });
       });
-      return { task: (await queueRowById(store.knex, taskId, ctx.user.role, t))! };
+      return { task: (await queueRowById(store.knex, taskId, ctx.user, t))! };
     },
     'tasks.release': async ({ taskId }, ctx) => {
       await visible(taskId, ctx.user);

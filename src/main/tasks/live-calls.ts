@@ -27,13 +27,18 @@ export function notOnTheLineWithOthers(knex: Knex, userId: number, now: string):
   return (q) => q.whereNotExists(openCalls(knex, now).whereRaw('c.patient_id = t.patient_id').whereNot('c.user_id', userId).select(knex.raw('1')));
 }
 
-/** Each patient's live call (the latest when there are several), whoever has it. */
-export async function liveCallsByPatient(knex: Knex, patientIds: number[], now: string): Promise<Map<number, LiveCall>> {
+/**
+ * Each patient's live call with a nurse other than the viewer (whose own call is on her
+ * softphone): one in progress before one ringing (a ring group rings several), then the latest.
+ */
+export async function liveCallsByPatient(knex: Knex, patientIds: number[], viewerId: number, now: string): Promise<Map<number, LiveCall>> {
   const out = new Map<number, LiveCall>();
   if (!patientIds.length) return out;
   const rows = (await openCalls(knex, now)
     .leftJoin('users as u', 'u.id', 'c.user_id')
     .whereIn('c.patient_id', [...new Set(patientIds)])
+    .whereNot('c.user_id', viewerId)
+    .orderByRaw('case when c.answered_at is null then 0 else 1 end')
     .orderBy([{ column: 'c.started_at' }, { column: 'c.id' }])
     .select('c.patient_id', 'c.user_id', 'u.display_name', 'c.direction', 'c.started_at', 'c.answered_at')) as {
     patient_id: number;

@@ -168,7 +168,7 @@ export async function queue(knex: Knex, parsed: QueueParsed, user: User, at: Now
     total,
     page: input.page,
     pageSize: input.pageSize,
-    rows: await toQueueRows(knex, rows, user.role, at),
+    rows: await toQueueRows(knex, rows, user, at),
     counts,
   };
 }

@@ -26,7 +26,11 @@ export const missedCallQuery = (knex: Knex, taskIds: number[]): Knex.QueryBuilde
     .orderBy([{ column: 'c.started_at' }, { column: 'c.id' }])
     .select('m.task_id', 'c.number', 'c.started_at');
 
-export async function rowExtras(knex: Knex, rows: Record<string, unknown>[], fullPhone: boolean, now: string): Promise<(id: number) => RowExtras> {
+export async function rowExtras(
+  knex: Knex,
+  rows: Record<string, unknown>[],
+  { fullPhone, viewerId, now }: { fullPhone: boolean; viewerId: number; now: string },
+): Promise<(id: number) => RowExtras> {
   const out = new Map<number, RowExtras>();
   const get = (id: number) => out.get(id) ?? out.set(id, { ...NONE }).get(id)!;
   if (!rows.length) return () => NONE;
@@ -48,6 +52,7 @@ export async function rowExtras(knex: Knex, rows: Record<string, unknown>[], ful
   const live = await liveCallsByPatient(
     knex,
     rows.map((r) => Number(r.patient_id)),
+    viewerId,
     now,
   );
   for (const r of rows) if (live.has(Number(r.patient_id))) get(Number(r.id)).liveCall = live.get(Number(r.patient_id))!;

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { QueueRow, TaskKind, TaskStatus, WarningColour } from '../../shared/contract/followup';
-import type { Role } from '../../shared/model';
+import type { User } from '../../shared/model';
 import { dayNumber } from '../../shared/plans/schedule';
 import { canSeeFullPhone, maskPhone } from '../auth/permissions';
 import { compiledVersions } from '../plans/definitions';
@@ -13,6 +13,7 @@ interface ReadAt {
   today: string;
   now: string;
 }
+type Viewer = Pick<User, 'id' | 'role'>;
 
 /** Joins what a queue row shows onto a `tasks as t` query (filters and order already applied). */
 export function withRowColumns(knex: Knex, q: Knex.QueryBuilder): Knex.QueryBuilder {
@@ -42,14 +43,15 @@ export function withRowColumns(knex: Knex, q: Knex.QueryBuilder): Knex.QueryBuil
     );
 }
 
-export async function toQueueRows(knex: Knex, rows: Record<string, unknown>[], role: Role, at: ReadAt): Promise<QueueRow[]> {
+/** Rows as `viewer` sees them: phones masked for her role, other nurses' calls with the patient. */
+export async function toQueueRows(knex: Knex, rows: Record<string, unknown>[], viewer: Viewer, at: ReadAt): Promise<QueueRow[]> {
   const { today } = at;
   const plans = await compiledVersions(
     knex,
     rows.map((r) => Number(r.plan_version_id)),
   );
-  const fullPhone = canSeeFullPhone(role);
-  const extras = await rowExtras(knex, rows, fullPhone, at.now);
+  const fullPhone = canSeeFullPhone(viewer.role);
+  const extras = await rowExtras(knex, rows, { fullPhone, viewerId: viewer.id, now: at.now });
   const n = (v: unknown) => (v == null ? null : Number(v));
   return rows.map((r): QueueRow => {
     const plan = plans.get(Number(r.plan_version_id));
@@ -94,7 +96,7 @@ export async function toQueueRows(knex: Knex, rows: Record<string, unknown>[], r
   });
 }
 
-export async function queueRowById(knex: Knex, id: number, role: Role, at: ReadAt): Promise<QueueRow | null> {
+export async function queueRowById(knex: Knex, id: number, viewer: Viewer, at: ReadAt): Promise<QueueRow | null> {
   const rows = await withRowColumns(knex, knex('tasks as t').where('t.id', id));
-  return rows.length ? (await toQueueRows(knex, rows, role, at))[0] : null;
+  return rows.length ? (await toQueueRows(knex, rows, viewer, at))[0] : null;
 }

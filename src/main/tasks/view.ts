@@ -57,7 +57,7 @@ async function escalationsOf(knex: Knex, patientId: number): Promise<EscalationI
 export async function openFollowup(store: Store, lib: QuestionnaireLibrary, user: User, taskId: number, at: Now): Promise<FollowupView> {
   const { knex } = store;
   const { task, plan, held } = await loadTask(knex, taskId, user, false);
-  const row = (await queueRowById(knex, taskId, user.role, at))!;
+  const row = (await queueRowById(knex, taskId, user, at))!;
   const en = await knex('enrolments').where({ id: task.enrolment_id }).first();
   const p = await knex('patients').where({ id: task.patient_id }).first();
   const given = new Set((await knex('education_given').where({ task_id: task.id }).pluck('item_code')) as string[]);

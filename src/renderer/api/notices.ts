@@ -28,8 +28,11 @@ export function errorText(err: unknown, t: TFunction): string {
     const said = inLanguageOnly(e.message, lang);
     return said ? `${head}: ${said}` : head;
   }
-  // The id in the server's log, for whoever the user calls.
-  if (e.code === 'internal' && e.errorId) return `${head} (${e.errorId})`;
+  // The id in the server's log, for whoever the user calls; and what to ask for, when known.
+  if (e.code === 'internal' && e.errorId) {
+    const advice = e.issues?.map((i) => inLanguageOnly(i.message, lang)).find((m) => m);
+    return advice ? `${head}: ${advice} (${e.errorId})` : `${head} (${e.errorId})`;
+  }
   return head;
 }
 

@@ -80,7 +80,7 @@ export const prepareQueue: PrepareKind = async ({ knex, clock, user }, params) =
               ),
           );
         const raw = await q.orderBy([{ column: 't.priority' }, { column: 't.due_date' }, { column: 't.id' }]).limit(PAGE_ROWS);
-        const rows = (await toQueueRows(knex, raw, user.role, at)).map((r) => ({
+        const rows = (await toQueueRows(knex, raw, user, at)).map((r) => ({
           patient: r.patientName,
           gender: GENDER[r.genderCode] ?? r.genderCode,
           age: r.age,

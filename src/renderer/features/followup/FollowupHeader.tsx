@@ -5,7 +5,6 @@ import type { QueueRow, WarningColour } from '../../../shared/contract/followup'
 import { genderLabel } from '../../app/codes';
 import { navigate } from '../../app/router';
 import { ColourTag } from '../queue/ColourTag';
-import { LiveCallTag } from '../queue/LiveCallTag';
 import { DueText } from '../queue/DueText';
 import { CycleTag } from '../queue/CycleTag';
 import type { DraftState } from './useDraft';
@@ -41,7 +40,6 @@ export function FollowupHeader({ task, colour, draft, editable, onRelease, onHel
             {reason ?? t('queue.critical')}
           </Tag>
         )}
-        <LiveCallTag call={task.liveCall} testId="fu-live-call" />
         {task.missedCall && (
           <Tag color="gold" data-testid="fu-missed-call">
             {t('queue.missedCall', { at: task.missedCall.at.slice(5, 16), number: task.missedCall.number })}

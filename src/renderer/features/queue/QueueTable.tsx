@@ -48,7 +48,7 @@ export function QueueTable({ scope, userId, rows, total, loading, page, pageSize
       render: (_, r) => (
         <Space size={4} wrap>
           <ColourTag colour={r.colour} />
-          <LiveCallTag call={r.liveCall} testId="queue-live-call" />
+          <LiveCallTag call={r.liveCall} />
           {r.missedCall && (
             <Tag color="gold" className="queue-missed-call" data-testid="queue-missed-call">
               {t('queue.missedCall', { at: r.missedCall.at.slice(5, 16), number: r.missedCall.number })}
