@@ -1,3 +1,4 @@
+import knexFactory from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDispatcher } from '../helpers/dispatch';
 import { fixedClock } from '../helpers/his';
@@ -158,9 +159,11 @@ describe.each(STORE_KINDS)('user management on %s', (kind) => {
   });
 
   it('lets only one of two admins disabling each other at the same time succeed', async () => {
-    // On PostgreSQL both requests are held at the admins' rows until both have read them; on
+    // On PostgreSQL both requests are held at the admins' rows until both have read them (by
+    // connections of their own, as another workstation's: the requests use the store's); on
     // SQLite the store's one connection runs one transaction at a time.
-    const hold = kind === 'pg' ? await store.knex.transaction() : null;
+    const other = kind === 'pg' ? knexFactory({ client: 'pg', connection: (t.config as { connection: string }).connection, pool: { min: 0, max: 2 } }) : null;
+    const hold = other ? await other.transaction() : null;
     await hold?.('users').where({ role: 'admin' }).forUpdate().select('id');
     const both = Promise.allSettled([
       call(admin1, 'users.update', { userId: admin2.id, active: false }),
@@ -168,11 +171,12 @@ describe.each(STORE_KINDS)('user management on %s', (kind) => {
     ]);
     if (hold) {
       const waiting = async () =>
-        Number((await store.knex.raw(`select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)).rows[0].n);
+        Number((await other!.raw(`select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)).rows[0].n);
       await expect.poll(waiting).toBe(2);
       await hold.commit();
     }
     const outcomes = await both;
+    await other?.destroy();
     expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect((outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict' });
     expect(Number((await store.knex('users').where({ role: 'admin', active: 1 }).count({ n: '*' }))[0].n)).toBe(1);
