@@ -7,6 +7,7 @@ import type { User } from '../../src/shared/model';
 import { ipcDispatch, type TestDispatch } from '../helpers/dispatch';
 import { livePlan, makeEncounter, makePatient, makeUsers, moodQuestionnaire, planDef } from '../helpers/followup';
 import { fixedClock } from '../helpers/his';
+import { untilSomeoneWaits } from '../helpers/pg-locks';
 import { createTestStore, tempDir, type TestStore } from '../helpers/stores';
 
 // Found by the team soak: a nurse completing a patient's callback task while the same patient's
@@ -24,15 +25,6 @@ describe('a missed call noted on the callback task a nurse is completing, on Pos
   const missedCall = async (by: User) => {
     const { callId } = await dispatch(by, 'calls.start', { direction: 'inbound', number: '13911112222' });
     return dispatch(by, 'calls.end', { callId, endedBy: 'remote', reason: 'remote_cancel', sipCode: 487 });
-  };
-  /** Until a statement of this database waits for a row lock. */
-  const someoneWaits = async () => {
-    for (let i = 0; i < 400; i++) {
-      const { rows } = await store.knex.raw("select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
-      if (rows[0].n > 0) return;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    throw new Error('nothing waited for a lock');
   };
 
   beforeAll(async () => {
@@ -60,7 +52,7 @@ describe('a missed call noted on the callback task a nurse is completing, on Pos
     const completing = await store.knex.transaction();
     await completing('tasks').where({ id: task.id }).update({ updated_at: '2026-07-01 09:01:00' });
     const second = missedCall(bob);
-    await someoneWaits();
+    await untilSomeoneWaits(store.knex);
     await completing('patients').where({ id: task.patient_id }).update({ last_contact_date: '2026-07-01' });
     await completing('tasks').where({ id: task.id }).update({ status: 'done', disposition: 'completed', completed_at: '2026-07-01 09:01:00' });
     await completing.commit();
@@ -83,7 +75,7 @@ describe('a missed call noted on the callback task a nurse is completing, on Pos
     const completing = await store.knex.transaction();
     await completing('tasks').where({ id: task.id }).update({ updated_at: '2026-07-02 09:01:00' });
     const second = missedCall(bob);
-    await someoneWaits();
+    await untilSomeoneWaits(store.knex);
     await completing('patients').where({ id: task.patient_id }).update({ last_contact_date: '2026-07-02' });
     await completing('tasks')
       .where({ id: task.id })

@@ -7,6 +7,7 @@ import type { User } from '../../src/shared/model';
 import { ipcDispatch, type TestDispatch } from '../helpers/dispatch';
 import { livePlan, makeEncounter, makePatient, makeUsers, planDef } from '../helpers/followup';
 import { fixedClock } from '../helpers/his';
+import { untilSomeoneWaits } from '../helpers/pg-locks';
 import { createTestStore, tempDir, type TestStore } from '../helpers/stores';
 
 // The draft timer fires while the nurse's completion is on its way (she answered the last
@@ -21,14 +22,6 @@ describe('a draft saved while the same task is being completed, on PostgreSQL', 
   let dispatch: TestDispatch;
   const dataDir = tempDir('draft-lock');
   const clock = fixedClock('2026-07-01 09:00:00');
-  const someoneWaits = async () => {
-    for (let i = 0; i < 400; i++) {
-      const { rows } = await store.knex.raw("select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'");
-      if (rows[0].n > 0) return;
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    throw new Error('nothing waited for a lock');
-  };
 
   beforeAll(async () => {
     t = await createTestStore('pg');
@@ -65,7 +58,7 @@ describe('a draft saved while the same task is being completed, on PostgreSQL', 
       answers: { general_condition: 'better', condition_control: 'not_controlled' },
       seq: 2,
     }).catch((err: { code: string }) => err);
-    await someoneWaits();
+    await untilSomeoneWaits(store.knex);
     await completing('responses').where({ task_id: task.id }).update({ draft: 0, version: 2 });
     await completing('tasks').where({ id: task.id }).update({ status: 'done', disposition: 'completed' });
     await completing.commit();

@@ -2,6 +2,7 @@ import knexFactory from 'knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDispatcher } from '../helpers/dispatch';
 import { fixedClock } from '../helpers/his';
+import { lockWaiters } from '../helpers/pg-locks';
 import { createTestStore, STORE_KINDS, tempDir, type TestStore } from '../helpers/stores';
 import { createUser, userForToken } from '../../src/main/auth/users';
 import type { Store } from '../../src/main/store/store';
@@ -170,9 +171,7 @@ describe.each(STORE_KINDS)('user management on %s', (kind) => {
       call(admin2, 'users.update', { userId: admin1.id, active: false }),
     ]);
     if (hold) {
-      const waiting = async () =>
-        Number((await other!.raw(`select count(*) as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)).rows[0].n);
-      await expect.poll(waiting).toBe(2);
+      await expect.poll(() => lockWaiters(other!)).toBe(2);
       await hold.commit();
     }
     const outcomes = await both;

@@ -6,6 +6,7 @@ import { ApiError } from '../api/errors';
 import { patientsForSearch } from './queue-search';
 import { toQueueRows } from './rows';
 import { pageByDeadline } from './deadline-order';
+import type { Now } from './work';
 
 /**
  * `scopeDeptIds`: set by main (never by the caller) for a head, whose tasks are her departments'.
@@ -13,10 +14,7 @@ import { pageByDeadline } from './deadline-order';
  */
 export type QueueParsed = MethodParsed<'tasks.queue'> & { scopeDeptIds?: number[]; patientIds?: number[] };
 export type QueueFilters = Pick<QueueParsed, 'planId' | 'deptId' | 'colour' | 'kind' | 'channel' | 'scopeDeptIds'>;
-export interface Now {
-  today: string;
-  now: string;
-}
+export type { Now };
 
 /**
  * Open tasks only, then plan / department / kind / channel (the filters counts respect). The

@@ -7,12 +7,8 @@ import { compiledVersions } from '../plans/definitions';
 import { pointNames } from '../plans/point-names';
 import { ageOn } from '../util/clock';
 import { rowExtras } from './row-extras';
+import type { Now } from './work';
 
-/** The Beijing date and time a row is read at (as queue.ts Now). */
-interface ReadAt {
-  today: string;
-  now: string;
-}
 type Viewer = Pick<User, 'id' | 'role'>;
 
 /** Joins what a queue row shows onto a `tasks as t` query (filters and order already applied). */
@@ -44,7 +40,7 @@ export function withRowColumns(knex: Knex, q: Knex.QueryBuilder): Knex.QueryBuil
 }
 
 /** Rows as `viewer` sees them: phones masked for her role, other nurses' calls with the patient. */
-export async function toQueueRows(knex: Knex, rows: Record<string, unknown>[], viewer: Viewer, at: ReadAt): Promise<QueueRow[]> {
+export async function toQueueRows(knex: Knex, rows: Record<string, unknown>[], viewer: Viewer, at: Now): Promise<QueueRow[]> {
   const { today } = at;
   const plans = await compiledVersions(
     knex,
@@ -96,7 +92,7 @@ export async function toQueueRows(knex: Knex, rows: Record<string, unknown>[], v
   });
 }
 
-export async function queueRowById(knex: Knex, id: number, viewer: Viewer, at: ReadAt): Promise<QueueRow | null> {
+export async function queueRowById(knex: Knex, id: number, viewer: Viewer, at: Now): Promise<QueueRow | null> {
   const rows = await withRowColumns(knex, knex('tasks as t').where('t.id', id));
   return rows.length ? (await toQueueRows(knex, rows, viewer, at))[0] : null;
 }

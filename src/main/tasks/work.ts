@@ -5,6 +5,12 @@ import { ApiError } from '../api/errors';
 import { assertTaskVisible } from '../auth/access';
 import { compiledVersions, type CompiledPlan } from '../plans/definitions';
 
+/** The Beijing date and time a call works at. */
+export interface Now {
+  today: string;
+  now: string;
+}
+
 export interface TaskRecord {
   id: number;
   kind: TaskKind;
